@@ -1,0 +1,15 @@
+package io.customerclassification.application.port.in.customerprofile;
+
+import io.customerclassification.application.validation.SelfValidation;
+import io.customerclassification.domain.customerprofile.CustomerProfileId;
+import io.customerclassification.domain.shared.CompanyId;
+import jakarta.validation.constraints.NotNull;
+
+public record GetCustomerProfileQuery(@NotNull CompanyId companyId, @NotNull CustomerProfileId id) {
+
+    public GetCustomerProfileQuery(CompanyId companyId, CustomerProfileId id) {
+        this.companyId = companyId;
+        this.id = id;
+        SelfValidation.validate(this);
+    }
+}

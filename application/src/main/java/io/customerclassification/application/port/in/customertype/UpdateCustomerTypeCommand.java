@@ -1,0 +1,42 @@
+package io.customerclassification.application.port.in.customertype;
+
+import io.customerclassification.application.validation.SelfValidation;
+import io.customerclassification.domain.customertype.CustomerTypeKey;
+import io.customerclassification.domain.customertype.CustomerTypeStatus;
+import io.customerclassification.domain.shared.CompanyId;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Optional;
+
+/**
+ * Changes the status and/or the parent of a type. Its name is immutable.
+ *
+ * @param status the new status, or {@code null} to keep it
+ * @param parent the new place, or {@code null} to keep it
+ * @param actor the user making the change, or {@code null} without credentials
+ */
+public record UpdateCustomerTypeCommand(
+        @NotNull CompanyId companyId,
+        @NotNull CustomerTypeKey key,
+        CustomerTypeStatus status,
+        ParentChange parent,
+        @Size(min = 1, max = 255) String actor) {
+
+    public UpdateCustomerTypeCommand(
+            CompanyId companyId, CustomerTypeKey key, CustomerTypeStatus status, ParentChange parent, String actor) {
+        this.companyId = companyId;
+        this.key = key;
+        this.status = status;
+        this.parent = parent;
+        this.actor = actor;
+        SelfValidation.validate(this);
+    }
+
+    public Optional<CustomerTypeStatus> newStatus() {
+        return Optional.ofNullable(status);
+    }
+
+    public Optional<ParentChange> parentChange() {
+        return Optional.ofNullable(parent);
+    }
+}

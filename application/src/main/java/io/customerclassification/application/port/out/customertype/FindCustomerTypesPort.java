@@ -1,0 +1,21 @@
+package io.customerclassification.application.port.out.customertype;
+
+import io.customerclassification.application.model.CustomerTypeView;
+import io.customerclassification.application.query.Aggregation;
+import io.customerclassification.application.query.Criteria;
+import io.customerclassification.application.query.Filter;
+import io.customerclassification.application.query.Page;
+import io.customerclassification.domain.shared.CompanyId;
+import java.util.List;
+
+public interface FindCustomerTypesPort {
+
+    /**
+     * The company's types that match, in the criteria's order, within its window, with the total number of
+     * matches. Fields come from {@link io.customerclassification.application.query.CustomerTypeField}.
+     */
+    Page<CustomerTypeView> findCustomerTypes(CompanyId companyId, Criteria criteria);
+
+    /** One value per aggregation, in order, over the company's types that match the filter. */
+    List<Object> aggregateCustomerTypes(CompanyId companyId, Filter filter, List<Aggregation> aggregations);
+}

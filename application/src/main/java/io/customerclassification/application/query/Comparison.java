@@ -1,0 +1,54 @@
+package io.customerclassification.application.query;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code field op values}: one leaf of a {@link Filter}. Checked when built: the operator's arity, operand
+ * values of the field's type (never null), text operators only on text fields. {@code caseSensitive} only
+ * matters for {@link FieldType#STRING} fields.
+ */
+public record Comparison(QueryField field, Operator operator, List<Object> values, boolean caseSensitive)
+        implements Filter {
+
+    public Comparison {
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(operator, "operator");
+        Objects.requireNonNull(values, "values");
+        if (!operator.acceptsArity(values.size())) {
+            throw new IllegalArgumentException(
+                    operator + " takes " + operator.arity() + " value(s), got " + values.size());
+        }
+        if (operator.textOnly() && field.type() != FieldType.STRING) {
+            throw new IllegalArgumentException(operator + " applies to text fields only, not to " + field.fieldName());
+        }
+        List<Object> checked = new ArrayList<>(values.size());
+        for (Object value : values) {
+            if (!field.type().accepts(value)) {
+                throw new IllegalArgumentException("Field " + field.fieldName() + " takes " + field.type()
+                        + " values, got " + (value == null ? "null" : value.getClass().getSimpleName()));
+            }
+            checked.add(value instanceof String text ? Normalizer.normalize(text, Normalizer.Form.NFC) : value);
+        }
+        values = List.copyOf(checked);
+    }
+
+    public static Comparison of(QueryField field, Operator operator, Object... values) {
+        return new Comparison(field, operator, List.of(values), true);
+    }
+
+    public static Comparison ignoringCase(QueryField field, Operator operator, Object... values) {
+        return new Comparison(field, operator, List.of(values), false);
+    }
+
+    public Object value() {
+        return values.get(0);
+    }
+
+    /** Whether strings are folded before comparing: only for text fields compared case-insensitively. */
+    public boolean folds() {
+        return !caseSensitive && field.type() == FieldType.STRING;
+    }
+}

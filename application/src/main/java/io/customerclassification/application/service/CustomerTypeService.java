@@ -1,0 +1,218 @@
+package io.customerclassification.application.service;
+
+import io.customerclassification.application.model.CustomerTypeView;
+import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.CreateCustomerTypeCommand;
+import io.customerclassification.application.port.in.customertype.CreateCustomerTypeUseCase;
+import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeCommand;
+import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeUseCase;
+import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
+import io.customerclassification.application.port.in.customertype.GetCustomerTypeUseCase;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypesUseCase;
+import io.customerclassification.application.port.in.customertype.ParentChange;
+import io.customerclassification.application.port.in.customertype.ParentReference;
+import io.customerclassification.application.port.in.customertype.QueryCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.QueryCustomerTypesUseCase;
+import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeCommand;
+import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeUseCase;
+import io.customerclassification.application.port.out.TransactionPort;
+import io.customerclassification.application.port.out.company.LoadCompanyPort;
+import io.customerclassification.application.port.out.customertype.CustomerTypeNameTakenPort;
+import io.customerclassification.application.port.out.customertype.DeleteCustomerTypePort;
+import io.customerclassification.application.port.out.customertype.FindCustomerTypesPort;
+import io.customerclassification.application.port.out.customertype.LoadCustomerTypeAncestorsPort;
+import io.customerclassification.application.port.out.customertype.LoadCustomerTypeChildrenPort;
+import io.customerclassification.application.port.out.customertype.LoadCustomerTypePort;
+import io.customerclassification.application.port.out.customertype.MeasureCustomerTypeSubtreePort;
+import io.customerclassification.application.port.out.customertype.SaveCustomerTypePort;
+import io.customerclassification.application.query.Criteria;
+import io.customerclassification.application.query.Page;
+import io.customerclassification.domain.customertype.Audit;
+import io.customerclassification.domain.customertype.CustomerType;
+import io.customerclassification.domain.customertype.CustomerTypeDraft;
+import io.customerclassification.domain.customertype.CustomerTypeHierarchyPolicy;
+import io.customerclassification.domain.customertype.CustomerTypeKey;
+import io.customerclassification.domain.customertype.CustomerTypeNotFoundException;
+import io.customerclassification.domain.customertype.CustomerTypeStatus;
+import io.customerclassification.domain.customertype.DuplicateCustomerTypeNameException;
+import io.customerclassification.domain.customertype.ParentReferenceMismatchException;
+import io.customerclassification.domain.customertype.Placement;
+import io.customerclassification.domain.customertype.UnknownParentException;
+import io.customerclassification.domain.shared.CompanyId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The customer type use cases. Every write loads what the hierarchy policy needs and writes the outcome in
+ * one transaction of the {@link TransactionPort}, so concurrent writes cannot break a rule between the check
+ * and the write.
+ */
+public final class CustomerTypeService
+        implements CreateCustomerTypeUseCase,
+                GetCustomerTypeUseCase,
+                ListCustomerTypesUseCase,
+                UpdateCustomerTypeUseCase,
+                DeleteCustomerTypeUseCase,
+                QueryCustomerTypesUseCase {
+
+    /** The out-ports this service needs, grouped so that wiring stays readable. */
+    public record Ports(
+            LoadCompanyPort loadCompany,
+            LoadCustomerTypePort load,
+            SaveCustomerTypePort save,
+            DeleteCustomerTypePort delete,
+            FindCustomerTypesPort find,
+            LoadCustomerTypeAncestorsPort ancestors,
+            LoadCustomerTypeChildrenPort children,
+            MeasureCustomerTypeSubtreePort subtree,
+            CustomerTypeNameTakenPort nameTaken,
+            TransactionPort transaction) {}
+
+    private final Ports ports;
+    private final CompanyGuard companies;
+    private final CustomerTypeHierarchyPolicy policy = new CustomerTypeHierarchyPolicy();
+    private final Clock clock;
+
+    public CustomerTypeService(Ports ports, Clock clock) {
+        this.ports = ports;
+        this.companies = new CompanyGuard(ports.loadCompany());
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public CustomerTypeView createCustomerType(CreateCustomerTypeCommand command) {
+        CompanyId companyId = command.companyId();
+        return ports.transaction().inTransaction(() -> {
+            companies.requireCompany(companyId);
+            if (ports.nameTaken().isCustomerTypeNameTaken(companyId, command.name())) {
+                throw new DuplicateCustomerTypeNameException(companyId, command.name());
+            }
+            Placement placement =
+                    command.parent() == null ? Placement.root() : placementUnder(companyId, command.parent());
+            policy.checkCreate(command.status(), placement);
+            CustomerType created = ports.save().insertCustomerType(new CustomerTypeDraft(
+                    companyId, command.name(), command.status(), placement.parentKey(),
+                    Audit.created(now(), command.actor())));
+            return view(created, placement);
+        });
+    }
+
+    @Override
+    public CustomerTypeView getCustomerType(GetCustomerTypeQuery query) {
+        companies.requireCompany(query.companyId());
+        CustomerType type = load(query.companyId(), query.key());
+        return view(query.companyId(), type);
+    }
+
+    @Override
+    public Page<CustomerTypeView> listCustomerTypes(ListCustomerTypesQuery query) {
+        companies.requireCompany(query.companyId());
+        return ports.find().findCustomerTypes(query.companyId(), Criteria.all(query.paging()));
+    }
+
+    @Override
+    public CustomerTypeView updateCustomerType(UpdateCustomerTypeCommand command) {
+        CompanyId companyId = command.companyId();
+        return ports.transaction().inTransaction(() -> {
+            companies.requireCompany(companyId);
+            CustomerType node = load(companyId, command.key());
+            CustomerTypeStatus finalStatus = command.newStatus().orElse(node.status());
+
+            Placement placement;
+            ParentChange change = command.parentChange().orElse(null);
+            if (change == null) {
+                placement = currentPlacement(companyId, node);
+            } else {
+                placement = change.newParent().map(ref -> placementUnder(companyId, ref)).orElse(Placement.root());
+                if (!Objects.equals(placement.parentKey(), node.parentKey())) {
+                    int height = ports.subtree().measureSubtreeHeight(companyId, node.key());
+                    policy.checkMove(node, placement, height, finalStatus);
+                }
+            }
+            if (finalStatus != node.status()) {
+                policy.checkStatusChange(
+                        node, finalStatus, placement, ports.children().loadChildren(companyId, node.key()));
+            }
+
+            Instant at = now();
+            CustomerType updated = node.moveTo(placement.parentKey(), at, command.actor())
+                    .withStatus(finalStatus, at, command.actor());
+            ports.save().updateCustomerType(updated);
+            return view(updated, placement);
+        });
+    }
+
+    @Override
+    public void deleteCustomerType(DeleteCustomerTypeCommand command) {
+        CompanyId companyId = command.companyId();
+        ports.transaction().inTransaction(() -> {
+            companies.requireCompany(companyId);
+            CustomerType node = load(companyId, command.key());
+            policy.checkDelete(node, ports.children().loadChildren(companyId, node.key()));
+            ports.delete().deleteCustomerType(companyId, node.key());
+        });
+    }
+
+    @Override
+    public Page<CustomerTypeView> queryCustomerTypes(QueryCustomerTypesQuery query) {
+        companies.requireCompany(query.companyId());
+        return ports.find().findCustomerTypes(query.companyId(), query.criteria());
+    }
+
+    @Override
+    public List<Object> aggregateCustomerTypes(AggregateCustomerTypesQuery query) {
+        companies.requireCompany(query.companyId());
+        return ports.find().aggregateCustomerTypes(query.companyId(), query.filter(), query.aggregations());
+    }
+
+    private CustomerType load(CompanyId companyId, CustomerTypeKey key) {
+        return ports.load().loadCustomerType(companyId, key)
+                .orElseThrow(() -> new CustomerTypeNotFoundException(companyId, key));
+    }
+
+    /** Resolves a parent given by key and/or name, and loads its path to the root. */
+    private Placement placementUnder(CompanyId companyId, ParentReference reference) {
+        CustomerType byKey = reference.byKey()
+                .map(key -> ports.load().loadCustomerType(companyId, key)
+                        .orElseThrow(() -> new UnknownParentException(companyId, key, null)))
+                .orElse(null);
+        CustomerType byName = reference.byName()
+                .map(name -> ports.load().loadCustomerTypeByName(companyId, name)
+                        .orElseThrow(() -> new UnknownParentException(companyId, null, name)))
+                .orElse(null);
+        if (byKey != null && byName != null && !byKey.key().equals(byName.key())) {
+            throw new ParentReferenceMismatchException(byKey.key(), reference.name(), byName.key());
+        }
+        CustomerType parent = byKey != null ? byKey : byName;
+        return Placement.under(parent, ports.ancestors().loadAncestors(companyId, parent.key()));
+    }
+
+    private Placement currentPlacement(CompanyId companyId, CustomerType node) {
+        if (node.isRoot()) {
+            return Placement.root();
+        }
+        List<CustomerType> ancestors = ports.ancestors().loadAncestors(companyId, node.key());
+        return new Placement(ancestors);
+    }
+
+    private CustomerTypeView view(CompanyId companyId, CustomerType type) {
+        if (type.isRoot()) {
+            return new CustomerTypeView(type, null);
+        }
+        CustomerType parent = ports.load().loadCustomerType(companyId, type.parentKey())
+                .orElseThrow(() -> new IllegalStateException("parent " + type.parentKey() + " of " + type.key()
+                        + " is missing in company " + companyId));
+        return new CustomerTypeView(type, parent.name());
+    }
+
+    private static CustomerTypeView view(CustomerType type, Placement placement) {
+        return new CustomerTypeView(type, placement.parent().map(CustomerType::name).orElse(null));
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}
