@@ -1,0 +1,49 @@
+package io.customerclassification.application.inmemory;
+
+import io.customerclassification.application.service.CompanyService;
+import io.customerclassification.application.service.CustomerProfileService;
+import io.customerclassification.application.service.CustomerTypeService;
+import java.time.Clock;
+
+/** The application's services wired over one {@link InMemoryPersistence}, for tests of any layer. */
+public final class InMemoryApplication {
+
+    private final InMemoryPersistence persistence;
+    private final CompanyService companies;
+    private final CustomerProfileService profiles;
+    private final CustomerTypeService types;
+
+    private InMemoryApplication(InMemoryPersistence persistence, Clock clock) {
+        this.persistence = persistence;
+        this.companies = new CompanyService(persistence, persistence, persistence);
+        this.profiles = new CustomerProfileService(new CustomerProfileService.Ports(
+                persistence, persistence, persistence, persistence, persistence, persistence, persistence));
+        this.types = new CustomerTypeService(new CustomerTypeService.Ports(
+                persistence, persistence, persistence, persistence, persistence, persistence, persistence,
+                persistence, persistence, persistence), clock);
+    }
+
+    public static InMemoryApplication create(Clock clock) {
+        return new InMemoryApplication(new InMemoryPersistence(), clock);
+    }
+
+    public static InMemoryApplication create() {
+        return create(Clock.systemUTC());
+    }
+
+    public InMemoryPersistence persistence() {
+        return persistence;
+    }
+
+    public CompanyService companies() {
+        return companies;
+    }
+
+    public CustomerProfileService profiles() {
+        return profiles;
+    }
+
+    public CustomerTypeService types() {
+        return types;
+    }
+}

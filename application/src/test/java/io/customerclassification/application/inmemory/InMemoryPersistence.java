@@ -1,0 +1,388 @@
+package io.customerclassification.application.inmemory;
+
+import io.customerclassification.application.model.CustomerTypeView;
+import io.customerclassification.application.port.out.TransactionPort;
+import io.customerclassification.application.port.out.company.LoadCompanyPort;
+import io.customerclassification.application.port.out.company.SaveCompanyPort;
+import io.customerclassification.application.port.out.customerprofile.CustomerProfileNameTakenPort;
+import io.customerclassification.application.port.out.customerprofile.DeleteCustomerProfilePort;
+import io.customerclassification.application.port.out.customerprofile.FindCustomerProfilesPort;
+import io.customerclassification.application.port.out.customerprofile.LoadCustomerProfilePort;
+import io.customerclassification.application.port.out.customerprofile.SaveCustomerProfilePort;
+import io.customerclassification.application.port.out.customertype.CustomerTypeNameTakenPort;
+import io.customerclassification.application.port.out.customertype.DeleteCustomerTypePort;
+import io.customerclassification.application.port.out.customertype.FindCustomerTypesPort;
+import io.customerclassification.application.port.out.customertype.LoadCustomerTypeAncestorsPort;
+import io.customerclassification.application.port.out.customertype.LoadCustomerTypeChildrenPort;
+import io.customerclassification.application.port.out.customertype.LoadCustomerTypePort;
+import io.customerclassification.application.port.out.customertype.MeasureCustomerTypeSubtreePort;
+import io.customerclassification.application.port.out.customertype.SaveCustomerTypePort;
+import io.customerclassification.application.query.Aggregation;
+import io.customerclassification.application.query.Criteria;
+import io.customerclassification.application.query.CustomerProfileField;
+import io.customerclassification.application.query.CustomerTypeField;
+import io.customerclassification.application.query.Filter;
+import io.customerclassification.application.query.Page;
+import io.customerclassification.application.query.QueryField;
+import io.customerclassification.domain.company.Company;
+import io.customerclassification.domain.company.CompanyAlreadyExistsException;
+import io.customerclassification.domain.customerprofile.CustomerProfile;
+import io.customerclassification.domain.customerprofile.CustomerProfileDraft;
+import io.customerclassification.domain.customerprofile.CustomerProfileId;
+import io.customerclassification.domain.customerprofile.CustomerProfileNotFoundException;
+import io.customerclassification.domain.customerprofile.DuplicateCustomerProfileNameException;
+import io.customerclassification.domain.customertype.CustomerType;
+import io.customerclassification.domain.customertype.CustomerTypeDraft;
+import io.customerclassification.domain.customertype.CustomerTypeHasChildrenException;
+import io.customerclassification.domain.customertype.CustomerTypeHierarchyPolicy;
+import io.customerclassification.domain.customertype.CustomerTypeKey;
+import io.customerclassification.domain.customertype.CustomerTypeNotFoundException;
+import io.customerclassification.domain.customertype.DuplicateCustomerTypeNameException;
+import io.customerclassification.domain.customertype.UnknownParentException;
+import io.customerclassification.domain.shared.CompanyId;
+import io.customerclassification.domain.shared.Name;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Every out-port of the application over plain maps, for fast application tests and as the reference the
+ * SQL adapter is compared against. Like the database it enforces its own second line of defence (unique
+ * names, parents within the company, no delete of a parent), and a transaction that throws leaves no trace.
+ * One lock serialises everything, so it is safe (if not fast) under concurrent use.
+ */
+public final class InMemoryPersistence
+        implements TransactionPort,
+                LoadCompanyPort,
+                SaveCompanyPort,
+                LoadCustomerProfilePort,
+                SaveCustomerProfilePort,
+                DeleteCustomerProfilePort,
+                FindCustomerProfilesPort,
+                CustomerProfileNameTakenPort,
+                LoadCustomerTypePort,
+                SaveCustomerTypePort,
+                DeleteCustomerTypePort,
+                FindCustomerTypesPort,
+                LoadCustomerTypeAncestorsPort,
+                LoadCustomerTypeChildrenPort,
+                MeasureCustomerTypeSubtreePort,
+                CustomerTypeNameTakenPort {
+
+    /** Reads the neutral profile fields from a profile. */
+    public static final Map<QueryField, Function<CustomerProfile, Object>> PROFILE_FIELDS = Map.of(
+            CustomerProfileField.ID, profile -> profile.id().value(),
+            CustomerProfileField.NAME, profile -> profile.name().value(),
+            CustomerProfileField.ARCHIVED, CustomerProfile::archived);
+
+    /** Reads the neutral customer type fields from a view. */
+    public static final Map<QueryField, Function<CustomerTypeView, Object>> TYPE_FIELDS = typeFields();
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final InMemoryQueryEngine<CustomerProfile> profileEngine =
+            new InMemoryQueryEngine<>(CustomerProfileField.CATALOGUE, PROFILE_FIELDS);
+    private final InMemoryQueryEngine<CustomerTypeView> typeEngine =
+            new InMemoryQueryEngine<>(CustomerTypeField.CATALOGUE, TYPE_FIELDS);
+
+    private State state = new State();
+
+    /** Everything a transaction may have to put back. */
+    private static final class State {
+        TreeMap<CompanyId, Company> companies = new TreeMap<>();
+        TreeMap<Long, CustomerProfile> profiles = new TreeMap<>();
+        TreeMap<Long, CustomerType> types = new TreeMap<>();
+        long lastProfileId;
+        long lastTypeKey;
+
+        State copy() {
+            State copy = new State();
+            copy.companies = new TreeMap<>(companies);
+            copy.profiles = new TreeMap<>(profiles);
+            copy.types = new TreeMap<>(types);
+            copy.lastProfileId = lastProfileId;
+            copy.lastTypeKey = lastTypeKey;
+            return copy;
+        }
+    }
+
+    public InMemoryPersistence() {
+        state.companies.put(Company.DEFAULT.id(), Company.DEFAULT);
+    }
+
+    /** Registers a company directly, as an operator would before serving requests. */
+    public void registerCompany(Company company) {
+        insertCompany(company);
+    }
+
+    // ---- transactions
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        lock.lock();
+        try {
+            if (lock.getHoldCount() > 1) {
+                return work.get();
+            }
+            State before = state.copy();
+            try {
+                return work.get();
+            } catch (RuntimeException | Error e) {
+                state = before;
+                throw e;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T locked(Supplier<T> read) {
+        lock.lock();
+        try {
+            return read.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- companies
+
+    @Override
+    public Optional<Company> loadCompany(CompanyId id) {
+        return locked(() -> Optional.ofNullable(state.companies.get(id)));
+    }
+
+    @Override
+    public List<Company> loadAllCompanies() {
+        return locked(() -> List.copyOf(state.companies.values()));
+    }
+
+    @Override
+    public void insertCompany(Company company) {
+        locked(() -> {
+            if (state.companies.containsKey(company.id())) {
+                throw new CompanyAlreadyExistsException(company.id());
+            }
+            state.companies.put(company.id(), company);
+            return null;
+        });
+    }
+
+    // ---- customer profiles
+
+    @Override
+    public Optional<CustomerProfile> loadCustomerProfile(CompanyId companyId, CustomerProfileId id) {
+        return locked(() -> Optional.ofNullable(state.profiles.get(id.value()))
+                .filter(profile -> profile.companyId().equals(companyId)));
+    }
+
+    @Override
+    public CustomerProfile insertCustomerProfile(CustomerProfileDraft draft) {
+        return locked(() -> {
+            if (isCustomerProfileNameTaken(draft.companyId(), draft.name(), null)) {
+                throw new DuplicateCustomerProfileNameException(draft.companyId(), draft.name());
+            }
+            CustomerProfile profile = draft.withId(CustomerProfileId.of(++state.lastProfileId));
+            state.profiles.put(profile.id().value(), profile);
+            return profile;
+        });
+    }
+
+    @Override
+    public void updateCustomerProfile(CustomerProfile profile) {
+        locked(() -> {
+            if (loadCustomerProfile(profile.companyId(), profile.id()).isEmpty()) {
+                throw new CustomerProfileNotFoundException(profile.companyId(), profile.id());
+            }
+            if (isCustomerProfileNameTaken(profile.companyId(), profile.name(), profile.id())) {
+                throw new DuplicateCustomerProfileNameException(profile.companyId(), profile.name());
+            }
+            state.profiles.put(profile.id().value(), profile);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean deleteCustomerProfile(CompanyId companyId, CustomerProfileId id) {
+        return locked(() -> loadCustomerProfile(companyId, id).isPresent()
+                && state.profiles.remove(id.value()) != null);
+    }
+
+    @Override
+    public Page<CustomerProfile> findCustomerProfiles(CompanyId companyId, Criteria criteria) {
+        return locked(() -> profileEngine.query(profilesOf(companyId), criteria));
+    }
+
+    @Override
+    public boolean isCustomerProfileNameTaken(CompanyId companyId, Name name, CustomerProfileId except) {
+        return locked(() -> profilesOf(companyId).stream()
+                .anyMatch(profile -> !profile.id().equals(except) && profile.name().sameAs(name)));
+    }
+
+    private List<CustomerProfile> profilesOf(CompanyId companyId) {
+        return state.profiles.values().stream().filter(profile -> profile.companyId().equals(companyId)).toList();
+    }
+
+    // ---- customer types
+
+    @Override
+    public Optional<CustomerType> loadCustomerType(CompanyId companyId, CustomerTypeKey key) {
+        return locked(() -> Optional.ofNullable(state.types.get(key.value()))
+                .filter(type -> type.companyId().equals(companyId)));
+    }
+
+    @Override
+    public Optional<CustomerType> loadCustomerTypeByName(CompanyId companyId, Name name) {
+        return locked(() -> typesOf(companyId).stream().filter(type -> type.name().sameAs(name)).findFirst());
+    }
+
+    @Override
+    public CustomerType insertCustomerType(CustomerTypeDraft draft) {
+        return locked(() -> {
+            if (isCustomerTypeNameTaken(draft.companyId(), draft.name())) {
+                throw new DuplicateCustomerTypeNameException(draft.companyId(), draft.name());
+            }
+            requireParent(draft.companyId(), draft.parentKey());
+            CustomerType type = draft.withKey(CustomerTypeKey.of(++state.lastTypeKey));
+            state.types.put(type.key().value(), type);
+            return type;
+        });
+    }
+
+    @Override
+    public void updateCustomerType(CustomerType type) {
+        locked(() -> {
+            CustomerType stored = loadCustomerType(type.companyId(), type.key())
+                    .orElseThrow(() -> new CustomerTypeNotFoundException(type.companyId(), type.key()));
+            if (!stored.name().equals(type.name())) {
+                throw new IllegalArgumentException("the name of customer type " + type.key() + " is immutable");
+            }
+            requireParent(type.companyId(), type.parentKey());
+            state.types.put(type.key().value(), type);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean deleteCustomerType(CompanyId companyId, CustomerTypeKey key) {
+        return locked(() -> {
+            if (loadCustomerType(companyId, key).isEmpty()) {
+                return false;
+            }
+            List<CustomerType> children = loadChildren(companyId, key);
+            if (!children.isEmpty()) {
+                throw new CustomerTypeHasChildrenException(key, children.stream().map(CustomerType::key).toList());
+            }
+            state.types.remove(key.value());
+            return true;
+        });
+    }
+
+    @Override
+    public Page<CustomerTypeView> findCustomerTypes(CompanyId companyId, Criteria criteria) {
+        return locked(() -> typeEngine.query(viewsOf(companyId), criteria));
+    }
+
+    @Override
+    public List<Object> aggregateCustomerTypes(CompanyId companyId, Filter filter, List<Aggregation> aggregations) {
+        return locked(() -> typeEngine.aggregate(viewsOf(companyId), filter, aggregations));
+    }
+
+    @Override
+    public List<CustomerType> loadAncestors(CompanyId companyId, CustomerTypeKey key) {
+        return locked(() -> {
+            List<CustomerType> ancestors = new ArrayList<>();
+            Set<CustomerTypeKey> seen = new HashSet<>();
+            seen.add(key);
+            CustomerType current = loadCustomerType(companyId, key).orElse(null);
+            while (current != null && current.parentKey() != null
+                    && ancestors.size() < CustomerTypeHierarchyPolicy.MAX_DEPTH
+                    && seen.add(current.parentKey())) {
+                current = loadCustomerType(companyId, current.parentKey()).orElse(null);
+                if (current != null) {
+                    ancestors.add(current);
+                }
+            }
+            return List.copyOf(ancestors);
+        });
+    }
+
+    @Override
+    public List<CustomerType> loadChildren(CompanyId companyId, CustomerTypeKey key) {
+        return locked(() -> typesOf(companyId).stream().filter(type -> key.equals(type.parentKey())).toList());
+    }
+
+    @Override
+    public int measureSubtreeHeight(CompanyId companyId, CustomerTypeKey key) {
+        return locked(() -> {
+            Map<CustomerTypeKey, List<CustomerTypeKey>> childrenByParent = new LinkedHashMap<>();
+            for (CustomerType type : typesOf(companyId)) {
+                if (type.parentKey() != null) {
+                    childrenByParent.computeIfAbsent(type.parentKey(), k -> new ArrayList<>()).add(type.key());
+                }
+            }
+            Set<CustomerTypeKey> seen = new HashSet<>(Set.of(key));
+            ArrayDeque<CustomerTypeKey> level = new ArrayDeque<>(List.of(key));
+            int height = 0;
+            while (!level.isEmpty() && height <= CustomerTypeHierarchyPolicy.MAX_DEPTH) {
+                height++;
+                ArrayDeque<CustomerTypeKey> next = new ArrayDeque<>();
+                for (CustomerTypeKey node : level) {
+                    for (CustomerTypeKey child : childrenByParent.getOrDefault(node, List.of())) {
+                        if (seen.add(child)) {
+                            next.add(child);
+                        }
+                    }
+                }
+                level = next;
+            }
+            return height;
+        });
+    }
+
+    @Override
+    public boolean isCustomerTypeNameTaken(CompanyId companyId, Name name) {
+        return locked(() -> typesOf(companyId).stream().anyMatch(type -> type.name().sameAs(name)));
+    }
+
+    private void requireParent(CompanyId companyId, CustomerTypeKey parentKey) {
+        if (parentKey != null && loadCustomerType(companyId, parentKey).isEmpty()) {
+            throw new UnknownParentException(companyId, parentKey, null);
+        }
+    }
+
+    private List<CustomerType> typesOf(CompanyId companyId) {
+        return state.types.values().stream().filter(type -> type.companyId().equals(companyId)).toList();
+    }
+
+    private List<CustomerTypeView> viewsOf(CompanyId companyId) {
+        return typesOf(companyId).stream()
+                .map(type -> new CustomerTypeView(type, type.isRoot()
+                        ? null
+                        : state.types.get(type.parentKey().value()).name()))
+                .toList();
+    }
+
+    private static Map<QueryField, Function<CustomerTypeView, Object>> typeFields() {
+        Map<QueryField, Function<CustomerTypeView, Object>> fields = new LinkedHashMap<>();
+        fields.put(CustomerTypeField.KEY, view -> view.type().key().value());
+        fields.put(CustomerTypeField.NAME, view -> view.type().name().value());
+        fields.put(CustomerTypeField.STATUS, view -> view.type().status().name().toLowerCase(Locale.ROOT));
+        fields.put(CustomerTypeField.PARENT_KEY, view -> view.type().isRoot() ? null : view.type().parentKey().value());
+        fields.put(CustomerTypeField.PARENT_NAME, view -> view.parent().map(Name::value).orElse(null));
+        fields.put(CustomerTypeField.CREATED_AT, view -> view.type().audit().createdAt());
+        fields.put(CustomerTypeField.MODIFIED_AT, view -> view.type().audit().modifiedAt());
+        fields.put(CustomerTypeField.CREATED_BY, view -> view.type().audit().createdBy());
+        fields.put(CustomerTypeField.MODIFIED_BY, view -> view.type().audit().modifiedBy());
+        return Map.copyOf(fields);
+    }
+}
