@@ -1,0 +1,182 @@
+package io.customerclassification.bootstrap;
+
+import io.customerclassification.domain.company.Company;
+import io.customerclassification.domain.shared.CompanyId;
+import io.customerclassification.domain.shared.DomainException;
+import io.customerclassification.domain.shared.Name;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How the server runs. Defaults need no setup; environment variables override them and command-line flags
+ * override both.
+ *
+ * @param extraCompanies companies registered at start-up besides company 0
+ */
+public record ServerConfig(String host, int port, Path database, List<Company> extraCompanies) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+    public static final Path DEFAULT_DATABASE = Path.of("data", "customer-classification.db");
+
+    public static final String ENV_HOST = "CLASSIFICATION_HOST";
+    public static final String ENV_PORT = "CLASSIFICATION_PORT";
+    public static final String ENV_DB = "CLASSIFICATION_DB";
+    public static final String ENV_COMPANIES = "CLASSIFICATION_COMPANIES";
+
+    public static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: java -jar customer-classification-server.jar [options]",
+            "",
+            "Options (flags win over environment variables, which win over defaults):",
+            "  --host ADDRESS     bind address            env " + ENV_HOST + "   default " + DEFAULT_HOST,
+            "  --port N           TCP port, 0 = any free   env " + ENV_PORT + "   default " + DEFAULT_PORT,
+            "  --db FILE          SQLite database file     env " + ENV_DB + "     default " + DEFAULT_DATABASE,
+            "  --company ID=Name  register a company (repeatable)",
+            "                                              env " + ENV_COMPANIES + " (ID=Name pairs separated by ';')",
+            "  --help             print this help and exit",
+            "",
+            "Company 0 (\"Default Company\") always exists.");
+
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(database, "database");
+        extraCompanies = List.copyOf(extraCompanies);
+        if (port < 0 || port > 65535) {
+            throw new ConfigurationException("port must be between 0 and 65535, was " + port);
+        }
+    }
+
+    public static ServerConfig defaults() {
+        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_DATABASE, List.of());
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(host, newPort, database, extraCompanies);
+    }
+
+    public ServerConfig withDatabase(Path newDatabase) {
+        return new ServerConfig(host, port, newDatabase, extraCompanies);
+    }
+
+    /** Whether the arguments ask for the help text rather than a server. */
+    public static boolean wantsHelp(String[] args) {
+        return List.of(args).contains("--help") || List.of(args).contains("-h");
+    }
+
+    /**
+     * @throws ConfigurationException naming the flag or variable and what is wrong with it
+     */
+    public static ServerConfig from(String[] args, Map<String, String> env) {
+        String host = env.getOrDefault(ENV_HOST, DEFAULT_HOST);
+        String port = env.get(ENV_PORT);
+        String database = env.get(ENV_DB);
+        Map<CompanyId, Company> companies = new LinkedHashMap<>();
+        String envCompanies = env.get(ENV_COMPANIES);
+        if (envCompanies != null && !envCompanies.isBlank()) {
+            for (String pair : envCompanies.split(";")) {
+                if (!pair.isBlank()) {
+                    addCompany(companies, pair.strip(), ENV_COMPANIES);
+                }
+            }
+        }
+        String portSource = ENV_PORT;
+        String databaseSource = ENV_DB;
+        String hostSource = ENV_HOST;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String flag = arg;
+            String value = null;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0 && !arg.startsWith("--company")) {
+                flag = arg.substring(0, equals);
+                value = arg.substring(equals + 1);
+            } else if (arg.startsWith("--company=")) {
+                flag = "--company";
+                value = arg.substring("--company=".length());
+            }
+            switch (flag) {
+                case "--host", "--port", "--db", "--company" -> {
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            throw new ConfigurationException(flag + " needs a value");
+                        }
+                        value = args[++i];
+                    }
+                    switch (flag) {
+                        case "--host" -> {
+                            host = value;
+                            hostSource = "--host";
+                        }
+                        case "--port" -> {
+                            port = value;
+                            portSource = "--port";
+                        }
+                        case "--db" -> {
+                            database = value;
+                            databaseSource = "--db";
+                        }
+                        default -> addCompany(companies, value, "--company");
+                    }
+                }
+                default -> throw new ConfigurationException("unknown option '" + arg + "' (see --help)");
+            }
+        }
+        if (host.isBlank()) {
+            throw new ConfigurationException(hostSource + " must not be empty");
+        }
+        return new ServerConfig(
+                host,
+                port == null ? DEFAULT_PORT : parsePort(port, portSource),
+                database == null ? DEFAULT_DATABASE : parsePath(database, databaseSource),
+                new ArrayList<>(companies.values()));
+    }
+
+    private static int parsePort(String value, String source) {
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigurationException(source + " must be a port number between 0 and 65535, was '" + value + "'");
+    }
+
+    private static Path parsePath(String value, String source) {
+        if (value.isBlank()) {
+            throw new ConfigurationException(source + " must name a database file");
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new ConfigurationException(source + " is not a valid path: '" + value + "'", e);
+        }
+    }
+
+    private static void addCompany(Map<CompanyId, Company> companies, String spec, String source) {
+        int equals = spec.indexOf('=');
+        if (equals <= 0) {
+            throw new ConfigurationException(source + " takes ID=Name, was '" + spec + "'");
+        }
+        String id = spec.substring(0, equals).strip();
+        String name = spec.substring(equals + 1);
+        Company company;
+        try {
+            company = new Company(CompanyId.of(Long.parseLong(id)), Name.of(name));
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(source + " takes a non-negative integer company ID, was '" + id + "'");
+        } catch (DomainException e) {
+            throw new ConfigurationException(source + " '" + spec + "': " + e.getMessage());
+        }
+        if (company.id().isDefault()) {
+            throw new ConfigurationException(source + ": company 0 always exists as \"Default Company\"");
+        }
+        companies.put(company.id(), company);
+    }
+}

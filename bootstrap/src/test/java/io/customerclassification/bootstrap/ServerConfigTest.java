@@ -1,0 +1,94 @@
+package io.customerclassification.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.customerclassification.domain.company.Company;
+import io.customerclassification.domain.shared.CompanyId;
+import io.customerclassification.domain.shared.Name;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ServerConfigTest {
+
+    private static ServerConfig parse(Map<String, String> env, String... args) {
+        return ServerConfig.from(args, env);
+    }
+
+    @Test
+    void defaultsNeedNoSetup() {
+        ServerConfig config = parse(Map.of());
+        assertEquals("127.0.0.1", config.host());
+        assertEquals(8080, config.port());
+        assertEquals(Path.of("data", "customer-classification.db"), config.database());
+        assertEquals(List.of(), config.extraCompanies());
+    }
+
+    @Test
+    void environmentOverridesDefaults() {
+        ServerConfig config = parse(Map.of(
+                "CLASSIFICATION_HOST", "0.0.0.0",
+                "CLASSIFICATION_PORT", "9090",
+                "CLASSIFICATION_DB", "/tmp/x.db",
+                "CLASSIFICATION_COMPANIES", "1=Acme; 2=Beta Ltd"));
+        assertEquals("0.0.0.0", config.host());
+        assertEquals(9090, config.port());
+        assertEquals(Path.of("/tmp/x.db"), config.database());
+        assertEquals(List.of(company(1, "Acme"), company(2, "Beta Ltd")), config.extraCompanies());
+    }
+
+    @Test
+    void flagsOverrideEnvironmentInBothSpellings() {
+        ServerConfig config = parse(
+                Map.of("CLASSIFICATION_PORT", "9090", "CLASSIFICATION_DB", "env.db", "CLASSIFICATION_COMPANIES", "1=Env"),
+                "--port", "7070", "--db=flag.db", "--host", "::1", "--company", "1=Flag", "--company=3=Gamma");
+        assertEquals(7070, config.port());
+        assertEquals(Path.of("flag.db"), config.database());
+        assertEquals("::1", config.host());
+        assertEquals(List.of(company(1, "Flag"), company(3, "Gamma")), config.extraCompanies());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "-1", "65536", "", "80.5"})
+    void badPortIsRefusedNamingTheFlag(String port) {
+        var error = assertThrows(ConfigurationException.class, () -> parse(Map.of(), "--port", port));
+        assertTrue(error.getMessage().startsWith("--port must be a port number"), error.getMessage());
+    }
+
+    @Test
+    void badEnvironmentPortNamesTheVariable() {
+        var error = assertThrows(ConfigurationException.class, () -> parse(Map.of("CLASSIFICATION_PORT", "x")));
+        assertTrue(error.getMessage().startsWith("CLASSIFICATION_PORT"), error.getMessage());
+    }
+
+    @Test
+    void unknownFlagAndMissingValueAreRefused() {
+        assertEquals("unknown option '--verbose' (see --help)",
+                assertThrows(ConfigurationException.class, () -> parse(Map.of(), "--verbose")).getMessage());
+        assertEquals("--db needs a value",
+                assertThrows(ConfigurationException.class, () -> parse(Map.of(), "--db")).getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Acme", "=Acme", "x=Acme", "-4=Acme", "0=Other", "5= Padded", "5="})
+    void badCompanyIsRefused(String spec) {
+        var error = assertThrows(ConfigurationException.class, () -> parse(Map.of(), "--company", spec));
+        assertTrue(error.getMessage().startsWith("--company"), error.getMessage());
+    }
+
+    @Test
+    void helpIsRecognised() {
+        assertTrue(ServerConfig.wantsHelp(new String[] {"--port", "1", "--help"}));
+        assertFalse(ServerConfig.wantsHelp(new String[] {"--port", "1"}));
+    }
+
+    private static Company company(long id, String name) {
+        return new Company(CompanyId.of(id), Name.of(name));
+    }
+}
