@@ -1,0 +1,160 @@
+package io.customerclassification.bootstrap;
+
+import io.customerclassification.application.model.CustomerTypeView;
+import io.customerclassification.application.port.in.company.GetCompanyUseCase;
+import io.customerclassification.application.port.in.company.ListCompaniesUseCase;
+import io.customerclassification.application.port.in.company.RegisterCompanyCommand;
+import io.customerclassification.application.port.in.company.RegisterCompanyUseCase;
+import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileCommand;
+import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileUseCase;
+import io.customerclassification.application.port.in.customerprofile.DeleteCustomerProfileCommand;
+import io.customerclassification.application.port.in.customerprofile.DeleteCustomerProfileUseCase;
+import io.customerclassification.application.port.in.customerprofile.GetCustomerProfileQuery;
+import io.customerclassification.application.port.in.customerprofile.GetCustomerProfileUseCase;
+import io.customerclassification.application.port.in.customerprofile.ListCustomerProfilesQuery;
+import io.customerclassification.application.port.in.customerprofile.ListCustomerProfilesUseCase;
+import io.customerclassification.application.port.in.customerprofile.UpdateCustomerProfileCommand;
+import io.customerclassification.application.port.in.customerprofile.UpdateCustomerProfileUseCase;
+import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.CreateCustomerTypeCommand;
+import io.customerclassification.application.port.in.customertype.CreateCustomerTypeUseCase;
+import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeCommand;
+import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeUseCase;
+import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
+import io.customerclassification.application.port.in.customertype.GetCustomerTypeUseCase;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypesUseCase;
+import io.customerclassification.application.port.in.customertype.QueryCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.QueryCustomerTypesUseCase;
+import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeCommand;
+import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeUseCase;
+import io.customerclassification.application.query.Page;
+import io.customerclassification.application.service.CompanyService;
+import io.customerclassification.application.service.CustomerProfileService;
+import io.customerclassification.application.service.CustomerTypeService;
+import io.customerclassification.domain.company.Company;
+import io.customerclassification.domain.customerprofile.CustomerProfile;
+import io.customerclassification.domain.shared.CompanyId;
+import java.util.List;
+
+/**
+ * The embedded entry point: every use case of the product, in-process, with no HTTP. Open it over a database
+ * file (or a data source of your own) and close it when done; it is safe to share between threads.
+ */
+public final class CustomerClassification
+        implements AutoCloseable,
+                ListCompaniesUseCase,
+                GetCompanyUseCase,
+                RegisterCompanyUseCase,
+                CreateCustomerProfileUseCase,
+                GetCustomerProfileUseCase,
+                ListCustomerProfilesUseCase,
+                UpdateCustomerProfileUseCase,
+                DeleteCustomerProfileUseCase,
+                CreateCustomerTypeUseCase,
+                GetCustomerTypeUseCase,
+                ListCustomerTypesUseCase,
+                UpdateCustomerTypeUseCase,
+                DeleteCustomerTypeUseCase,
+                QueryCustomerTypesUseCase {
+
+    private final CompanyService companies;
+    private final CustomerProfileService profiles;
+    private final CustomerTypeService types;
+    private final AutoCloseable resources;
+
+    CustomerClassification(
+            CompanyService companies, CustomerProfileService profiles, CustomerTypeService types, AutoCloseable resources) {
+        this.companies = companies;
+        this.profiles = profiles;
+        this.types = types;
+        this.resources = resources;
+    }
+
+    @Override
+    public List<Company> listCompanies() {
+        return companies.listCompanies();
+    }
+
+    @Override
+    public Company getCompany(CompanyId id) {
+        return companies.getCompany(id);
+    }
+
+    @Override
+    public Company registerCompany(RegisterCompanyCommand command) {
+        return companies.registerCompany(command);
+    }
+
+    @Override
+    public CustomerProfile createCustomerProfile(CreateCustomerProfileCommand command) {
+        return profiles.createCustomerProfile(command);
+    }
+
+    @Override
+    public CustomerProfile getCustomerProfile(GetCustomerProfileQuery query) {
+        return profiles.getCustomerProfile(query);
+    }
+
+    @Override
+    public Page<CustomerProfile> listCustomerProfiles(ListCustomerProfilesQuery query) {
+        return profiles.listCustomerProfiles(query);
+    }
+
+    @Override
+    public CustomerProfile updateCustomerProfile(UpdateCustomerProfileCommand command) {
+        return profiles.updateCustomerProfile(command);
+    }
+
+    @Override
+    public void deleteCustomerProfile(DeleteCustomerProfileCommand command) {
+        profiles.deleteCustomerProfile(command);
+    }
+
+    @Override
+    public CustomerTypeView createCustomerType(CreateCustomerTypeCommand command) {
+        return types.createCustomerType(command);
+    }
+
+    @Override
+    public CustomerTypeView getCustomerType(GetCustomerTypeQuery query) {
+        return types.getCustomerType(query);
+    }
+
+    @Override
+    public Page<CustomerTypeView> listCustomerTypes(ListCustomerTypesQuery query) {
+        return types.listCustomerTypes(query);
+    }
+
+    @Override
+    public CustomerTypeView updateCustomerType(UpdateCustomerTypeCommand command) {
+        return types.updateCustomerType(command);
+    }
+
+    @Override
+    public void deleteCustomerType(DeleteCustomerTypeCommand command) {
+        types.deleteCustomerType(command);
+    }
+
+    @Override
+    public Page<CustomerTypeView> queryCustomerTypes(QueryCustomerTypesQuery query) {
+        return types.queryCustomerTypes(query);
+    }
+
+    @Override
+    public List<Object> aggregateCustomerTypes(AggregateCustomerTypesQuery query) {
+        return types.aggregateCustomerTypes(query);
+    }
+
+    /** Closes the database. */
+    @Override
+    public void close() {
+        try {
+            resources.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the database failed", e);
+        }
+    }
+}
