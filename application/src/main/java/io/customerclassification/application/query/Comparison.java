@@ -1,6 +1,6 @@
 package io.customerclassification.application.query;
 
-import java.text.Normalizer;
+import io.customerclassification.domain.shared.Name;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +30,7 @@ public record Comparison(QueryField field, Operator operator, List<Object> value
                 throw new IllegalArgumentException("Field " + field.fieldName() + " takes " + field.type()
                         + " values, got " + (value == null ? "null" : value.getClass().getSimpleName()));
             }
-            checked.add(value instanceof String text ? Normalizer.normalize(text, Normalizer.Form.NFC) : value);
+            checked.add(value instanceof String text ? Name.nfc(text) : value);
         }
         values = List.copyOf(checked);
     }

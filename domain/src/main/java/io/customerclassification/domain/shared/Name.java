@@ -46,14 +46,18 @@ public record Name(String value) {
         return key().equals(other.key());
     }
 
+    /** Unicode NFC, the form names are kept and compared in. */
+    public static String nfc(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
     /**
      * The locale-independent case fold used for every case-insensitive comparison in the product: NFC, then
      * upper case, then lower case (so that, for example, "ß", "SS" and "ss" fold alike, and the Turkish dotless
      * i folds to "i"'s neighbours the same on every machine).
      */
     public static String fold(String text) {
-        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
-        return nfc.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        return nfc(text).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
 
     private static void checkCharacters(String given) {
