@@ -10,6 +10,7 @@ import io.customerclassification.application.query.Operator;
 import io.customerclassification.application.query.Page;
 import io.customerclassification.application.query.QueryField;
 import io.customerclassification.application.query.SortKey;
+import io.customerclassification.application.query.TextPatterns;
 import io.customerclassification.domain.shared.Name;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -159,7 +160,7 @@ public final class InMemoryQueryEngine<R> {
             case ENDS_WITH:
                 return ((String) value).endsWith((String) operands.get(0));
             case LIKE:
-                return likeMatches((String) operands.get(0), (String) value);
+                return TextPatterns.likeMatches((String) operands.get(0), (String) value);
             default:
                 throw new IllegalArgumentException("not a positive operator: " + operator);
         }
@@ -207,43 +208,5 @@ public final class InMemoryQueryEngine<R> {
             j += Character.charCount(cb);
         }
         return Boolean.compare(i < a.length(), j < b.length());
-    }
-
-    /**
-     * {@code %} matches any run of characters, a backslash makes the next character literal (a trailing one is
-     * itself literal), everything else matches itself.
-     */
-    public static boolean likeMatches(String pattern, String text) {
-        List<String> literals = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '\\' && i + 1 < pattern.length()) {
-                current.append(pattern.charAt(++i));
-            } else if (c == '%') {
-                literals.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        literals.add(current.toString());
-        if (literals.size() == 1) {
-            return text.equals(literals.get(0));
-        }
-        String first = literals.get(0);
-        String last = literals.get(literals.size() - 1);
-        if (!text.startsWith(first)) {
-            return false;
-        }
-        int position = first.length();
-        for (int k = 1; k < literals.size() - 1; k++) {
-            int found = text.indexOf(literals.get(k), position);
-            if (found < 0) {
-                return false;
-            }
-            position = found + literals.get(k).length();
-        }
-        return text.length() - position >= last.length() && text.endsWith(last);
     }
 }

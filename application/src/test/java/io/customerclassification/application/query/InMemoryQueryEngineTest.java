@@ -139,7 +139,7 @@ class InMemoryQueryEngineTest {
         "%%x           | yx          | true",
     })
     void likePatterns(String pattern, String text, boolean expected) {
-        assertEquals(expected, InMemoryQueryEngine.likeMatches(pattern.strip(), text.strip()),
+        assertEquals(expected, TextPatterns.likeMatches(pattern.strip(), text.strip()),
                 pattern + " against " + text);
     }
 

@@ -1,0 +1,51 @@
+package io.customerclassification.adapter.jdbi;
+
+import io.customerclassification.domain.customerprofile.CustomerProfile;
+import io.customerclassification.domain.customerprofile.CustomerProfileId;
+import io.customerclassification.domain.shared.CompanyId;
+import io.customerclassification.domain.shared.Name;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The fixed statements on {@code customer_profile}; dynamic queries are compiled by {@link QueryCompiler}. */
+@RegisterRowMapper(CustomerProfileDao.Mapper.class)
+interface CustomerProfileDao {
+
+    String COLUMNS = "p.id, p.company_id, p.name, p.archived";
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM customer_profile p WHERE p.company_id = :company AND p.id = :id")
+    Optional<CustomerProfile> find(@Bind("company") long company, @Bind("id") long id);
+
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM customer_profile WHERE company_id = :company AND name_fold = :fold"
+            + " AND id <> :except)")
+    boolean nameTaken(@Bind("company") long company, @Bind("fold") String fold, @Bind("except") long except);
+
+    @SqlUpdate("INSERT INTO customer_profile (company_id, name, name_fold, archived) VALUES (:company, :name, :fold, :archived)")
+    @GetGeneratedKeys("id")
+    long insert(@Bind("company") long company, @Bind("name") String name, @Bind("fold") String fold,
+            @Bind("archived") boolean archived);
+
+    @SqlUpdate("UPDATE customer_profile SET name = :name, name_fold = :fold, archived = :archived"
+            + " WHERE company_id = :company AND id = :id")
+    int update(@Bind("company") long company, @Bind("id") long id, @Bind("name") String name,
+            @Bind("fold") String fold, @Bind("archived") boolean archived);
+
+    @SqlUpdate("DELETE FROM customer_profile WHERE company_id = :company AND id = :id")
+    int delete(@Bind("company") long company, @Bind("id") long id);
+
+    final class Mapper implements RowMapper<CustomerProfile> {
+        @Override
+        public CustomerProfile map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new CustomerProfile(CustomerProfileId.of(rs.getLong("id")), CompanyId.of(rs.getLong("company_id")),
+                    Name.of(rs.getString("name")), rs.getInt("archived") != 0);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.customerclassification.adapter.jdbi;
+
+import io.customerclassification.domain.customertype.Audit;
+import io.customerclassification.domain.customertype.CustomerType;
+import io.customerclassification.domain.customertype.CustomerTypeKey;
+import io.customerclassification.domain.customertype.CustomerTypeStatus;
+import io.customerclassification.domain.shared.CompanyId;
+import io.customerclassification.domain.shared.Name;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The fixed statements on {@code customer_type}; dynamic queries are compiled by {@link QueryCompiler}. */
+@RegisterRowMapper(CustomerTypeDao.Mapper.class)
+interface CustomerTypeDao {
+
+    String COLUMNS = "t.key, t.company_id, t.name, t.status, t.parent_key, t.created_at, t.created_by, "
+            + "t.modified_at, t.modified_by, p.name AS parent_name";
+    String FROM = " FROM customer_type t LEFT JOIN customer_type p ON p.company_id = t.company_id AND p.key = t.parent_key";
+
+    @SqlQuery("SELECT " + COLUMNS + FROM + " WHERE t.company_id = :company AND t.key = :key")
+    Optional<CustomerTypeRow> find(@Bind("company") long company, @Bind("key") long key);
+
+    @SqlQuery("SELECT " + COLUMNS + FROM + " WHERE t.company_id = :company AND t.name_fold = :fold")
+    Optional<CustomerTypeRow> findByFold(@Bind("company") long company, @Bind("fold") String fold);
+
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM customer_type WHERE company_id = :company AND name_fold = :fold)")
+    boolean nameTaken(@Bind("company") long company, @Bind("fold") String fold);
+
+    @SqlQuery("SELECT " + COLUMNS + FROM + " WHERE t.company_id = :company AND t.parent_key = :key ORDER BY t.key")
+    List<CustomerTypeRow> children(@Bind("company") long company, @Bind("key") long key);
+
+    /** Ancestors nearest first; bounded by depth, and a cycle in damaged data is cut by the caller. */
+    @SqlQuery("WITH RECURSIVE up(key, depth) AS ("
+            + "  SELECT parent_key, 1 FROM customer_type"
+            + "   WHERE company_id = :company AND key = :key AND parent_key IS NOT NULL"
+            + "  UNION ALL"
+            + "  SELECT t.parent_key, up.depth + 1 FROM customer_type t JOIN up ON t.company_id = :company AND t.key = up.key"
+            + "   WHERE t.parent_key IS NOT NULL AND up.depth < :maxDepth)"
+            + " SELECT " + COLUMNS + " FROM up JOIN customer_type t ON t.company_id = :company AND t.key = up.key"
+            + " LEFT JOIN customer_type p ON p.company_id = t.company_id AND p.key = t.parent_key"
+            + " ORDER BY up.depth")
+    List<CustomerTypeRow> ancestors(@Bind("company") long company, @Bind("key") long key, @Bind("maxDepth") int maxDepth);
+
+    /** Levels below and including the node, counting stops one past {@code maxDepth}. */
+    @SqlQuery("WITH RECURSIVE down(key, depth) AS ("
+            + "  SELECT :key, 1"
+            + "  UNION"
+            + "  SELECT t.key, down.depth + 1 FROM customer_type t JOIN down ON t.company_id = :company AND t.parent_key = down.key"
+            + "   WHERE down.depth <= :maxDepth)"
+            + " SELECT MAX(depth) FROM down")
+    int subtreeHeight(@Bind("company") long company, @Bind("key") long key, @Bind("maxDepth") int maxDepth);
+
+    @SqlUpdate("INSERT INTO customer_type (company_id, name, name_fold, status, parent_key, created_at, created_by,"
+            + " modified_at, modified_by) VALUES (:company, :name, :fold, :status, :parent, :createdAt, :createdBy,"
+            + " :modifiedAt, :modifiedBy)")
+    @GetGeneratedKeys("key")
+    long insert(@Bind("company") long company, @Bind("name") String name, @Bind("fold") String fold,
+            @Bind("status") String status, @Bind("parent") Long parent, @Bind("createdAt") long createdAt,
+            @Bind("createdBy") String createdBy, @Bind("modifiedAt") long modifiedAt,
+            @Bind("modifiedBy") String modifiedBy);
+
+    @SqlUpdate("UPDATE customer_type SET status = :status, parent_key = :parent, modified_at = :modifiedAt,"
+            + " modified_by = :modifiedBy WHERE company_id = :company AND key = :key")
+    int update(@Bind("company") long company, @Bind("key") long key, @Bind("status") String status,
+            @Bind("parent") Long parent, @Bind("modifiedAt") long modifiedAt, @Bind("modifiedBy") String modifiedBy);
+
+    @SqlUpdate("DELETE FROM customer_type WHERE company_id = :company AND key = :key")
+    int delete(@Bind("company") long company, @Bind("key") long key);
+
+    /** Maps the columns of {@link #COLUMNS}. */
+    final class Mapper implements RowMapper<CustomerTypeRow> {
+        @Override
+        public CustomerTypeRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+            long parent = rs.getLong("parent_key");
+            boolean root = rs.wasNull();
+            String parentName = rs.getString("parent_name");
+            CustomerType type = new CustomerType(
+                    CustomerTypeKey.of(rs.getLong("key")),
+                    CompanyId.of(rs.getLong("company_id")),
+                    Name.of(rs.getString("name")),
+                    CustomerTypeStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+                    root ? null : CustomerTypeKey.of(parent),
+                    new Audit(Instant.ofEpochSecond(rs.getLong("created_at")), rs.getString("created_by"),
+                            Instant.ofEpochSecond(rs.getLong("modified_at")), rs.getString("modified_by")));
+            return new CustomerTypeRow(type, parentName == null ? null : Name.of(parentName));
+        }
+    }
+}

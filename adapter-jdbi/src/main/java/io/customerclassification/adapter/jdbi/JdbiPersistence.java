@@ -1,0 +1,474 @@
+package io.customerclassification.adapter.jdbi;
+
+import io.customerclassification.application.model.CustomerTypeView;
+import io.customerclassification.application.port.out.TransactionPort;
+import io.customerclassification.application.port.out.company.LoadCompanyPort;
+import io.customerclassification.application.port.out.company.SaveCompanyPort;
+import io.customerclassification.application.port.out.customerprofile.CustomerProfileNameTakenPort;
+import io.customerclassification.application.port.out.customerprofile.DeleteCustomerProfilePort;
+import io.customerclassification.application.port.out.customerprofile.FindCustomerProfilesPort;
+import io.customerclassification.application.port.out.customerprofile.LoadCustomerProfilePort;
+import io.customerclassification.application.port.out.customerprofile.SaveCustomerProfilePort;
+import io.customerclassification.application.port.out.customertype.CustomerTypeNameTakenPort;
+import io.customerclassification.application.port.out.customertype.DeleteCustomerTypePort;
+import io.customerclassification.application.port.out.customertype.FindCustomerTypesPort;
+import io.customerclassification.application.port.out.customertype.LoadCustomerTypeAncestorsPort;
+import io.customerclassification.application.port.out.customertype.LoadCustomerTypeChildrenPort;
+import io.customerclassification.application.port.out.customertype.LoadCustomerTypePort;
+import io.customerclassification.application.port.out.customertype.MeasureCustomerTypeSubtreePort;
+import io.customerclassification.application.port.out.customertype.SaveCustomerTypePort;
+import io.customerclassification.application.query.AggregateFunction;
+import io.customerclassification.application.query.Aggregation;
+import io.customerclassification.application.query.Criteria;
+import io.customerclassification.application.query.CustomerProfileField;
+import io.customerclassification.application.query.CustomerTypeField;
+import io.customerclassification.application.query.FieldType;
+import io.customerclassification.application.query.Filter;
+import io.customerclassification.application.query.Page;
+import io.customerclassification.application.query.QueryField;
+import io.customerclassification.application.query.SortKey;
+import io.customerclassification.domain.company.Company;
+import io.customerclassification.domain.company.CompanyAlreadyExistsException;
+import io.customerclassification.domain.customerprofile.CustomerProfile;
+import io.customerclassification.domain.customerprofile.CustomerProfileDraft;
+import io.customerclassification.domain.customerprofile.CustomerProfileId;
+import io.customerclassification.domain.customerprofile.CustomerProfileNotFoundException;
+import io.customerclassification.domain.customerprofile.DuplicateCustomerProfileNameException;
+import io.customerclassification.domain.customertype.CustomerType;
+import io.customerclassification.domain.customertype.CustomerTypeDraft;
+import io.customerclassification.domain.customertype.CustomerTypeHasChildrenException;
+import io.customerclassification.domain.customertype.CustomerTypeHierarchyPolicy;
+import io.customerclassification.domain.customertype.CustomerTypeKey;
+import io.customerclassification.domain.customertype.CustomerTypeNotFoundException;
+import io.customerclassification.domain.customertype.DuplicateCustomerTypeNameException;
+import io.customerclassification.domain.customertype.UnknownParentException;
+import io.customerclassification.domain.shared.CompanyId;
+import io.customerclassification.domain.shared.Name;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * Every out-port of the application over SQLite. Work outside {@link #inTransaction} runs on its own
+ * connection in autocommit; work inside it joins the thread's write transaction ({@code BEGIN IMMEDIATE}).
+ * Writers of this process are serialised by a fair lock before they ask SQLite for its write lock, so they
+ * never meet {@code SQLITE_BUSY}; another process is waited for up to the busy timeout.
+ */
+public final class JdbiPersistence
+        implements TransactionPort,
+                LoadCompanyPort,
+                SaveCompanyPort,
+                LoadCustomerProfilePort,
+                SaveCustomerProfilePort,
+                DeleteCustomerProfilePort,
+                FindCustomerProfilesPort,
+                CustomerProfileNameTakenPort,
+                LoadCustomerTypePort,
+                SaveCustomerTypePort,
+                DeleteCustomerTypePort,
+                FindCustomerTypesPort,
+                LoadCustomerTypeAncestorsPort,
+                LoadCustomerTypeChildrenPort,
+                MeasureCustomerTypeSubtreePort,
+                CustomerTypeNameTakenPort {
+
+    private static final String PROFILE_FROM = " FROM customer_profile p WHERE p.company_id = ? AND ";
+    private static final String TYPE_FROM = CustomerTypeDao.FROM + " WHERE t.company_id = ? AND ";
+
+    private static final QueryCompiler PROFILE_QUERIES = new QueryCompiler(Map.of(
+            CustomerProfileField.ID, QueryCompiler.Column.of("p.id"),
+            CustomerProfileField.NAME, QueryCompiler.Column.withFold("p.name", "p.name_fold"),
+            CustomerProfileField.ARCHIVED, QueryCompiler.Column.of("p.archived")),
+            CustomerProfileField.ID);
+
+    private static final QueryCompiler TYPE_QUERIES = new QueryCompiler(Map.of(
+            CustomerTypeField.KEY, QueryCompiler.Column.of("t.key"),
+            CustomerTypeField.NAME, QueryCompiler.Column.withFold("t.name", "t.name_fold"),
+            CustomerTypeField.STATUS, QueryCompiler.Column.of("t.status"),
+            CustomerTypeField.PARENT_KEY, QueryCompiler.Column.of("t.parent_key"),
+            CustomerTypeField.PARENT_NAME, QueryCompiler.Column.withFold("p.name", "p.name_fold"),
+            CustomerTypeField.CREATED_AT, QueryCompiler.Column.of("t.created_at"),
+            CustomerTypeField.MODIFIED_AT, QueryCompiler.Column.of("t.modified_at"),
+            CustomerTypeField.CREATED_BY, QueryCompiler.Column.of("t.created_by"),
+            CustomerTypeField.MODIFIED_BY, QueryCompiler.Column.of("t.modified_by")),
+            CustomerTypeField.KEY);
+
+    private final Jdbi jdbi;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final ThreadLocal<Handle> transaction = new ThreadLocal<>();
+
+    JdbiPersistence(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    // ---- transactions
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (transaction.get() != null) {
+            return work.get();
+        }
+        writeLock.lock();
+        try (Handle handle = jdbi.open()) {
+            handle.execute("BEGIN IMMEDIATE");
+            transaction.set(handle);
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException | Error e) {
+                handle.execute("ROLLBACK");
+                throw e;
+            }
+            handle.execute("COMMIT");
+            return result;
+        } finally {
+            transaction.remove();
+            writeLock.unlock();
+        }
+    }
+
+    private <T> T withHandle(Function<Handle, T> work) {
+        Handle current = transaction.get();
+        if (current != null) {
+            return work.apply(current);
+        }
+        try (Handle handle = jdbi.open()) {
+            return work.apply(handle);
+        }
+    }
+
+    /** A read that needs one snapshot (a page and its total): a read transaction unless one is open. */
+    private <T> T consistentRead(Function<Handle, T> work) {
+        Handle current = transaction.get();
+        if (current != null) {
+            return work.apply(current);
+        }
+        try (Handle handle = jdbi.open()) {
+            handle.execute("BEGIN");
+            try {
+                return work.apply(handle);
+            } finally {
+                handle.execute("COMMIT");
+            }
+        }
+    }
+
+    /** A write outside an explicit transaction still serialises with the other writers of this process. */
+    private <T> T write(Function<Handle, T> work) {
+        return inTransaction(() -> withHandle(work));
+    }
+
+    // ---- companies
+
+    @Override
+    public Optional<Company> loadCompany(CompanyId id) {
+        return withHandle(h -> h.createQuery("SELECT id, name FROM company WHERE id = ?").bind(0, id.value())
+                .map((rs, ctx) -> new Company(CompanyId.of(rs.getLong("id")), Name.of(rs.getString("name"))))
+                .findOne());
+    }
+
+    @Override
+    public List<Company> loadAllCompanies() {
+        return withHandle(h -> h.createQuery("SELECT id, name FROM company ORDER BY id")
+                .map((rs, ctx) -> new Company(CompanyId.of(rs.getLong("id")), Name.of(rs.getString("name"))))
+                .list());
+    }
+
+    @Override
+    public void insertCompany(Company company) {
+        write(h -> {
+            try {
+                return h.execute("INSERT INTO company (id, name) VALUES (?, ?)", company.id().value(),
+                        company.name().value());
+            } catch (RuntimeException e) {
+                if (SqliteErrors.is(e, SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY)) {
+                    throw new CompanyAlreadyExistsException(company.id());
+                }
+                throw e;
+            }
+        });
+    }
+
+    // ---- customer profiles
+
+    private static CustomerProfileDao profiles(Handle handle) {
+        return handle.attach(CustomerProfileDao.class);
+    }
+
+    @Override
+    public Optional<CustomerProfile> loadCustomerProfile(CompanyId companyId, CustomerProfileId id) {
+        return withHandle(h -> profiles(h).find(companyId.value(), id.value()));
+    }
+
+    @Override
+    public CustomerProfile insertCustomerProfile(CustomerProfileDraft draft) {
+        return write(h -> {
+            try {
+                long id = profiles(h).insert(draft.companyId().value(), draft.name().value(), draft.name().key(),
+                        draft.archived());
+                return draft.withId(CustomerProfileId.of(id));
+            } catch (RuntimeException e) {
+                if (SqliteErrors.is(e, SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE)) {
+                    throw new DuplicateCustomerProfileNameException(draft.companyId(), draft.name());
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public void updateCustomerProfile(CustomerProfile profile) {
+        write(h -> {
+            int updated;
+            try {
+                updated = profiles(h).update(profile.companyId().value(), profile.id().value(), profile.name().value(),
+                        profile.name().key(), profile.archived());
+            } catch (RuntimeException e) {
+                if (SqliteErrors.is(e, SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE)) {
+                    throw new DuplicateCustomerProfileNameException(profile.companyId(), profile.name());
+                }
+                throw e;
+            }
+            if (updated == 0) {
+                throw new CustomerProfileNotFoundException(profile.companyId(), profile.id());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean deleteCustomerProfile(CompanyId companyId, CustomerProfileId id) {
+        return write(h -> profiles(h).delete(companyId.value(), id.value()) > 0);
+    }
+
+    @Override
+    public Page<CustomerProfile> findCustomerProfiles(CompanyId companyId, Criteria criteria) {
+        return consistentRead(h -> page(h, PROFILE_QUERIES, "SELECT " + CustomerProfileDao.COLUMNS, PROFILE_FROM,
+                companyId, criteria, new CustomerProfileDao.Mapper()::map));
+    }
+
+    @Override
+    public boolean isCustomerProfileNameTaken(CompanyId companyId, Name name, CustomerProfileId except) {
+        return withHandle(h -> profiles(h).nameTaken(companyId.value(), name.key(), except == null ? 0 : except.value()));
+    }
+
+    // ---- customer types
+
+    private static CustomerTypeDao types(Handle handle) {
+        return handle.attach(CustomerTypeDao.class);
+    }
+
+    @Override
+    public Optional<CustomerType> loadCustomerType(CompanyId companyId, CustomerTypeKey key) {
+        return withHandle(h -> types(h).find(companyId.value(), key.value()).map(CustomerTypeRow::type));
+    }
+
+    @Override
+    public Optional<CustomerType> loadCustomerTypeByName(CompanyId companyId, Name name) {
+        return withHandle(h -> types(h).findByFold(companyId.value(), name.key()).map(CustomerTypeRow::type));
+    }
+
+    @Override
+    public CustomerType insertCustomerType(CustomerTypeDraft draft) {
+        return write(h -> {
+            try {
+                long key = types(h).insert(draft.companyId().value(), draft.name().value(), draft.name().key(),
+                        CustomerTypeRow.status(draft.status()),
+                        draft.parentKey() == null ? null : draft.parentKey().value(),
+                        draft.audit().createdAt().getEpochSecond(), draft.audit().createdBy(),
+                        draft.audit().modifiedAt().getEpochSecond(), draft.audit().modifiedBy());
+                return draft.withKey(CustomerTypeKey.of(key));
+            } catch (RuntimeException e) {
+                if (SqliteErrors.is(e, SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE)) {
+                    throw new DuplicateCustomerTypeNameException(draft.companyId(), draft.name());
+                }
+                if (SqliteErrors.is(e, SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY)) {
+                    throw new UnknownParentException(draft.companyId(), draft.parentKey(), null);
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public void updateCustomerType(CustomerType type) {
+        write(h -> {
+            int updated;
+            try {
+                updated = types(h).update(type.companyId().value(), type.key().value(),
+                        CustomerTypeRow.status(type.status()), type.parentKey() == null ? null : type.parentKey().value(),
+                        type.audit().modifiedAt().getEpochSecond(), type.audit().modifiedBy());
+            } catch (RuntimeException e) {
+                if (SqliteErrors.is(e, SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY)) {
+                    throw new UnknownParentException(type.companyId(), type.parentKey(), null);
+                }
+                throw e;
+            }
+            if (updated == 0) {
+                throw new CustomerTypeNotFoundException(type.companyId(), type.key());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean deleteCustomerType(CompanyId companyId, CustomerTypeKey key) {
+        return write(h -> {
+            try {
+                return types(h).delete(companyId.value(), key.value()) > 0;
+            } catch (RuntimeException e) {
+                if (SqliteErrors.is(e, SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY)) {
+                    throw new CustomerTypeHasChildrenException(key,
+                            loadChildren(companyId, key).stream().map(CustomerType::key).toList());
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public Page<CustomerTypeView> findCustomerTypes(CompanyId companyId, Criteria criteria) {
+        CustomerTypeDao.Mapper mapper = new CustomerTypeDao.Mapper();
+        return consistentRead(h -> page(h, TYPE_QUERIES, "SELECT " + CustomerTypeDao.COLUMNS, TYPE_FROM, companyId,
+                criteria, (rs, ctx) -> mapper.map(rs, ctx).view()));
+    }
+
+    @Override
+    public List<Object> aggregateCustomerTypes(CompanyId companyId, Filter filter, List<Aggregation> aggregations) {
+        QueryCompiler.Sql where = TYPE_QUERIES.where(filter);
+        return consistentRead(h -> {
+            List<Object> results = new ArrayList<>(aggregations.size());
+            for (Aggregation aggregation : aggregations) {
+                results.add(aggregate(h, companyId, where, aggregation));
+            }
+            return results;
+        });
+    }
+
+    private static Object aggregate(Handle h, CompanyId companyId, QueryCompiler.Sql where, Aggregation aggregation) {
+        QueryField field = aggregation.field();
+        QueryCompiler.Column column = TYPE_QUERIES.column(field);
+        AggregateFunction function = aggregation.function();
+        String sql;
+        if (function == AggregateFunction.MIN || function == AggregateFunction.MAX) {
+            SortKey.Direction direction = function == AggregateFunction.MIN ? SortKey.Direction.ASC : SortKey.Direction.DESC;
+            sql = "SELECT " + column.expression() + TYPE_FROM + where.text() + " AND " + column.expression()
+                    + " IS NOT NULL ORDER BY " + TYPE_QUERIES.orderBy(List.of(new SortKey(field, direction)))
+                    + " LIMIT 1";
+        } else {
+            String expression = switch (function) {
+                case COUNT -> "COUNT(" + column.expression() + ")";
+                case SUM -> "SUM(" + column.expression() + ")";
+                default -> "AVG(" + column.expression() + ")";
+            };
+            sql = "SELECT " + expression + TYPE_FROM + where.text();
+        }
+        Query query = h.createQuery(sql).bind(0, companyId.value());
+        bindAll(query, 1, where.parameters());
+        Optional<Object> value = query.map((rs, ctx) -> {
+            Object raw = rs.getObject(1);
+            if (raw == null) {
+                return null;
+            }
+            return switch (function) {
+                case COUNT, SUM -> ((Number) raw).longValue();
+                case AVG -> ((Number) raw).doubleValue();
+                default -> fromSql(field.type(), raw);
+            };
+        }).findFirst();
+        return value.orElse(null);
+    }
+
+    private static Object fromSql(FieldType type, Object raw) {
+        return switch (type) {
+            case STRING -> raw.toString();
+            case INTEGER -> ((Number) raw).longValue();
+            case BOOLEAN -> ((Number) raw).longValue() != 0;
+            case TIMESTAMP -> Instant.ofEpochSecond(((Number) raw).longValue());
+        };
+    }
+
+    @Override
+    public List<CustomerType> loadAncestors(CompanyId companyId, CustomerTypeKey key) {
+        List<CustomerTypeRow> rows = withHandle(h -> types(h).ancestors(companyId.value(), key.value(),
+                CustomerTypeHierarchyPolicy.MAX_DEPTH));
+        List<CustomerType> ancestors = new ArrayList<>(rows.size());
+        Set<CustomerTypeKey> seen = new HashSet<>(Set.of(key));
+        for (CustomerTypeRow row : rows) {
+            if (!seen.add(row.type().key())) {
+                break;
+            }
+            ancestors.add(row.type());
+        }
+        return List.copyOf(ancestors);
+    }
+
+    @Override
+    public List<CustomerType> loadChildren(CompanyId companyId, CustomerTypeKey key) {
+        return withHandle(h -> types(h).children(companyId.value(), key.value()).stream()
+                .map(CustomerTypeRow::type).toList());
+    }
+
+    @Override
+    public int measureSubtreeHeight(CompanyId companyId, CustomerTypeKey key) {
+        return withHandle(h -> types(h).subtreeHeight(companyId.value(), key.value(),
+                CustomerTypeHierarchyPolicy.MAX_DEPTH));
+    }
+
+    @Override
+    public boolean isCustomerTypeNameTaken(CompanyId companyId, Name name) {
+        return withHandle(h -> types(h).nameTaken(companyId.value(), name.key()));
+    }
+
+    // ---- paging
+
+    private static <T> Page<T> page(Handle h, QueryCompiler compiler, String select, String from, CompanyId companyId,
+            Criteria criteria, org.jdbi.v3.core.mapper.RowMapper<T> mapper) {
+        QueryCompiler.Sql where = compiler.where(criteria.filter());
+        Query count = h.createQuery("SELECT COUNT(*)" + from + where.text()).bind(0, companyId.value());
+        bindAll(count, 1, where.parameters());
+        long total = count.mapTo(Long.class).one();
+        if (criteria.paging().limit() == 0 || criteria.paging().offset() >= total) {
+            return new Page<>(List.of(), total);
+        }
+        Query rows = h.createQuery(select + from + where.text() + " ORDER BY " + compiler.orderBy(criteria.sort())
+                + " LIMIT ? OFFSET ?").bind(0, companyId.value());
+        int next = bindAll(rows, 1, where.parameters());
+        rows.bind(next, criteria.paging().limit()).bind(next + 1, criteria.paging().offset());
+        return new Page<>(rows.map(mapper).list(), total);
+    }
+
+    private static int bindAll(Query query, int from, List<Object> parameters) {
+        int position = from;
+        for (Object parameter : parameters) {
+            query.bind(position++, parameter);
+        }
+        return position;
+    }
+
+    /** Reads SQLite's extended result codes out of Jdbi's wrapping exceptions. */
+    static final class SqliteErrors {
+        private SqliteErrors() {}
+
+        static boolean is(Throwable e, SQLiteErrorCode code) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLiteException sqlite && sqlite.getResultCode() == code) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.customerclassification.adapter.jdbi;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The SQLite database of the product: opened (created if missing), migrated to the schema this build knows,
+ * and offering every out-port through {@link #persistence()}.
+ *
+ * <p>Settings (see docs/persistence.md): WAL journal, so readers never wait for the writer; foreign keys on;
+ * a busy timeout so a second process waits instead of failing; {@code synchronous=NORMAL}, which in WAL mode
+ * makes a commit durable against a crash of the process (the WAL frames are in the operating system's cache
+ * when COMMIT returns) though not against a power loss, where the last transactions may roll back — never
+ * corrupt.
+ */
+public final class SqliteDatabase implements AutoCloseable {
+
+    static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+    private final Jdbi jdbi;
+    private final JdbiPersistence persistence;
+
+    private SqliteDatabase(DataSource dataSource) {
+        migrate(dataSource);
+        this.jdbi = Jdbi.create(() -> SqliteConnections.prepare(dataSource.getConnection()));
+        jdbi.installPlugin(new SqlObjectPlugin());
+        this.persistence = new JdbiPersistence(jdbi);
+    }
+
+    /**
+     * Opens the database file, creating it and its folder when missing.
+     *
+     * @throws DatabaseUnavailableException when the file cannot be created, opened or migrated
+     */
+    public static SqliteDatabase open(Path file) {
+        Path absolute = file.toAbsolutePath();
+        try {
+            Path folder = absolute.getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
+        } catch (IOException e) {
+            throw new DatabaseUnavailableException("cannot create the folder of the database " + absolute + ": " + e, e);
+        }
+        if (Files.exists(absolute) && !Files.isWritable(absolute)) {
+            throw new DatabaseUnavailableException("the database file " + absolute + " is not writable");
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + absolute);
+        try (Connection probe = dataSource.getConnection();
+                var statement = probe.createStatement()) {
+            statement.execute("PRAGMA journal_mode = WAL");
+            statement.execute("CREATE TABLE IF NOT EXISTS cc_write_probe (x INTEGER)");
+            statement.execute("DROP TABLE cc_write_probe");
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("cannot open the database " + absolute + " for writing: "
+                    + e.getMessage(), e);
+        }
+        return new SqliteDatabase(dataSource);
+    }
+
+    /** Uses a data source of the caller's (it must give SQLite connections). */
+    public static SqliteDatabase open(DataSource dataSource) {
+        return new SqliteDatabase(dataSource);
+    }
+
+    public JdbiPersistence persistence() {
+        return persistence;
+    }
+
+    /** Whether the database answers a trivial query. */
+    public boolean isReachable() {
+        try {
+            return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Connections are opened per unit of work; closing folds the WAL back into the database file. */
+    @Override
+    public void close() {
+        try {
+            jdbi.useHandle(handle -> handle.execute("PRAGMA wal_checkpoint(TRUNCATE)"));
+        } catch (RuntimeException e) {
+            // closing must not fail because another process holds the database: the WAL stays valid
+        }
+    }
+
+    private static String latestKnown(Flyway flyway) {
+        return Arrays.stream(flyway.info().all())
+                .filter(info -> info.getState() != MigrationState.FUTURE_SUCCESS
+                        && info.getState() != MigrationState.FUTURE_FAILED && info.getVersion() != null)
+                .map(MigrationInfo::getVersion)
+                .max(Comparable::compareTo)
+                .map(Object::toString)
+                .orElse("none");
+    }
+
+    private static void migrate(DataSource dataSource) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load();
+        try {
+            MigrationInfo[] future = Arrays.stream(flyway.info().all())
+                    .filter(info -> info.getState() == MigrationState.FUTURE_SUCCESS
+                            || info.getState() == MigrationState.FUTURE_FAILED)
+                    .toArray(MigrationInfo[]::new);
+            if (future.length > 0) {
+                throw new DatabaseUnavailableException("the database was written by a newer version of the product"
+                        + " (schema version " + future[future.length - 1].getVersion()
+                        + "); this build knows schema versions up to " + latestKnown(flyway)
+                        + " and leaves the file untouched");
+            }
+            flyway.migrate();
+        } catch (FlywayException e) {
+            throw new DatabaseUnavailableException("cannot migrate the database: " + e.getMessage(), e);
+        }
+    }
+}

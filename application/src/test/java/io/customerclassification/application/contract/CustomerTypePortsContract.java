@@ -1,0 +1,119 @@
+package io.customerclassification.application.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.customerclassification.application.query.AggregateFunction;
+import io.customerclassification.application.query.Aggregation;
+import io.customerclassification.application.query.Comparison;
+import io.customerclassification.application.query.Criteria;
+import io.customerclassification.application.query.CustomerTypeField;
+import io.customerclassification.application.query.Filter;
+import io.customerclassification.application.query.Operator;
+import io.customerclassification.application.query.Paging;
+import io.customerclassification.application.query.SortKey;
+import io.customerclassification.domain.company.Company;
+import io.customerclassification.domain.customertype.CustomerType;
+import io.customerclassification.domain.customertype.CustomerTypeHasChildrenException;
+import io.customerclassification.domain.customertype.CustomerTypeKey;
+import io.customerclassification.domain.customertype.CustomerTypeNotFoundException;
+import io.customerclassification.domain.customertype.CustomerTypeStatus;
+import io.customerclassification.domain.customertype.DuplicateCustomerTypeNameException;
+import io.customerclassification.domain.customertype.UnknownParentException;
+import io.customerclassification.domain.shared.CompanyId;
+import io.customerclassification.domain.shared.Name;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The customer type ports: load, save, delete, name-taken, find/aggregate and the hierarchy reads. */
+public abstract class CustomerTypePortsContract extends PortContract {
+
+    private List<Long> keys(List<CustomerType> types) {
+        return types.stream().map(t -> t.key().value()).toList();
+    }
+
+    @Test
+    void insertLoadsBackByKeyAndByFoldedName() {
+        CustomerType reseller = active("Reseller", null);
+        CustomerType child = active("Gold Reseller", reseller);
+        assertEquals(child, ports.loadType().loadCustomerType(C0, child.key()).orElseThrow());
+        assertEquals(reseller, ports.loadType().loadCustomerTypeByName(C0, Name.of("RESELLER")).orElseThrow());
+        assertTrue(ports.typeNameTaken().isCustomerTypeNameTaken(C0, Name.of("gold reseller")));
+        assertFalse(ports.typeNameTaken().isCustomerTypeNameTaken(C0, Name.of("Silver")));
+    }
+
+    @Test
+    void theStoreRefusesDuplicatesForeignParentsAndDeletingParents() {
+        CustomerType reseller = active("Reseller", null);
+        assertThrows(DuplicateCustomerTypeNameException.class, () -> active("reseller", null));
+        ports.saveCompany().insertCompany(new Company(CompanyId.of(1), Name.of("One")));
+        assertThrows(UnknownParentException.class,
+                () -> type(CompanyId.of(1), "Child", CustomerTypeStatus.ACTIVE, reseller));
+        CustomerType child = active("Child", reseller);
+        assertThrows(CustomerTypeHasChildrenException.class,
+                () -> ports.deleteType().deleteCustomerType(C0, reseller.key()));
+        assertTrue(ports.deleteType().deleteCustomerType(C0, child.key()));
+        assertTrue(ports.deleteType().deleteCustomerType(C0, reseller.key()));
+        assertFalse(ports.deleteType().deleteCustomerType(C0, reseller.key()));
+    }
+
+    @Test
+    void updateReplacesStatusParentAndAudit() {
+        CustomerType a = active("A", null);
+        CustomerType b = active("B", null);
+        CustomerType moved = b.moveTo(a.key(), T0.plusSeconds(5), "mover").deactivate(T0.plusSeconds(5), "mover");
+        ports.saveType().updateCustomerType(moved);
+        assertEquals(moved, ports.loadType().loadCustomerType(C0, b.key()).orElseThrow());
+        assertThrows(UnknownParentException.class, () -> ports.saveType()
+                .updateCustomerType(a.moveTo(CustomerTypeKey.of(999), T0, null)));
+        CustomerType ghost = new io.customerclassification.domain.customertype.CustomerTypeDraft(C0, Name.of("Ghost"),
+                CustomerTypeStatus.ACTIVE, null, a.audit()).withKey(CustomerTypeKey.of(999));
+        assertThrows(CustomerTypeNotFoundException.class, () -> ports.saveType().updateCustomerType(ghost));
+    }
+
+    @Test
+    void hierarchyReads() {
+        CustomerType root = active("Root", null);
+        CustomerType mid = active("Mid", root);
+        CustomerType leaf = active("Leaf", mid);
+        CustomerType sibling = active("Sibling", root);
+        assertEquals(List.of(mid, root), ports.ancestors().loadAncestors(C0, leaf.key()));
+        assertEquals(List.of(), ports.ancestors().loadAncestors(C0, root.key()));
+        assertEquals(List.of(), ports.ancestors().loadAncestors(C0, CustomerTypeKey.of(999)));
+        assertEquals(keys(List.of(mid, sibling)), keys(ports.children().loadChildren(C0, root.key())));
+        assertEquals(3, ports.subtree().measureSubtreeHeight(C0, root.key()));
+        assertEquals(1, ports.subtree().measureSubtreeHeight(C0, leaf.key()));
+    }
+
+    @Test
+    void deepChainsAreBoundedAt64Ancestors() {
+        CustomerType last = active("N0", null);
+        for (int i = 1; i <= 70; i++) {
+            last = active("N" + i, last);
+        }
+        assertEquals(64, ports.ancestors().loadAncestors(C0, last.key()).size());
+        CustomerType top = ports.loadType().loadCustomerTypeByName(C0, Name.of("N0")).orElseThrow();
+        assertEquals(65, ports.subtree().measureSubtreeHeight(C0, top.key()), "counting stops one past 64");
+    }
+
+    @Test
+    void findReadsParentNamesFiltersAndAggregates() {
+        CustomerType reseller = active("Reseller", null);
+        active("Gold", reseller);
+        type("Old", CustomerTypeStatus.INACTIVE, null);
+        var page = ports.findTypes().findCustomerTypes(C0, new Criteria(
+                Comparison.ignoringCase(CustomerTypeField.PARENT_NAME, Operator.EQ, "RESELLER"),
+                List.of(SortKey.desc(CustomerTypeField.NAME)), Paging.of(0, 10)));
+        assertEquals(1, page.total());
+        assertEquals(Name.of("Reseller"), page.items().get(0).parentName());
+        assertEquals(List.of(3L, "active", "Reseller"), ports.findTypes().aggregateCustomerTypes(C0, Filter.all(),
+                List.of(new Aggregation(AggregateFunction.COUNT, CustomerTypeField.KEY),
+                        new Aggregation(AggregateFunction.MIN, CustomerTypeField.STATUS),
+                        new Aggregation(AggregateFunction.MAX, CustomerTypeField.NAME))));
+        assertEquals(1L, ports.findTypes().aggregateCustomerTypes(C0,
+                Comparison.of(CustomerTypeField.STATUS, Operator.EQ, "inactive"),
+                List.of(new Aggregation(AggregateFunction.COUNT, CustomerTypeField.KEY))).get(0));
+    }
+}

@@ -1,0 +1,65 @@
+package io.customerclassification.application.contract;
+
+import io.customerclassification.application.port.out.TransactionPort;
+import io.customerclassification.application.port.out.company.LoadCompanyPort;
+import io.customerclassification.application.port.out.company.SaveCompanyPort;
+import io.customerclassification.application.port.out.customerprofile.CustomerProfileNameTakenPort;
+import io.customerclassification.application.port.out.customerprofile.DeleteCustomerProfilePort;
+import io.customerclassification.application.port.out.customerprofile.FindCustomerProfilesPort;
+import io.customerclassification.application.port.out.customerprofile.LoadCustomerProfilePort;
+import io.customerclassification.application.port.out.customerprofile.SaveCustomerProfilePort;
+import io.customerclassification.application.port.out.customertype.CustomerTypeNameTakenPort;
+import io.customerclassification.application.port.out.customertype.DeleteCustomerTypePort;
+import io.customerclassification.application.port.out.customertype.FindCustomerTypesPort;
+import io.customerclassification.application.port.out.customertype.LoadCustomerTypeAncestorsPort;
+import io.customerclassification.application.port.out.customertype.LoadCustomerTypeChildrenPort;
+import io.customerclassification.application.port.out.customertype.LoadCustomerTypePort;
+import io.customerclassification.application.port.out.customertype.MeasureCustomerTypeSubtreePort;
+import io.customerclassification.application.port.out.customertype.SaveCustomerTypePort;
+import io.customerclassification.application.service.CompanyService;
+import io.customerclassification.application.service.CustomerProfileService;
+import io.customerclassification.application.service.CustomerTypeService;
+import java.time.Clock;
+
+/** Every out-port of one implementation, for the contract tests that any implementation must pass. */
+public record PortSet(
+        TransactionPort transaction,
+        LoadCompanyPort loadCompany,
+        SaveCompanyPort saveCompany,
+        LoadCustomerProfilePort loadProfile,
+        SaveCustomerProfilePort saveProfile,
+        DeleteCustomerProfilePort deleteProfile,
+        FindCustomerProfilesPort findProfiles,
+        CustomerProfileNameTakenPort profileNameTaken,
+        LoadCustomerTypePort loadType,
+        SaveCustomerTypePort saveType,
+        DeleteCustomerTypePort deleteType,
+        FindCustomerTypesPort findTypes,
+        LoadCustomerTypeAncestorsPort ancestors,
+        LoadCustomerTypeChildrenPort children,
+        MeasureCustomerTypeSubtreePort subtree,
+        CustomerTypeNameTakenPort typeNameTaken) {
+
+    public static <P extends TransactionPort & LoadCompanyPort & SaveCompanyPort & LoadCustomerProfilePort
+                    & SaveCustomerProfilePort & DeleteCustomerProfilePort & FindCustomerProfilesPort
+                    & CustomerProfileNameTakenPort & LoadCustomerTypePort & SaveCustomerTypePort
+                    & DeleteCustomerTypePort & FindCustomerTypesPort & LoadCustomerTypeAncestorsPort
+                    & LoadCustomerTypeChildrenPort & MeasureCustomerTypeSubtreePort & CustomerTypeNameTakenPort>
+            PortSet of(P p) {
+        return new PortSet(p, p, p, p, p, p, p, p, p, p, p, p, p, p, p, p);
+    }
+
+    public CompanyService companyService() {
+        return new CompanyService(loadCompany, saveCompany, transaction);
+    }
+
+    public CustomerProfileService profileService() {
+        return new CustomerProfileService(new CustomerProfileService.Ports(
+                loadCompany, loadProfile, saveProfile, deleteProfile, findProfiles, profileNameTaken, transaction));
+    }
+
+    public CustomerTypeService typeService(Clock clock) {
+        return new CustomerTypeService(new CustomerTypeService.Ports(loadCompany, loadType, saveType, deleteType,
+                findTypes, ancestors, children, subtree, typeNameTaken, transaction), clock);
+    }
+}
