@@ -1,0 +1,4 @@
+package io.customerclassification.archfixture.stray;
+
+/** Breaks "every class belongs to a layer". */
+public class Stray {}
