@@ -30,9 +30,29 @@ public record Comparison(QueryField field, Operator operator, List<Object> value
                 throw new IllegalArgumentException("Field " + field.fieldName() + " takes " + field.type()
                         + " values, got " + (value == null ? "null" : value.getClass().getSimpleName()));
             }
-            checked.add(value instanceof String text ? Name.nfc(text) : value);
+            if (value instanceof String text) {
+                if (!wellFormed(text)) {
+                    throw new IllegalArgumentException("Field " + field.fieldName()
+                            + " takes well-formed Unicode text, got an unpaired surrogate");
+                }
+                checked.add(Name.nfc(text));
+            } else {
+                checked.add(value);
+            }
         }
         values = List.copyOf(checked);
+    }
+
+    private static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Comparison of(QueryField field, Operator operator, Object... values) {
