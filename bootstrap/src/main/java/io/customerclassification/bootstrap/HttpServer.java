@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpServer {
 
-    static final long MAX_REQUEST_BYTES = 1024 * 1024;
     static final int MAX_THREADS = 32;
     static final List<String> OPENAPI_DOCUMENTS =
             List.of("simpro-customer-profiles.json", "intacct-customer-type.json");
@@ -41,7 +40,6 @@ final class HttpServer {
         HttpApi api = new HttpApi(dialects);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.http.prefer405over404 = true;
             QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 4);
             pool.setName("http");

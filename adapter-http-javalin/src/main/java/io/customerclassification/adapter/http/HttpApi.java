@@ -2,6 +2,7 @@ package io.customerclassification.adapter.http;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,9 @@ import java.util.Optional;
  */
 public final class HttpApi {
 
+    /** Bodies above this size are refused with 413 by every dialect. */
+    public static final long MAX_REQUEST_BYTES = 1024 * 1024;
+
     private final List<HttpDialect> dialects;
 
     public HttpApi(List<HttpDialect> dialects) {
@@ -20,6 +24,7 @@ public final class HttpApi {
     }
 
     public void configure(JavalinConfig config) {
+        config.http.maxRequestSize = MAX_REQUEST_BYTES;
         dialects.forEach(dialect -> dialect.register(config.routes));
         config.routes.exception(Exception.class, (exception, ctx) -> {
             Optional<HttpDialect> owner = ownerOf(ctx);
@@ -29,9 +34,14 @@ public final class HttpApi {
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(Map.of("error", "Internal server error"));
             }
         });
+        // Javalin answers an oversized body itself, in plain text: give it the owning dialect's format.
+        config.routes.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> ownerOf(ctx).ifPresent(dialect ->
+                dialect.renderException(new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(),
+                        "Content Too Large"), ctx)));
         config.routes.error(HttpStatus.NOT_FOUND, ctx -> {
-            if (ctx.result() != null && !ctx.result().isEmpty()) {
-                return;
+            String contentType = ctx.res().getContentType();
+            if (contentType != null && contentType.startsWith("application/json")) {
+                return; // a handler already answered 404 in its dialect's format
             }
             Optional<HttpDialect> owner = ownerOf(ctx);
             if (owner.isPresent()) {

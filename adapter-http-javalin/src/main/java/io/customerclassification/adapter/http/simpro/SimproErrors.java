@@ -1,0 +1,120 @@
+package io.customerclassification.adapter.http.simpro;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.customerclassification.domain.company.CompanyNotFoundException;
+import io.customerclassification.domain.customerprofile.CustomerProfileNotFoundException;
+import io.customerclassification.domain.customerprofile.DuplicateCustomerProfileNameException;
+import io.customerclassification.domain.shared.InvalidNameException;
+import io.customerclassification.domain.shared.NotFoundException;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where the Simpro dialect turns failures into responses:
+ * {@code {"errors":[{"path","message","value"}]}} with the status Simpro uses for them.
+ */
+final class SimproErrors {
+
+    static final String INVALID_ROUTE = "Invalid route.";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimproErrors.class);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final ObjectMapper mapper;
+
+    SimproErrors(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    void render(Exception exception, Context ctx) {
+        if (exception instanceof SimproException refused) {
+            write(ctx, refused.status(), refused.problems());
+        } else if (exception instanceof DuplicateCustomerProfileNameException duplicate) {
+            write(ctx, 422, List.of(new SimproProblem("/Name", "Name already exists.",
+                    NODES.textNode(duplicate.name().value()))));
+        } else if (exception instanceof CompanyNotFoundException) {
+            write(ctx, 404, List.of(new SimproProblem(null, "Company not found.", null)));
+        } else if (exception instanceof CustomerProfileNotFoundException) {
+            write(ctx, 404, List.of(new SimproProblem(null, "Customer profile not found.", null)));
+        } else if (exception instanceof NotFoundException) {
+            write(ctx, 404, List.of(new SimproProblem(null, "Not found.", null)));
+        } else if (exception instanceof InvalidNameException invalid) {
+            write(ctx, 422, List.of(nameProblem(invalid)));
+        } else if (exception instanceof ConstraintViolationException violations) {
+            write(ctx, 422, violations.getConstraintViolations().stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(SimproErrors::violation)
+                    .toList());
+        } else if (exception instanceof HttpResponseException http) {
+            renderHttp(http, ctx);
+        } else {
+            String reference = UUID.randomUUID().toString();
+            LOG.error("Unexpected failure, reference {}: {} {}", reference, ctx.method(), ctx.path(), exception);
+            write(ctx, 500, List.of(new SimproProblem(null,
+                    "Internal server error. Reference: " + reference, null)));
+        }
+    }
+
+    void renderNotFound(Context ctx) {
+        write(ctx, 404, List.of(new SimproProblem(null, INVALID_ROUTE, null)));
+    }
+
+    static SimproProblem nameProblem(InvalidNameException invalid) {
+        String message = switch (invalid.reason()) {
+            case MISSING -> "Name is required.";
+            case EMPTY -> "Name must not be empty.";
+            case TOO_LONG -> "Name must be at most 255 characters.";
+            case CONTROL_CHARACTER -> "Name must not contain control characters.";
+            case SURROUNDING_WHITESPACE -> "Name must not start or end with whitespace.";
+            case MALFORMED_UNICODE -> "Name must be well-formed Unicode.";
+        };
+        return new SimproProblem("/Name", message,
+                invalid.rejectedValue() == null ? null : NODES.textNode(invalid.rejectedValue()));
+    }
+
+    private static SimproProblem violation(ConstraintViolation<?> violation) {
+        return new SimproProblem("/" + violation.getPropertyPath(), violation.getMessage(), null);
+    }
+
+    private void renderHttp(HttpResponseException http, Context ctx) {
+        String message = switch (http.getStatus()) {
+            case 413 -> "Request body is larger than 1 MiB.";
+            case 415 -> "Content-Type must be application/json.";
+            case 404 -> INVALID_ROUTE;
+            case 405 -> "Method not allowed.";
+            default -> http.getMessage();
+        };
+        write(ctx, http.getStatus(), List.of(new SimproProblem(null, message, null)));
+    }
+
+    void write(Context ctx, int status, List<SimproProblem> problems) {
+        ObjectNode body = NODES.objectNode();
+        ArrayNode errors = body.putArray("errors");
+        for (SimproProblem problem : problems) {
+            ObjectNode entry = errors.addObject();
+            entry.put("path", problem.path());
+            entry.put("message", problem.message());
+            entry.set("value", problem.value() == null ? NODES.nullNode() : problem.value());
+        }
+        ctx.status(status).contentType("application/json").result(toJson(body));
+    }
+
+    String toJson(JsonNode node) {
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}

@@ -1,0 +1,478 @@
+package io.customerclassification.adapter.http.simpro;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.customerclassification.adapter.http.ApiClient;
+import io.customerclassification.adapter.http.ApiClient.Reply;
+import io.customerclassification.adapter.http.HttpApi;
+import io.customerclassification.application.inmemory.InMemoryApplication;
+import io.customerclassification.domain.company.Company;
+import io.customerclassification.domain.shared.CompanyId;
+import io.customerclassification.domain.shared.Name;
+import io.javalin.Javalin;
+import io.javalin.testtools.JavalinTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** CONTRACT §1 over HTTP: every route, parameter, header, status and error body of the Simpro dialect. */
+class SimproDialectTest {
+
+    private static final String BASE = "/api/v1.0/companies/0/setup/customerProfiles/";
+    private static final Pattern PROFILES = Pattern.compile("(/api/v1\\.0/companies/[^/]+/setup/customerProfiles)/?");
+    private static final Pattern PROFILE = Pattern.compile("(/api/v1\\.0/companies/[^/]+/setup/customerProfiles/[^/]+)/?");
+    private static final Pattern COMPANY = Pattern.compile("(/api/v1\\.0/companies/[^/]+)/?");
+
+    private final InMemoryApplication app = InMemoryApplication.create();
+
+    private static String specPath(String path) {
+        Matcher m;
+        if ((m = PROFILES.matcher(path)).matches()) {
+            return m.group(1) + "/";
+        }
+        if ((m = PROFILE.matcher(path)).matches() || (m = COMPANY.matcher(path)).matches()) {
+            return m.group(1);
+        }
+        if (path.equals("/api/v1.0/companies") || path.equals("/api/v1.0/companies/")) {
+            return "/api/v1.0/companies/";
+        }
+        return null;
+    }
+
+    private void run(Consumer<ApiClient> test) {
+        SimproDialect dialect = new SimproDialect(new SimproDialect.UseCases(app.profiles(), app.profiles(),
+                app.profiles(), app.profiles(), app.profiles(), app.companies(), app.companies()));
+        Javalin server = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            new HttpApi(List.of(dialect)).configure(config);
+        });
+        JavalinTest.test(server, (s, client) -> test.accept(
+                new ApiClient(client.getOrigin(), "/openapi/simpro-customer-profiles.json", SimproDialectTest::specPath)));
+    }
+
+    private static Reply create(ApiClient api, String name) {
+        Reply reply = api.post(BASE, "{\"Name\": \"" + name + "\"}");
+        assertEquals(201, reply.status(), reply.body());
+        return reply;
+    }
+
+    private static List<String> names(Reply reply) {
+        return StreamSupport.stream(reply.json().spliterator(), false).map(n -> n.get("Name").asText()).toList();
+    }
+
+    private static void assertError(Reply reply, int status, String path, String message) {
+        assertEquals(status, reply.status(), reply.body());
+        JsonNode errors = reply.json().get("errors");
+        assertTrue(StreamSupport.stream(errors.spliterator(), false).anyMatch(e ->
+                        (path == null ? e.get("path").isNull() : path.equals(e.get("path").asText()))
+                                && e.get("message").asText().equals(message)),
+                "expected " + path + " '" + message + "' in " + reply.body());
+    }
+
+    @Test
+    void createReturnsTheResourceAndItsHeaders() {
+        run(api -> {
+            Reply reply = create(api, "Gold");
+            assertEquals("{\"ID\":1,\"Name\":\"Gold\",\"Archived\":false}", reply.body());
+            assertEquals(BASE + "1", reply.header("Location"));
+            assertEquals("1", reply.header("Resource-ID"));
+            assertEquals(BASE, reply.header("Resource-Base-URI"));
+            assertEquals("application/json", reply.header("Content-Type").split(";")[0]);
+        });
+    }
+
+    @Test
+    void collectionAndItemWorkWithAndWithoutTrailingSlash() {
+        run(api -> {
+            create(api, "Gold");
+            assertEquals(200, api.get(BASE).status());
+            assertEquals(200, api.get(BASE.substring(0, BASE.length() - 1)).status());
+            assertEquals(201, api.post(BASE.substring(0, BASE.length() - 1), "{\"Name\":\"Silver\"}").status());
+            assertEquals("{\"ID\":1,\"Name\":\"Gold\",\"Archived\":false}", api.get(BASE + "1").body());
+            assertEquals(200, api.get(BASE + "1/").status());
+        });
+    }
+
+    @Test
+    void listDefaultsToIdAndNameOrderedById() {
+        run(api -> {
+            create(api, "Silver");
+            create(api, "Gold");
+            Reply reply = api.get(BASE);
+            assertEquals("[{\"ID\":1,\"Name\":\"Silver\"},{\"ID\":2,\"Name\":\"Gold\"}]", reply.body());
+            assertEquals("2", reply.header("Result-Total"));
+            assertEquals("1", reply.header("Result-Pages"));
+            assertEquals("2", reply.header("Result-Count"));
+        });
+    }
+
+    @Test
+    void columnsSelectWhatIsShownOnListAndItem() {
+        run(api -> {
+            create(api, "Gold");
+            assertEquals("[{\"ID\":1,\"Name\":\"Gold\",\"Archived\":false}]",
+                    api.get(BASE + "?columns=ID,Name,Archived").body());
+            assertEquals("[{\"Archived\":false,\"ID\":1}]", api.get(BASE + "?columns=Archived&columns=ID").body());
+            assertEquals("{\"Name\":\"Gold\"}", api.get(BASE + "1?columns=Name").body());
+            assertError(api.get(BASE + "?columns=ID,Colour"), 422, "/columns", "Invalid columns: Colour");
+            assertError(api.get(BASE + "1?columns=Nope"), 422, "/columns", "Invalid columns: Nope");
+        });
+    }
+
+    @Test
+    void fieldFiltersWithEveryOperator() {
+        run(api -> {
+            for (String name : List.of("Gold", "Golden", "Silver", "Bronze", "100% Club", "Platinum")) {
+                create(api, name);
+            }
+            api.patch(BASE + "4", "{\"Archived\": true}");
+            assertEquals(List.of("Gold"), names(api.get(BASE + "?Name=gold")));
+            assertEquals(List.of("Gold", "Golden"), names(api.get(BASE + "?Name=Gold%25")));
+            assertEquals(List.of("Gold", "Golden"), names(api.get(BASE + "?Name=%25OLD%25")));
+            assertEquals(List.of("100% Club"), names(api.get(BASE + "?Name=100%5C%25%25")));
+            assertEquals(List.of("Gold", "Golden"), names(api.get(BASE + "?ID=lt(3)")));
+            assertEquals(List.of("Gold", "Golden", "Silver"), names(api.get(BASE + "?ID=le(3)")));
+            assertEquals(List.of("100% Club", "Platinum"), names(api.get(BASE + "?ID=gt(4)")));
+            assertEquals(List.of("Bronze", "100% Club", "Platinum"), names(api.get(BASE + "?ID=ge(4)")));
+            assertEquals(5, names(api.get(BASE + "?Name=ne(silver)")).size());
+            assertEquals(6, names(api.get(BASE + "?Name=ne()")).size());
+            assertEquals(List.of("Golden", "Silver", "Bronze"), names(api.get(BASE + "?ID=between(2,4)")));
+            assertEquals(List.of("Gold", "Platinum"), names(api.get(BASE + "?ID=in(1,6,99)")));
+            assertEquals(List.of("Golden", "Silver", "Bronze", "100% Club"), names(api.get(BASE + "?ID=!in(1,6)")));
+            assertEquals(List.of("Bronze"), names(api.get(BASE + "?Archived=true")));
+            assertEquals(5, names(api.get(BASE + "?Archived=false")).size());
+            assertEquals(List.of("Silver"), names(api.get(BASE + "?Name=in(silver,copper)")));
+            assertEquals(List.of(), names(api.get(BASE + "?Name=Gold&ID=2")), "search=all is the default");
+            assertEquals(List.of("Gold", "Golden"), names(api.get(BASE + "?Name=Gold&ID=2&search=any")));
+            assertEquals(List.of("Golden"), names(api.get(BASE + "?Name=Gold%25&ID=2&search=all")));
+            assertEquals(6, names(api.get(BASE + "?Colour=red&display=all")).size(), "unknown keys are ignored");
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ID=gt(abc)          | /ID       | ID must be an integer.",
+        "ID=abc              | /ID       | ID must be an integer.",
+        "Archived=maybe      | /Archived | Archived must be true or false.",
+        "ID=between(1)       | /ID       | between takes two values: between(low,high)",
+        "ID=in()             | /ID       | in takes at least one value",
+        "search=some         | /search   | Search scheme must be one of [\"all\",\"any\"]",
+        "orderby=-Colour     | /orderby  | Invalid orderby column: Colour",
+        "pageSize=0          | /pageSize | pageSize must be an integer from 1 to 250.",
+        "pageSize=251        | /pageSize | pageSize must be an integer from 1 to 250.",
+        "pageSize=x          | /pageSize | pageSize must be an integer from 1 to 250.",
+        "page=0              | /page     | page must be an integer of at least 1.",
+        "page=-3             | /page     | page must be an integer of at least 1.",
+        "limit=-1            | /limit    | limit must be an integer of at least 0.",
+        "limit=ten           | /limit    | limit must be an integer of at least 0.",
+    })
+    void badQueryParametersAre422WithPathAndValue(String query, String path, String message) {
+        run(api -> {
+            Reply reply = api.get(BASE + "?" + query.replace("[", "%5B").replace("]", "%5D").replace("\"", "%22"));
+            assertError(reply, 422, path, message);
+            assertEquals(query.substring(query.indexOf('=') + 1), reply.json().get("errors").get(0).get("value").asText());
+        });
+    }
+
+    @Test
+    void allQueryProblemsAreReportedTogether() {
+        run(api -> {
+            Reply reply = api.get(BASE + "?ID=gt(x)&page=0&pageSize=999&orderby=Nope");
+            assertEquals(4, reply.json().get("errors").size(), reply.body());
+        });
+    }
+
+    @Test
+    void orderbySortsAscendingAndDescendingWithIdAsTiebreak() {
+        run(api -> {
+            for (String name : List.of("beta", "Alpha", "charlie", "Beta2")) {
+                create(api, name);
+            }
+            assertEquals(List.of("charlie", "Beta2", "beta", "Alpha"), names(api.get(BASE + "?orderby=-Name")));
+            assertEquals(List.of("Alpha", "beta", "Beta2", "charlie"), names(api.get(BASE + "?orderby=Name")));
+            assertEquals(List.of("Beta2", "charlie", "Alpha", "beta"), names(api.get(BASE + "?orderby=-ID")));
+            api.patch(BASE + "1", "{\"Archived\": true}");
+            api.patch(BASE + "3", "{\"Archived\": true}");
+            assertEquals(List.of("Beta2", "Alpha", "charlie", "beta"),
+                    names(api.get(BASE + "?orderby=Archived,-ID")), "ties are broken by the next key");
+        });
+    }
+
+    @Test
+    void pagingHeadersOnFirstMiddleLastAndEmptyPages() {
+        run(api -> {
+            for (int i = 1; i <= 7; i++) {
+                create(api, "P" + i);
+            }
+            Reply first = api.get(BASE + "?pageSize=3&orderby=ID");
+            assertEquals(List.of("P1", "P2", "P3"), names(first));
+            assertEquals("7", first.header("Result-Total"));
+            assertEquals("3", first.header("Result-Pages"));
+            assertEquals("3", first.header("Result-Count"));
+            assertEquals("<" + BASE + "?pageSize=3&orderby=ID&page=1>; rel=\"first\", "
+                    + "<" + BASE + "?pageSize=3&orderby=ID&page=2>; rel=\"next\", "
+                    + "<" + BASE + "?pageSize=3&orderby=ID&page=3>; rel=\"last\"", first.header("Link"));
+
+            Reply middle = api.get(BASE + "?page=2&pageSize=3");
+            assertEquals(List.of("P4", "P5", "P6"), names(middle));
+            assertEquals("<" + BASE + "?pageSize=3&page=1>; rel=\"first\", <" + BASE + "?pageSize=3&page=1>; rel=\"prev\", "
+                    + "<" + BASE + "?pageSize=3&page=3>; rel=\"next\", <" + BASE + "?pageSize=3&page=3>; rel=\"last\"",
+                    middle.header("Link"));
+
+            Reply last = api.get(BASE + "?pageSize=3&page=3");
+            assertEquals(List.of("P7"), names(last));
+            assertEquals("1", last.header("Result-Count"));
+            assertFalse(last.header("Link").contains("rel=\"next\""));
+            assertTrue(last.header("Link").contains("page=2>; rel=\"prev\""));
+
+            Reply past = api.get(BASE + "?pageSize=3&page=9");
+            assertEquals("[]", past.body());
+            assertEquals("7", past.header("Result-Total"));
+            assertEquals("0", past.header("Result-Count"));
+
+            Reply empty = api.get(BASE + "?Name=nothing");
+            assertEquals("[]", empty.body());
+            assertEquals("0", empty.header("Result-Total"));
+            assertEquals("0", empty.header("Result-Pages"));
+            assertEquals("<" + BASE + "?Name=nothing&page=1>; rel=\"first\", <" + BASE + "?Name=nothing&page=1>; rel=\"last\"",
+                    empty.header("Link"));
+        });
+    }
+
+    @Test
+    void limitCapsTheResultBeforePaging() {
+        run(api -> {
+            for (int i = 1; i <= 7; i++) {
+                create(api, "P" + i);
+            }
+            Reply capped = api.get(BASE + "?limit=5&pageSize=2&page=3&orderby=-ID");
+            assertEquals(List.of("P3"), names(capped));
+            assertEquals("5", capped.header("Result-Total"));
+            assertEquals("3", capped.header("Result-Pages"));
+            assertEquals("1", capped.header("Result-Count"));
+            Reply zero = api.get(BASE + "?limit=0");
+            assertEquals("[]", zero.body());
+            assertEquals("0", zero.header("Result-Total"));
+        });
+    }
+
+    @Test
+    void patchUpdatesNameAndArchivedAndAnswers204() {
+        run(api -> {
+            create(api, "Gold");
+            Reply reply = api.patch(BASE + "1", "{\"Name\":\"Gold Plus\",\"Archived\":true}");
+            assertEquals(204, reply.status());
+            assertEquals("1", reply.header("Resource-ID"));
+            assertEquals("", reply.body());
+            assertEquals("{\"ID\":1,\"Name\":\"Gold Plus\",\"Archived\":true}", api.get(BASE + "1").body());
+            assertEquals(204, api.patch(BASE + "1", "{}").status());
+            assertEquals(204, api.patch(BASE + "1", "{\"Name\":\"GOLD PLUS\"}").status(), "own name in another case");
+        });
+    }
+
+    @Test
+    void deleteAnswers204AndThen404() {
+        run(api -> {
+            create(api, "Gold");
+            assertEquals(204, api.delete(BASE + "1").status());
+            assertError(api.get(BASE + "1"), 404, null, "Customer profile not found.");
+            assertError(api.delete(BASE + "1"), 404, null, "Customer profile not found.");
+            assertError(api.patch(BASE + "1", "{\"Name\":\"X\"}"), 404, null, "Customer profile not found.");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "0", "-1", "1.5", "99999999999999999999"})
+    void malformedOrUnknownProfileIdsAre404(String id) {
+        run(api -> assertError(api.get(BASE + id), 404, null, "Customer profile not found."));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"7", "abc", "-1", "1e3", "99999999999999999999"})
+    void unknownOrMalformedCompaniesAre404OnEveryRoute(String company) {
+        run(api -> {
+            String base = "/api/v1.0/companies/" + company + "/setup/customerProfiles/";
+            assertError(api.get(base), 404, null, "Company not found.");
+            assertError(api.post(base, "{\"Name\":\"Gold\"}"), 404, null, "Company not found.");
+            assertError(api.get(base + "1"), 404, null, "Company not found.");
+            assertError(api.get("/api/v1.0/companies/" + company), 404, null, "Company not found.");
+        });
+    }
+
+    @Test
+    void companiesAreListedAndIsolated() {
+        app.persistence().registerCompany(new Company(CompanyId.of(3), Name.of("Acme")));
+        run(api -> {
+            assertEquals("[{\"ID\":0,\"Name\":\"Default Company\"},{\"ID\":3,\"Name\":\"Acme\"}]",
+                    api.get("/api/v1.0/companies/").body());
+            assertEquals("{\"ID\":3,\"Name\":\"Acme\"}", api.get("/api/v1.0/companies/3").body());
+            create(api, "Gold");
+            String acme = "/api/v1.0/companies/3/setup/customerProfiles/";
+            assertEquals("[]", api.get(acme).body());
+            assertError(api.get(acme + "1"), 404, null, "Customer profile not found.");
+            assertError(api.delete(acme + "1"), 404, null, "Customer profile not found.");
+            assertEquals(201, api.post(acme, "{\"Name\":\"Gold\"}").status(), "names are unique per company only");
+            assertEquals(1, api.get(BASE).json().size());
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "``                                 | `null`    | Request body is empty.",
+        "`not json`                         | `null`    | ",
+        "`[1,2]`                            | `null`    | Request body must be a JSON object.",
+        "`\"Gold\"`                         | `null`    | Request body must be a JSON object.",
+        "`{}`                               | /Name     | Name is required.",
+        "`{\"Name\": 5}`                    | /Name     | Name must be a string.",
+        "`{\"Name\": \"\"}`                 | /Name     | Name must not be empty.",
+        "`{\"Name\": \"   \"}`              | /Name     | Name must not start or end with whitespace.",
+        "`{\"Name\": \" Gold\"}`            | /Name     | Name must not start or end with whitespace.",
+        "`{\"Name\": \"a\\u0007b\"}`        | /Name     | Name must not contain control characters.",
+        "`{\"Name\": \"Gold\", \"Archived\": \"yes\"}` | /Archived | Archived must be a boolean.",
+        "`{\"Name\": \"Gold\", \"Colour\": 1}`  | /Colour   | Invalid column.",
+        "`{\"Name\": \"Gold\", \"ID\": 9}`  | /ID       | This API Column does not allow POST requests.",
+        "`{\"Name\": \"A\", \"Name\": \"B\"}` | `null`  | ",
+    })
+    void badPostBodiesAre422(String body, String path, String message) {
+        run(api -> {
+            Reply reply = api.post(BASE, body);
+            assertEquals(422, reply.status(), reply.body());
+            JsonNode error = reply.json().get("errors").get(0);
+            if (path.equals("null")) {
+                assertTrue(error.get("path").isNull(), reply.body());
+            } else {
+                assertEquals(path, error.get("path").asText());
+            }
+            if (message != null) {
+                assertEquals(message, error.get("message").asText());
+            }
+            assertEquals("[]", api.get(BASE).body(), "nothing was written");
+        });
+    }
+
+    @Test
+    void tooLongNamesAndDuplicatesAre422() {
+        run(api -> {
+            assertError(api.post(BASE, "{\"Name\":\"" + "x".repeat(256) + "\"}"), 422, "/Name",
+                    "Name must be at most 255 characters.");
+            assertEquals(201, api.post(BASE, "{\"Name\":\"" + "x".repeat(255) + "\"}").status());
+            create(api, "Caf\u00e9");
+            Reply duplicate = api.post(BASE, "{\"Name\":\"CAFE\u0301\"}");
+            assertError(duplicate, 422, "/Name", "Name already exists.");
+            assertEquals("CAFÉ", duplicate.json().get("errors").get(0).get("value").asText());
+            create(api, "Tea");
+            assertError(api.patch(BASE + "3", "{\"Name\":\"café\"}"), 422, "/Name", "Name already exists.");
+        });
+    }
+
+    @Test
+    void everyProblemOfOneBodyIsReportedTogether() {
+        run(api -> {
+            Reply reply = api.post(BASE, "{\"ID\": 3, \"Name\": 7, \"Archived\": \"no\", \"Foo\": null}");
+            assertEquals(422, reply.status());
+            List<String> paths = new ArrayList<>();
+            reply.json().get("errors").forEach(e -> paths.add(e.get("path").asText()));
+            assertEquals(List.of("/ID", "/Name", "/Archived", "/Foo"), paths);
+            assertEquals(3, reply.json().get("errors").get(0).get("value").asInt());
+        });
+    }
+
+    @Test
+    void badPatchBodiesAre422AndChangeNothing() {
+        run(api -> {
+            create(api, "Gold");
+            assertError(api.patch(BASE + "1", "{\"ID\": 2}"), 422, "/ID", "This API Column does not allow PATCH requests.");
+            assertError(api.patch(BASE + "1", "{\"Name\": \"ok\", \"Archived\": 1}"), 422, "/Archived",
+                    "Archived must be a boolean.");
+            assertError(api.patch(BASE + "1", ""), 422, null, "Request body is empty.");
+            assertEquals("{\"ID\":1,\"Name\":\"Gold\",\"Archived\":false}", api.get(BASE + "1").body());
+        });
+    }
+
+    @Test
+    void nonJsonContentTypeIs415() {
+        run(api -> {
+            Reply reply = api.send("POST", BASE, "Name=Gold", "application/x-www-form-urlencoded", Map.of());
+            assertError(reply, 415, null, "Content-Type must be application/json.");
+            assertEquals(201, api.send("POST", BASE, "{\"Name\":\"Gold\"}", "application/json; charset=utf-8", Map.of())
+                    .status());
+            assertError(api.send("PATCH", BASE + "1", "{}", "text/plain", Map.of()), 415, null,
+                    "Content-Type must be application/json.");
+        });
+    }
+
+    @Test
+    void bodiesAboveOneMebibyteAre413() {
+        run(api -> {
+            String big = "{\"Name\":\"" + "x".repeat(1024 * 1024) + "\"}";
+            Reply reply = api.post(BASE, big);
+            assertError(reply, 413, null, "Request body is larger than 1 MiB.");
+            assertEquals("[]", api.get(BASE).body());
+        });
+    }
+
+    @Test
+    void wrongMethodIs405WithAllowAndUnknownRouteIsInvalidRoute() {
+        run(api -> {
+            Reply put = api.send("PUT", BASE + "1", "{}", "application/json", Map.of());
+            assertEquals(405, put.status());
+            assertEquals("GET, PATCH, DELETE", put.header("Allow"));
+            Reply deleteCollection = api.delete(BASE);
+            assertEquals(405, deleteCollection.status());
+            assertEquals("GET, POST", deleteCollection.header("Allow"));
+            Reply unknown = api.get("/api/v1.0/companies/0/setup/nothingHere/");
+            assertError(unknown, 404, null, "Invalid route.");
+        });
+    }
+
+    @Test
+    void unexpectedFailuresAre500WithAReferenceAndNoInternals() {
+        SimproDialect failing = new SimproDialect(new SimproDialect.UseCases(app.profiles(), app.profiles(),
+                query -> {
+                    throw new IllegalStateException("SQLITE_ERROR near SELECT * FROM customer_profile");
+                },
+                app.profiles(), app.profiles(), app.companies(), app.companies()));
+        Javalin server = Javalin.create(config -> new HttpApi(List.of(failing)).configure(config));
+        JavalinTest.test(server, (s, client) -> {
+            ApiClient api = new ApiClient(client.getOrigin(), "/openapi/simpro-customer-profiles.json", p -> null);
+            Reply reply = api.get(BASE);
+            assertEquals(500, reply.status());
+            String message = reply.json().get("errors").get(0).get("message").asText();
+            assertTrue(message.matches("Internal server error\\. Reference: [0-9a-f-]{36}"), message);
+            assertFalse(reply.body().contains("SQLITE") || reply.body().contains("SELECT"), reply.body());
+        });
+    }
+
+    @Test
+    void seedDocumentExamplesAreReproduced() {
+        run(api -> {
+            Reply created = api.post(BASE, "{\"Name\": \"string\"}");
+            assertEquals(201, created.status());
+            JsonNode resource = created.json();
+            assertTrue(resource.get("ID").isInt() && resource.get("Name").isTextual() && resource.get("Archived").isBoolean());
+            JsonNode list = api.get(BASE).json();
+            assertTrue(list.isArray());
+            assertEquals(List.of("ID", "Name"), iterable(list.get(0).fieldNames()));
+            assertEquals(List.of("ID", "Name", "Archived"), iterable(api.get(BASE + resource.get("ID")).json().fieldNames()));
+            assertEquals(204, api.patch(BASE + resource.get("ID"), "{\"Name\": \"string2\"}").status());
+            assertEquals(204, api.delete(BASE + resource.get("ID")).status());
+        });
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+}
