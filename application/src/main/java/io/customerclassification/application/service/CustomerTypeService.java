@@ -6,6 +6,7 @@ import io.customerclassification.application.port.in.customertype.CreateCustomer
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeUseCase;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeUseCase;
+import io.customerclassification.application.port.in.customertype.GetCustomerTypeLineageUseCase;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypesQuery;
@@ -56,7 +57,8 @@ public final class CustomerTypeService
                 ListCustomerTypesUseCase,
                 UpdateCustomerTypeUseCase,
                 DeleteCustomerTypeUseCase,
-                QueryCustomerTypesUseCase {
+                QueryCustomerTypesUseCase,
+                GetCustomerTypeLineageUseCase {
 
     /** The out-ports this service needs, grouped so that wiring stays readable. */
     public record Ports(
@@ -166,6 +168,19 @@ public final class CustomerTypeService
     public List<Object> aggregateCustomerTypes(AggregateCustomerTypesQuery query) {
         companies.requireCompany(query.companyId());
         return ports.find().aggregateCustomerTypes(query.companyId(), query.filter(), query.aggregations());
+    }
+
+    @Override
+    public List<CustomerTypeKey> getCustomerTypeLineage(GetCustomerTypeQuery query) {
+        companies.requireCompany(query.companyId());
+        CustomerType type = load(query.companyId(), query.key());
+        List<CustomerType> ancestors = ports.ancestors().loadAncestors(query.companyId(), type.key());
+        List<CustomerTypeKey> lineage = new java.util.ArrayList<>(ancestors.size() + 1);
+        for (int i = ancestors.size() - 1; i >= 0; i--) {
+            lineage.add(ancestors.get(i).key());
+        }
+        lineage.add(type.key());
+        return List.copyOf(lineage);
     }
 
     private CustomerType load(CompanyId companyId, CustomerTypeKey key) {

@@ -241,6 +241,18 @@ class CustomerTypeServiceTest {
     }
 
     @Test
+    void lineageRunsFromTheRootToTheType() {
+        CustomerTypeView a = root("A");
+        CustomerTypeView b = child("B", a);
+        CustomerTypeView c = child("C", b);
+        assertEquals(List.of(a.type().key(), b.type().key(), c.type().key()),
+                types.getCustomerTypeLineage(new GetCustomerTypeQuery(C0, c.type().key())));
+        assertEquals(List.of(a.type().key()), types.getCustomerTypeLineage(new GetCustomerTypeQuery(C0, a.type().key())));
+        assertThrows(CustomerTypeNotFoundException.class,
+                () -> types.getCustomerTypeLineage(new GetCustomerTypeQuery(C0, CustomerTypeKey.of(99))));
+    }
+
+    @Test
     void listIsOrderedByKeyAndPaged() {
         for (String name : List.of("Zeta", "Alpha", "Mid")) {
             root(name);
