@@ -1,0 +1,170 @@
+package io.customerclassification.adapter.http.intacct;
+
+import io.customerclassification.application.query.Filter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Intacct {@code filterExpression}: {@code and} / {@code or} over all conditions, or an expression over
+ * 1-based condition numbers with {@code and}, {@code or} and parentheses, {@code and} binding tighter:
+ *
+ * <pre>
+ * expression := term ("or" term)*
+ * term       := factor ("and" factor)*
+ * factor     := NUMBER | "(" expression ")"
+ * </pre>
+ *
+ * A recursive-descent parser; an error names the position (1-based) and what was expected there.
+ */
+final class FilterExpression {
+
+    /** A syntax or range error, with the position it was found at. */
+    static final class SyntaxError extends RuntimeException {
+        SyntaxError(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private enum Kind {
+        NUMBER,
+        AND,
+        OR,
+        OPEN,
+        CLOSE,
+        END
+    }
+
+    private record Token(Kind kind, String text, int position) {}
+
+    private final List<Token> tokens;
+    private final List<Filter> conditions;
+    private int next;
+
+    private FilterExpression(List<Token> tokens, List<Filter> conditions) {
+        this.tokens = tokens;
+        this.conditions = conditions;
+    }
+
+    /**
+     * @throws SyntaxError naming the position and the expected token, or the condition number out of range
+     */
+    static Filter parse(String expression, List<Filter> conditions) {
+        String trimmed = expression == null ? "and" : expression.strip();
+        if (trimmed.equalsIgnoreCase("and")) {
+            return Filter.and(conditions);
+        }
+        if (trimmed.equalsIgnoreCase("or")) {
+            return Filter.or(conditions);
+        }
+        FilterExpression parser = new FilterExpression(tokenize(expression), conditions);
+        Filter filter = parser.expression();
+        parser.expect(Kind.END, "'and', 'or', ')' or the end of the expression");
+        return filter;
+    }
+
+    private Filter expression() {
+        List<Filter> terms = new ArrayList<>();
+        terms.add(term());
+        while (peek().kind() == Kind.OR) {
+            next++;
+            terms.add(term());
+        }
+        return terms.size() == 1 ? terms.get(0) : Filter.or(terms);
+    }
+
+    private Filter term() {
+        List<Filter> factors = new ArrayList<>();
+        factors.add(factor());
+        while (peek().kind() == Kind.AND) {
+            next++;
+            factors.add(factor());
+        }
+        return factors.size() == 1 ? factors.get(0) : Filter.and(factors);
+    }
+
+    private Filter factor() {
+        Token token = peek();
+        if (token.kind() == Kind.NUMBER) {
+            next++;
+            int number;
+            try {
+                number = Integer.parseInt(token.text());
+            } catch (NumberFormatException e) {
+                number = Integer.MAX_VALUE;
+            }
+            if (number < 1 || number > conditions.size()) {
+                throw new SyntaxError("Condition " + token.text() + " at position " + token.position()
+                        + " does not exist: there " + (conditions.size() == 1 ? "is 1 filter" : "are "
+                        + conditions.size() + " filters"));
+            }
+            return conditions.get(number - 1);
+        }
+        if (token.kind() == Kind.OPEN) {
+            next++;
+            Filter inner = expression();
+            expect(Kind.CLOSE, "')'");
+            return inner;
+        }
+        throw unexpected(token, "a condition number or '('");
+    }
+
+    private Token peek() {
+        return tokens.get(next);
+    }
+
+    private void expect(Kind kind, String expected) {
+        Token token = peek();
+        if (token.kind() != kind) {
+            throw unexpected(token, expected);
+        }
+        next++;
+    }
+
+    private static SyntaxError unexpected(Token token, String expected) {
+        String found = token.kind() == Kind.END ? "the end of the expression" : "'" + token.text() + "'";
+        return new SyntaxError("Unexpected " + found + " at position " + token.position() + " in filterExpression;"
+                + " expected " + expected);
+    }
+
+    private static List<Token> tokenize(String text) {
+        List<Token> tokens = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '(') {
+                tokens.add(new Token(Kind.OPEN, "(", i + 1));
+                i++;
+            } else if (c == ')') {
+                tokens.add(new Token(Kind.CLOSE, ")", i + 1));
+                i++;
+            } else if (Character.isDigit(c)) {
+                int start = i;
+                while (i < text.length() && Character.isDigit(text.charAt(i))) {
+                    i++;
+                }
+                tokens.add(new Token(Kind.NUMBER, text.substring(start, i), start + 1));
+            } else if (Character.isLetter(c)) {
+                int start = i;
+                while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+                    i++;
+                }
+                String word = text.substring(start, i);
+                Kind kind = switch (word.toLowerCase(Locale.ROOT)) {
+                    case "and" -> Kind.AND;
+                    case "or" -> Kind.OR;
+                    default -> throw new SyntaxError("Unknown word '" + word + "' at position " + (start + 1)
+                            + " in filterExpression; expected 'and', 'or', a condition number or a parenthesis");
+                };
+                tokens.add(new Token(kind, word, start + 1));
+            } else {
+                throw new SyntaxError("Unexpected character '" + c + "' at position " + (i + 1)
+                        + " in filterExpression");
+            }
+        }
+        tokens.add(new Token(Kind.END, "", text.length() + 1));
+        return tokens;
+    }
+}

@@ -1,0 +1,292 @@
+package io.customerclassification.adapter.http.intacct;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.customerclassification.adapter.http.HttpDialect;
+import io.customerclassification.application.model.CustomerTypeView;
+import io.customerclassification.application.port.in.company.GetCompanyUseCase;
+import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.CreateCustomerTypeCommand;
+import io.customerclassification.application.port.in.customertype.CreateCustomerTypeUseCase;
+import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeCommand;
+import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeUseCase;
+import io.customerclassification.application.port.in.customertype.GetCustomerTypeLineageUseCase;
+import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
+import io.customerclassification.application.port.in.customertype.GetCustomerTypeUseCase;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypesUseCase;
+import io.customerclassification.application.port.in.customertype.QueryCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.QueryCustomerTypesUseCase;
+import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeCommand;
+import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeUseCase;
+import io.customerclassification.application.query.Criteria;
+import io.customerclassification.application.query.Page;
+import io.customerclassification.application.query.Paging;
+import io.customerclassification.domain.company.Company;
+import io.customerclassification.domain.customertype.CustomerType;
+import io.customerclassification.domain.customertype.CustomerTypeKey;
+import io.customerclassification.domain.customertype.CustomerTypeStatus;
+import io.customerclassification.domain.shared.CompanyId;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Customer types with the REST contract of Sage Intacct's {@code accounts-receivable/customer-type} object and
+ * its query service (CONTRACT §2), under both the short and the {@code /ia/api/v1} base paths.
+ */
+public final class IntacctDialect implements HttpDialect {
+
+    static final String ENTITY_HEADER = "X-IA-API-Param-Entity";
+    private static final List<String> PREFIXES = List.of("", "/ia/api/v1");
+    private static final String OBJECT_PATH = "/objects/accounts-receivable/customer-type";
+    private static final String QUERY_PATH = "/services/core/query";
+    private static final List<HandlerType> METHODS =
+            List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+
+    /** The in-ports this dialect drives. */
+    public record UseCases(
+            CreateCustomerTypeUseCase create,
+            GetCustomerTypeUseCase get,
+            ListCustomerTypesUseCase list,
+            UpdateCustomerTypeUseCase update,
+            DeleteCustomerTypeUseCase delete,
+            QueryCustomerTypesUseCase query,
+            GetCustomerTypeLineageUseCase lineage,
+            GetCompanyUseCase getCompany) {}
+
+    private final UseCases useCases;
+    private final Clock clock;
+    private final IntacctErrors errors = new IntacctErrors();
+
+    public IntacctDialect(UseCases useCases, Clock clock) {
+        this.useCases = useCases;
+        this.clock = clock;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        for (String prefix : PREFIXES) {
+            String collection = prefix + OBJECT_PATH;
+            String item = collection + "/{key}";
+            routes.get(collection, this::list);
+            routes.post(collection, this::create);
+            routes.get(item, this::get);
+            routes.patch(item, this::update);
+            routes.delete(item, this::delete);
+            routes.post(prefix + QUERY_PATH, this::query);
+            notAllowed(routes, collection, Set.of(HandlerType.GET, HandlerType.POST));
+            notAllowed(routes, item, Set.of(HandlerType.GET, HandlerType.PATCH, HandlerType.DELETE));
+            notAllowed(routes, prefix + QUERY_PATH, Set.of(HandlerType.POST));
+        }
+    }
+
+    private void notAllowed(RoutesConfig routes, String path, Set<HandlerType> allowed) {
+        String allow = String.join(", ", METHODS.stream().filter(allowed::contains).map(HandlerType::name).toList());
+        for (HandlerType method : METHODS) {
+            if (!allowed.contains(method)) {
+                routes.addHttpHandler(method, path, ctx -> {
+                    ctx.header("Allow", allow);
+                    throw new IntacctException(IntacctCodes.methodNotAllowed(ctx.method().name(), allow));
+                });
+            }
+        }
+    }
+
+    @Override
+    public boolean owns(String path) {
+        return path.startsWith("/objects/") || path.startsWith("/ia/api/v1/") || path.startsWith("/services/");
+    }
+
+    @Override
+    public void renderException(Exception exception, Context ctx) {
+        errors.render(exception, ctx);
+    }
+
+    @Override
+    public void renderNotFound(Context ctx) {
+        errors.renderNotFound(ctx);
+    }
+
+    // ---- the object
+
+    private void list(Context ctx) {
+        Company company = company(ctx);
+        int start = queryInteger(ctx, "start", 1, 1, Integer.MAX_VALUE);
+        int size = queryInteger(ctx, "size", QueryRequest.DEFAULT_SIZE, 1, Paging.MAX_LIMIT);
+        Page<CustomerTypeView> page = useCases.list().listCustomerTypes(
+                new ListCustomerTypesQuery(company.id(), Paging.of(start - 1L, size)));
+        ArrayNode result = IntacctJson.NODES.arrayNode();
+        page.items().forEach(view -> result.add(IntacctJson.reference(view.type())));
+        IntacctJson.write(ctx, 200, envelope(result, page.total(), start, size));
+    }
+
+    private void create(Context ctx) {
+        Company company = company(ctx);
+        TypePayload payload = TypePayload.parse(body(ctx, "POST"), TypePayload.Operation.CREATE);
+        CustomerTypeView created = useCases.create().createCustomerType(new CreateCustomerTypeCommand(company.id(),
+                payload.name(), payload.status() == null ? CustomerTypeStatus.ACTIVE : payload.status(),
+                payload.parent() == null ? null : payload.parent().newParent().orElse(null), null));
+        IntacctJson.write(ctx, 201, single(IntacctJson.reference(created.type())));
+    }
+
+    private void get(Context ctx) {
+        Company company = company(ctx);
+        CustomerTypeView view = useCases.get().getCustomerType(new GetCustomerTypeQuery(company.id(), key(ctx)));
+        IntacctJson.write(ctx, 200, single(IntacctJson.full(view, company)));
+    }
+
+    private void update(Context ctx) {
+        Company company = company(ctx);
+        CustomerTypeKey key = key(ctx);
+        CustomerTypeView current = useCases.get().getCustomerType(new GetCustomerTypeQuery(company.id(), key));
+        TypePayload payload = TypePayload.parse(body(ctx, "PATCH"), TypePayload.Operation.UPDATE);
+        if (payload.name() != null && !payload.name().value().equals(current.type().name().value())) {
+            throw new IntacctException(IntacctCodes.readOnly("/id",
+                    "id cannot be changed: it is '" + current.type().name().value() + "'"));
+        }
+        CustomerTypeView updated = useCases.update().updateCustomerType(
+                new UpdateCustomerTypeCommand(company.id(), key, payload.status(), payload.parent(), null));
+        IntacctJson.write(ctx, 200, single(IntacctJson.reference(updated.type())));
+    }
+
+    private void delete(Context ctx) {
+        Company company = company(ctx);
+        useCases.delete().deleteCustomerType(new DeleteCustomerTypeCommand(company.id(), key(ctx)));
+        ctx.status(204);
+    }
+
+    // ---- the query service
+
+    private void query(Context ctx) {
+        Company company = company(ctx);
+        QueryRequest request = QueryRequest.parse(IntacctJson.read(body(ctx, "POST")),
+                LocalDate.ofInstant(Instant.now(clock), ZoneOffset.UTC));
+        if (!request.aggregates().isEmpty()) {
+            List<Object> values = useCases.query().aggregateCustomerTypes(new AggregateCustomerTypesQuery(company.id(),
+                    request.filter(), request.aggregates().stream().map(QueryRequest.Labelled::aggregation).toList()));
+            ObjectNode row = IntacctJson.NODES.objectNode();
+            for (int i = 0; i < values.size(); i++) {
+                QueryRequest.Labelled aggregate = request.aggregates().get(i);
+                Object value = values.get(i);
+                switch (aggregate.aggregation().function()) {
+                    case COUNT, SUM -> row.put(aggregate.label(), (Long) value);
+                    case AVG -> row.put(aggregate.label(), (Double) value);
+                    default -> row.set(aggregate.label(), QueryRows.value(aggregate.field(), value));
+                }
+            }
+            ArrayNode result = IntacctJson.NODES.arrayNode().add(row);
+            IntacctJson.write(ctx, 200, envelope(result, 1, 1, request.size()));
+            return;
+        }
+        Page<CustomerTypeView> page = useCases.query().queryCustomerTypes(new QueryCustomerTypesQuery(company.id(),
+                new Criteria(request.filter(), request.sort(), request.paging(),
+                        request.fields().stream().filter(f -> f.field() != null)
+                                .<io.customerclassification.application.query.QueryField>map(IntacctField::field)
+                                .toList())));
+        ArrayNode result = IntacctJson.NODES.arrayNode();
+        for (CustomerTypeView view : page.items()) {
+            ObjectNode row = QueryRows.row(view, company, request.fields());
+            if (request.includeHierarchy()) {
+                List<CustomerTypeKey> lineage = useCases.lineage().getCustomerTypeLineage(
+                        new GetCustomerTypeQuery(company.id(), view.type().key()));
+                ObjectNode hierarchy = row.putObject("ia::hierarchy");
+                hierarchy.put("depth", lineage.size());
+                ArrayNode path = hierarchy.putArray("path");
+                lineage.forEach(k -> path.add(k.toString()));
+            }
+            result.add(row);
+        }
+        IntacctJson.write(ctx, 200, envelope(result, page.total(), request.start(), request.size()));
+    }
+
+    // ---- helpers
+
+    private static ObjectNode single(ObjectNode result) {
+        ObjectNode envelope = IntacctJson.NODES.objectNode();
+        envelope.set("ia::result", result);
+        envelope.putObject("ia::meta").put("totalCount", 1);
+        return envelope;
+    }
+
+    /** {@code ia::meta} paging: next and previous as CONTRACT §2 fixes them. */
+    static ObjectNode envelope(JsonNode result, long total, long start, int size) {
+        ObjectNode envelope = IntacctJson.NODES.objectNode();
+        envelope.set("ia::result", result);
+        ObjectNode meta = envelope.putObject("ia::meta");
+        meta.put("totalCount", total);
+        meta.put("start", start);
+        meta.put("pageSize", size);
+        if (start + size <= total) {
+            meta.put("next", start + size);
+        } else {
+            meta.putNull("next");
+        }
+        if (start > 1) {
+            meta.put("previous", Math.max(1, start - size));
+        } else {
+            meta.putNull("previous");
+        }
+        return envelope;
+    }
+
+    private Company company(Context ctx) {
+        String entity = ctx.header(ENTITY_HEADER);
+        if (entity == null) {
+            return useCases.getCompany().getCompany(CompanyId.DEFAULT);
+        }
+        String trimmed = entity.strip();
+        if (!trimmed.matches("[0-9]{1,18}")) {
+            throw new IntacctException(IntacctCodes.entityNotFound(entity));
+        }
+        return useCases.getCompany().getCompany(CompanyId.of(Long.parseLong(trimmed)));
+    }
+
+    private static CustomerTypeKey key(Context ctx) {
+        String raw = ctx.pathParam("key");
+        if (!raw.matches("[0-9]{1,18}") || Long.parseLong(raw) == 0) {
+            throw new IntacctException(IntacctCodes.notFound("Customer type with key " + raw + " does not exist"));
+        }
+        return CustomerTypeKey.of(Long.parseLong(raw));
+    }
+
+    private static int queryInteger(Context ctx, String name, int fallback, int min, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(raw.strip());
+            if (value >= min && value <= max) {
+                return (int) value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw QueryRequest.error("CC-3006", "CC.INVALID_PAGING", name + " must be an integer from " + min
+                + (max == Integer.MAX_VALUE ? "" : " to " + max) + ", got " + raw, "/" + name);
+    }
+
+    private static String body(Context ctx, String operation) {
+        String contentType = ctx.contentType();
+        if (contentType != null && !contentType.isBlank()) {
+            String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+            if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
+                throw new IntacctException(IntacctCodes.unsupportedMediaType(contentType));
+            }
+        }
+        String body = ctx.body();
+        if (body == null || body.isBlank()) {
+            throw new IntacctException(IntacctCodes.noPayload(operation));
+        }
+        return body;
+    }
+}

@@ -1,0 +1,155 @@
+package io.customerclassification.adapter.http.intacct;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.customerclassification.domain.company.CompanyNotFoundException;
+import io.customerclassification.domain.customertype.ActivateUnderInactiveParentException;
+import io.customerclassification.domain.customertype.CreateUnderInactiveParentException;
+import io.customerclassification.domain.customertype.CustomerTypeCycleException;
+import io.customerclassification.domain.customertype.CustomerTypeHasChildrenException;
+import io.customerclassification.domain.customertype.CustomerTypeNotFoundException;
+import io.customerclassification.domain.customertype.DeactivateWithActiveChildrenException;
+import io.customerclassification.domain.customertype.DuplicateCustomerTypeNameException;
+import io.customerclassification.domain.customertype.HierarchyTooDeepException;
+import io.customerclassification.domain.customertype.MoveUnderInactiveParentException;
+import io.customerclassification.domain.customertype.ParentReferenceMismatchException;
+import io.customerclassification.domain.customertype.SelfParentException;
+import io.customerclassification.domain.customertype.UnknownParentException;
+import io.customerclassification.domain.shared.DomainException;
+import io.customerclassification.domain.shared.InvalidNameException;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place where the Intacct dialect turns failures into its error envelope. */
+final class IntacctErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IntacctErrors.class);
+
+    void render(Exception exception, Context ctx) {
+        String supportId = UUID.randomUUID().toString().replace("-", "");
+        IntacctError error = translate(exception, supportId);
+        if (error.status() >= 500) {
+            LOG.error("supportId={} {} {} failed", supportId, ctx.method(), ctx.path(), exception);
+        } else {
+            LOG.info("supportId={} {} {} -> {} {} {}", supportId, ctx.method(), ctx.path(), error.status(),
+                    error.errorId(), error.message());
+        }
+        write(ctx, error, supportId);
+    }
+
+    void renderNotFound(Context ctx) {
+        render(new IntacctException(IntacctCodes.notFound("No such resource: " + ctx.path())), ctx);
+    }
+
+    static IntacctError translate(Exception exception, String supportId) {
+        if (exception instanceof IntacctException refused) {
+            return refused.error();
+        }
+        if (exception instanceof DomainException domain) {
+            IntacctError error = translateDomain(domain);
+            if (error != null) {
+                return error;
+            }
+        }
+        if (exception instanceof ConstraintViolationException violations) {
+            return IntacctCodes.payloadErrors(violations.getConstraintViolations().stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(v -> IntacctCodes.invalidValue("/" + v.getPropertyPath(), v.getMessage()))
+                    .toList());
+        }
+        if (exception instanceof HttpResponseException http) {
+            return switch (http.getStatus()) {
+                case 413 -> IntacctCodes.tooLarge();
+                case 405 -> IntacctCodes.methodNotAllowed("This method", "see the API documentation");
+                default -> IntacctCodes.notFound("No such resource");
+            };
+        }
+        return IntacctCodes.internal(supportId);
+    }
+
+    private static IntacctError translateDomain(DomainException exception) {
+        if (exception instanceof CompanyNotFoundException e) {
+            return IntacctCodes.entityNotFound(e.companyId().toString());
+        }
+        if (exception instanceof CustomerTypeNotFoundException e) {
+            return IntacctCodes.notFound("Customer type with key " + e.key() + " does not exist");
+        }
+        if (exception instanceof DuplicateCustomerTypeNameException e) {
+            return IntacctCodes.conflict(e.name().value());
+        }
+        if (exception instanceof InvalidNameException e) {
+            return IntacctCodes.payloadErrors(List.of(IntacctCodes.invalidValue("/id", "id " + e.reason().description())));
+        }
+        if (exception instanceof UnknownParentException e) {
+            return IntacctCodes.rule("parentNotFound", "CC-2001", "CC.PARENT_NOT_FOUND", e.getMessage(), "/parent");
+        }
+        if (exception instanceof ParentReferenceMismatchException e) {
+            return IntacctCodes.rule("parentReferenceMismatch", "CC-2002", "CC.PARENT_REFERENCE_MISMATCH",
+                    e.getMessage(), "/parent");
+        }
+        if (exception instanceof SelfParentException e) {
+            return IntacctCodes.rule("selfParent", "CC-2003", "CC.SELF_PARENT", e.getMessage(), "/parent");
+        }
+        if (exception instanceof CustomerTypeCycleException e) {
+            return IntacctCodes.rule("hierarchyCycle", "CC-2004", "CC.HIERARCHY_CYCLE", e.getMessage(), "/parent");
+        }
+        if (exception instanceof HierarchyTooDeepException e) {
+            return IntacctCodes.rule("hierarchyTooDeep", "CC-2005", "CC.HIERARCHY_TOO_DEEP", e.getMessage(), "/parent");
+        }
+        if (exception instanceof CreateUnderInactiveParentException e) {
+            return IntacctCodes.rule("inactiveParentOnCreate", "CC-2006", "CC.INACTIVE_OBJECT_REFERENCED",
+                    e.getMessage(), "/parent");
+        }
+        if (exception instanceof MoveUnderInactiveParentException e) {
+            return IntacctCodes.rule("inactiveParentOnMove", "CC-2007", "CC.INACTIVE_OBJECT_REFERENCED",
+                    e.getMessage(), "/parent");
+        }
+        if (exception instanceof DeactivateWithActiveChildrenException e) {
+            return IntacctCodes.rule("activeChildren", "CC-2008", "CC.ACTIVE_CHILDREN", e.getMessage(), "/status");
+        }
+        if (exception instanceof ActivateUnderInactiveParentException e) {
+            return IntacctCodes.rule("inactiveAncestor", "CC-2009", "CC.INACTIVE_ANCESTOR", e.getMessage(), "/status");
+        }
+        if (exception instanceof CustomerTypeHasChildrenException e) {
+            return IntacctCodes.rule("hasChildren", "CC-2010", "CC.HAS_CHILDREN", e.getMessage(), null);
+        }
+        return null;
+    }
+
+    static void write(Context ctx, IntacctError error, String supportId) {
+        ObjectNode envelope = IntacctJson.NODES.objectNode();
+        ObjectNode body = envelope.putObject("ia::result").putObject("ia::error");
+        body.put("code", error.code());
+        body.put("message", error.message());
+        body.put("errorId", error.errorId());
+        ObjectNode info = body.putObject("additionalInfo");
+        info.put("messageId", error.messageId());
+        ObjectNode placeholders = info.putObject("placeholders");
+        error.placeholders().forEach(placeholders::put);
+        info.putObject("propertySet");
+        body.put("supportId", supportId);
+        if (!error.details().isEmpty()) {
+            ArrayNode details = body.putArray("details");
+            for (IntacctError detail : error.details()) {
+                ObjectNode entry = details.addObject();
+                entry.put("code", detail.code());
+                entry.put("message", detail.message());
+                entry.put("errorId", detail.errorId());
+                if (detail.target() != null) {
+                    entry.put("target", detail.target());
+                }
+            }
+        }
+        ObjectNode meta = envelope.putObject("ia::meta");
+        meta.put("totalCount", 1);
+        meta.put("totalSuccess", 0);
+        meta.put("totalError", 1);
+        IntacctJson.write(ctx, error.status(), envelope);
+    }
+}
