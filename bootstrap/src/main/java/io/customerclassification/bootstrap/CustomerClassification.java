@@ -20,6 +20,7 @@ import io.customerclassification.application.port.in.customertype.CreateCustomer
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeUseCase;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeUseCase;
+import io.customerclassification.application.port.in.customertype.GetCustomerTypeLineageUseCase;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypesQuery;
@@ -34,12 +35,25 @@ import io.customerclassification.application.service.CustomerProfileService;
 import io.customerclassification.application.service.CustomerTypeService;
 import io.customerclassification.domain.company.Company;
 import io.customerclassification.domain.customerprofile.CustomerProfile;
+import io.customerclassification.adapter.jdbi.JdbiPersistence;
+import io.customerclassification.adapter.jdbi.SqliteDatabase;
+import io.customerclassification.domain.customertype.CustomerTypeKey;
 import io.customerclassification.domain.shared.CompanyId;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * The embedded entry point: every use case of the product, in-process, with no HTTP. Open it over a database
  * file (or a data source of your own) and close it when done; it is safe to share between threads.
+ *
+ * <pre>{@code
+ * try (CustomerClassification app = CustomerClassification.open(Path.of("data/classification.db"))) {
+ *     CustomerProfile gold = app.createCustomerProfile(
+ *             new CreateCustomerProfileCommand(CompanyId.DEFAULT, Name.of("Gold"), false));
+ * }
+ * }</pre>
  */
 public final class CustomerClassification
         implements AutoCloseable,
@@ -56,19 +70,40 @@ public final class CustomerClassification
                 ListCustomerTypesUseCase,
                 UpdateCustomerTypeUseCase,
                 DeleteCustomerTypeUseCase,
-                QueryCustomerTypesUseCase {
+                QueryCustomerTypesUseCase,
+                GetCustomerTypeLineageUseCase {
 
+    private final SqliteDatabase database;
     private final CompanyService companies;
     private final CustomerProfileService profiles;
     private final CustomerTypeService types;
-    private final AutoCloseable resources;
 
-    CustomerClassification(
-            CompanyService companies, CustomerProfileService profiles, CustomerTypeService types, AutoCloseable resources) {
-        this.companies = companies;
-        this.profiles = profiles;
-        this.types = types;
-        this.resources = resources;
+    private CustomerClassification(SqliteDatabase database, Clock clock) {
+        this.database = database;
+        JdbiPersistence p = database.persistence();
+        this.companies = new CompanyService(p, p, p);
+        this.profiles = new CustomerProfileService(new CustomerProfileService.Ports(p, p, p, p, p, p, p));
+        this.types = new CustomerTypeService(new CustomerTypeService.Ports(p, p, p, p, p, p, p, p, p, p), clock);
+    }
+
+    /**
+     * Opens (creating and migrating when needed) the SQLite database file.
+     *
+     * @throws io.customerclassification.adapter.jdbi.DatabaseUnavailableException when the file cannot be
+     *     created, opened, written or migrated, or was written by a newer version of the product
+     */
+    public static CustomerClassification open(Path databaseFile) {
+        return new CustomerClassification(SqliteDatabase.open(databaseFile), Clock.systemUTC());
+    }
+
+    /** Like {@link #open(Path)} over a data source of the caller's, which must give SQLite connections. */
+    public static CustomerClassification open(DataSource dataSource) {
+        return new CustomerClassification(SqliteDatabase.open(dataSource), Clock.systemUTC());
+    }
+
+    /** Whether the database answers (what {@code GET /health} reports). */
+    public boolean isDatabaseReachable() {
+        return database.isReachable();
     }
 
     @Override
@@ -146,15 +181,14 @@ public final class CustomerClassification
         return types.aggregateCustomerTypes(query);
     }
 
-    /** Closes the database. */
+    @Override
+    public List<CustomerTypeKey> getCustomerTypeLineage(GetCustomerTypeQuery query) {
+        return types.getCustomerTypeLineage(query);
+    }
+
+    /** Closes the database, folding its write-ahead log back into the file. */
     @Override
     public void close() {
-        try {
-            resources.close();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("closing the database failed", e);
-        }
+        database.close();
     }
 }

@@ -11,6 +11,7 @@ import java.net.BindException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class HttpServer {
 
     static final int MAX_THREADS = 32;
+    /** How long {@link #stop} waits for in-flight requests before closing their connections. */
+    static final long STOP_TIMEOUT_MILLIS = 10_000;
     static final List<String> OPENAPI_DOCUMENTS =
             List.of("simpro-customer-profiles.json", "intacct-customer-type.json");
 
@@ -44,6 +47,11 @@ final class HttpServer {
             QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 4);
             pool.setName("http");
             config.jetty.threadPool = pool;
+            config.jetty.modifyServer(server -> {
+                // Javalin nests its own handler inside: stop() then waits for the requests this one counts.
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+            });
             config.requestLogger.http((ctx, millis) -> REQUESTS.info("method={} path={} status={} durationMs={}",
                     ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", millis)));
             config.routes.get("/health", ctx -> {

@@ -1,0 +1,87 @@
+package io.customerclassification.bootstrap;
+
+import io.customerclassification.adapter.http.intacct.IntacctDialect;
+import io.customerclassification.adapter.http.simpro.SimproDialect;
+import io.customerclassification.application.port.in.company.RegisterCompanyCommand;
+import io.customerclassification.domain.company.Company;
+import io.customerclassification.domain.company.CompanyAlreadyExistsException;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The runnable server: the embedded use cases over the configured database file, served by both HTTP dialects.
+ * {@link #start} returns once the server accepts requests; {@link #stop} lets in-flight requests finish, then
+ * closes the database.
+ */
+public final class CustomerClassificationServer implements AutoCloseable {
+
+    private final CustomerClassification app;
+    private final HttpServer http;
+
+    private CustomerClassificationServer(CustomerClassification app, HttpServer http) {
+        this.app = app;
+        this.http = http;
+    }
+
+    /**
+     * Opens (creating and migrating when needed) the database, registers the configured companies and starts
+     * listening.
+     *
+     * @throws ConfigurationException when a configured company clashes with a stored one, or the address
+     *     cannot be bound
+     * @throws io.customerclassification.adapter.jdbi.DatabaseUnavailableException when the database cannot be
+     *     opened, written or migrated
+     */
+    public static CustomerClassificationServer start(ServerConfig config) {
+        CustomerClassification app = CustomerClassification.open(config.database());
+        try {
+            for (Company company : config.extraCompanies()) {
+                register(app, company);
+            }
+            SimproDialect simpro = new SimproDialect(new SimproDialect.UseCases(
+                    app, app, app, app, app, app, app));
+            IntacctDialect intacct = new IntacctDialect(new IntacctDialect.UseCases(
+                    app, app, app, app, app, app, app, app), Clock.systemUTC());
+            HttpServer http = HttpServer.start(config.host(), config.port(), List.of(simpro, intacct),
+                    app::isDatabaseReachable);
+            return new CustomerClassificationServer(app, http);
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    private static void register(CustomerClassification app, Company company) {
+        try {
+            app.registerCompany(new RegisterCompanyCommand(company.id(), company.name()));
+        } catch (CompanyAlreadyExistsException e) {
+            String stored = app.getCompany(company.id()).name().value();
+            throw new ConfigurationException("company " + company.id() + " is already registered as '" + stored
+                    + "', not '" + company.name().value() + "'", e);
+        }
+    }
+
+    /** The port the server listens on (the one chosen by the system when the configuration asked for 0). */
+    public int port() {
+        return http.port();
+    }
+
+    /** The use cases the server runs on, for an application that wants both. */
+    public CustomerClassification application() {
+        return app;
+    }
+
+    /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+    public void stop() {
+        try {
+            http.stop();
+        } finally {
+            app.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

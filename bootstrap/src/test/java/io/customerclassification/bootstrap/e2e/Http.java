@@ -1,0 +1,95 @@
+package io.customerclassification.bootstrap.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/** A plain HTTP client over loopback for end-to-end tests: real sockets, real server, bounded timeouts. */
+public final class Http {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A response: status, headers and body. */
+    public record Reply(int status, HttpResponse<String> raw) {
+
+        public String body() {
+            return raw.body();
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(raw.body());
+            } catch (IOException e) {
+                throw new AssertionError("response body is not JSON: " + raw.body(), e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + raw.body();
+        }
+    }
+
+    private final String origin;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public Http(int port) {
+        this.origin = "http://127.0.0.1:" + port;
+    }
+
+    public Reply get(String path) {
+        return send("GET", path, null, Map.of());
+    }
+
+    public Reply get(String path, Map<String, String> headers) {
+        return send("GET", path, null, headers);
+    }
+
+    public Reply post(String path, String json) {
+        return send("POST", path, json, Map.of());
+    }
+
+    public Reply post(String path, String json, Map<String, String> headers) {
+        return send("POST", path, json, headers);
+    }
+
+    public Reply patch(String path, String json) {
+        return send("PATCH", path, json, Map.of());
+    }
+
+    public Reply delete(String path) {
+        return send("DELETE", path, null, Map.of());
+    }
+
+    public Reply send(String method, String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path)).timeout(Duration.ofSeconds(30));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> response =
+                    client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(response.statusCode(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
