@@ -26,7 +26,8 @@ interface CustomerTypeDao {
 
     String COLUMNS = "t.key, t.company_id, t.name, t.status, t.parent_key, t.created_at, t.created_by, "
             + "t.modified_at, t.modified_by, p.name AS parent_name";
-    String FROM = " FROM customer_type t LEFT JOIN customer_type p ON p.company_id = t.company_id AND p.key = t.parent_key";
+    String PARENT_JOIN = " LEFT JOIN customer_type p ON p.company_id = t.company_id AND p.key = t.parent_key";
+    String FROM = " FROM customer_type t" + PARENT_JOIN;
 
     @SqlQuery("SELECT " + COLUMNS + FROM + " WHERE t.company_id = :company AND t.key = :key")
     Optional<CustomerTypeRow> find(@Bind("company") long company, @Bind("key") long key);

@@ -25,6 +25,7 @@ import io.customerclassification.application.query.CustomerTypeField;
 import io.customerclassification.application.query.FieldType;
 import io.customerclassification.application.query.Filter;
 import io.customerclassification.application.query.Page;
+import io.customerclassification.application.query.Paging;
 import io.customerclassification.application.query.QueryField;
 import io.customerclassification.application.query.SortKey;
 import io.customerclassification.domain.company.Company;
@@ -46,16 +47,19 @@ import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -84,7 +88,6 @@ public final class JdbiPersistence
                 MeasureCustomerTypeSubtreePort,
                 CustomerTypeNameTakenPort {
 
-    private static final String PROFILE_FROM = " FROM customer_profile p WHERE p.company_id = ? AND ";
     private static final String TYPE_FROM = CustomerTypeDao.FROM + " WHERE t.company_id = ? AND ";
 
     private static final QueryCompiler PROFILE_QUERIES = new QueryCompiler(Map.of(
@@ -98,19 +101,31 @@ public final class JdbiPersistence
             CustomerTypeField.NAME, QueryCompiler.Column.withFold("t.name", "t.name_fold"),
             CustomerTypeField.STATUS, QueryCompiler.Column.of("t.status"),
             CustomerTypeField.PARENT_KEY, QueryCompiler.Column.of("t.parent_key"),
-            CustomerTypeField.PARENT_NAME, QueryCompiler.Column.withFold("p.name", "p.name_fold"),
+            CustomerTypeField.PARENT_NAME, QueryCompiler.Column.withFold("p.name", "p.name_fold").throughJoin(),
             CustomerTypeField.CREATED_AT, QueryCompiler.Column.of("t.created_at"),
             CustomerTypeField.MODIFIED_AT, QueryCompiler.Column.of("t.modified_at"),
             CustomerTypeField.CREATED_BY, QueryCompiler.Column.of("t.created_by"),
             CustomerTypeField.MODIFIED_BY, QueryCompiler.Column.of("t.modified_by")),
             CustomerTypeField.KEY);
 
-    private final Jdbi jdbi;
-    private final ReentrantLock writeLock = new ReentrantLock(true);
-    private final ThreadLocal<Handle> transaction = new ThreadLocal<>();
+    static final PageSql.Source PROFILES = new PageSql.Source("customer_profile", "p", CustomerProfileDao.COLUMNS, "",
+            PROFILE_QUERIES);
+    static final PageSql.Source TYPES = new PageSql.Source("customer_type", "t", CustomerTypeDao.COLUMNS,
+            CustomerTypeDao.PARENT_JOIN, TYPE_QUERIES);
 
-    JdbiPersistence(Jdbi jdbi) {
+    private final Jdbi jdbi;
+    private final PageIndex pageIndex;
+    /** A long-running server refreshes the planner's statistics as the data grows (see SqliteDatabase). */
+    static final int OPTIMIZE_EVERY_COMMITS = 5_000;
+
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private long commits;
+    private final ThreadLocal<Handle> transaction = new ThreadLocal<>();
+    private final Map<CompanyId, Company> committedCompanies = new ConcurrentHashMap<>();
+
+    JdbiPersistence(Jdbi jdbi, PageIndex pageIndex) {
         this.jdbi = jdbi;
+        this.pageIndex = pageIndex;
     }
 
     // ---- transactions
@@ -124,18 +139,32 @@ public final class JdbiPersistence
         try (Handle handle = jdbi.open()) {
             handle.execute("BEGIN IMMEDIATE");
             transaction.set(handle);
-            T result;
+            boolean committed = false;
             try {
-                result = work.get();
-            } catch (RuntimeException | Error e) {
-                handle.execute("ROLLBACK");
-                throw e;
+                T result = work.get();
+                handle.execute("COMMIT");
+                committed = true;
+                if (++commits % OPTIMIZE_EVERY_COMMITS == 0) {
+                    handle.execute("PRAGMA optimize");
+                }
+                return result;
+            } finally {
+                if (!committed) {
+                    rollback(handle);
+                }
             }
-            handle.execute("COMMIT");
-            return result;
         } finally {
             transaction.remove();
             writeLock.unlock();
+        }
+    }
+
+    /** Pooled connections go back clean, whatever failed (the work, or the COMMIT itself). */
+    private static void rollback(Handle handle) {
+        try {
+            handle.execute("ROLLBACK");
+        } catch (RuntimeException e) {
+            // no transaction was open any more: nothing to undo
         }
     }
 
@@ -160,7 +189,7 @@ public final class JdbiPersistence
             try {
                 return work.apply(handle);
             } finally {
-                handle.execute("COMMIT");
+                rollback(handle);
             }
         }
     }
@@ -172,11 +201,25 @@ public final class JdbiPersistence
 
     // ---- companies
 
+    /**
+     * Every request checks its company first. A company, once committed, never changes (there is no rename or
+     * delete), so committed ones are remembered; unknown ids and reads inside a write transaction (which may
+     * still roll back) always go to the database.
+     */
     @Override
     public Optional<Company> loadCompany(CompanyId id) {
-        return withHandle(h -> h.createQuery("SELECT id, name FROM company WHERE id = ?").bind(0, id.value())
+        Company known = committedCompanies.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Company> company = withHandle(h -> h.createQuery("SELECT id, name FROM company WHERE id = ?")
+                .bind(0, id.value())
                 .map((rs, ctx) -> new Company(CompanyId.of(rs.getLong("id")), Name.of(rs.getString("name"))))
                 .findOne());
+        if (company.isPresent() && transaction.get() == null) {
+            committedCompanies.put(id, company.get());
+        }
+        return company;
     }
 
     @Override
@@ -255,8 +298,7 @@ public final class JdbiPersistence
 
     @Override
     public Page<CustomerProfile> findCustomerProfiles(CompanyId companyId, Criteria criteria) {
-        return consistentRead(h -> page(h, PROFILE_QUERIES, "SELECT " + CustomerProfileDao.COLUMNS, PROFILE_FROM,
-                companyId, criteria, new CustomerProfileDao.Mapper()::map));
+        return consistentRead(h -> page(h, PROFILES, companyId, criteria, new CustomerProfileDao.Mapper()));
     }
 
     @Override
@@ -341,8 +383,7 @@ public final class JdbiPersistence
     @Override
     public Page<CustomerTypeView> findCustomerTypes(CompanyId companyId, Criteria criteria) {
         CustomerTypeDao.Mapper mapper = new CustomerTypeDao.Mapper();
-        return consistentRead(h -> page(h, TYPE_QUERIES, "SELECT " + CustomerTypeDao.COLUMNS, TYPE_FROM, companyId,
-                criteria, (rs, ctx) -> mapper.map(rs, ctx).view()));
+        return consistentRead(h -> page(h, TYPES, companyId, criteria, (rs, ctx) -> mapper.map(rs, ctx).view()));
     }
 
     @Override
@@ -434,20 +475,62 @@ public final class JdbiPersistence
 
     // ---- paging
 
-    private static <T> Page<T> page(Handle h, QueryCompiler compiler, String select, String from, CompanyId companyId,
-            Criteria criteria, org.jdbi.v3.core.mapper.RowMapper<T> mapper) {
-        QueryCompiler.Sql where = compiler.where(criteria.filter());
-        Query count = h.createQuery("SELECT COUNT(*)" + from + where.text()).bind(0, companyId.value());
-        bindAll(count, 1, where.parameters());
-        long total = count.mapTo(Long.class).one();
-        if (criteria.paging().limit() == 0 || criteria.paging().offset() >= total) {
+    /**
+     * One page and the total, in one read transaction. Outside a write transaction the total and the seek
+     * position come from the {@link PageIndex} for the table's current version (built on a miss); inside one
+     * they are read directly, since its uncommitted version may still roll back.
+     */
+    private <T> Page<T> page(Handle h, PageSql.Source source, CompanyId companyId, Criteria criteria,
+            RowMapper<T> mapper) {
+        PageSql sql = new PageSql(source, companyId.value(), criteria);
+        PageIndex.Entry entry = transaction.get() != null ? null : indexEntry(h, source, companyId, criteria, sql);
+        long total = entry != null ? entry.total() : count(h, sql);
+        Paging paging = criteria.paging();
+        if (paging.limit() == 0 || paging.offset() >= total) {
             return new Page<>(List.of(), total);
         }
-        Query rows = h.createQuery(select + from + where.text() + " ORDER BY " + compiler.orderBy(criteria.sort())
-                + " LIMIT ? OFFSET ?").bind(0, companyId.value());
-        int next = bindAll(rows, 1, where.parameters());
-        rows.bind(next, criteria.paging().limit()).bind(next + 1, criteria.paging().offset());
-        return new Page<>(rows.map(mapper).list(), total);
+        long skip = paging.offset();
+        List<Object> from = null;
+        if (entry != null && !entry.checkpoints().isEmpty() && skip >= pageIndex.interval()) {
+            int checkpoint = (int) (skip / pageIndex.interval());
+            from = entry.checkpoints().get(checkpoint);
+            skip -= (long) checkpoint * pageIndex.interval();
+        }
+        return new Page<>(query(h, sql.rows(from, skip, paging.limit())).map(mapper).list(), total);
+    }
+
+    private PageIndex.Entry indexEntry(Handle h, PageSql.Source source, CompanyId companyId, Criteria criteria,
+            PageSql sql) {
+        long version = h.createQuery("SELECT version FROM cc_change WHERE table_name = ? AND company_id = ?")
+                .bind(0, source.table()).bind(1, companyId.value())
+                .mapTo(Long.class).findOne().orElse(0L);
+        PageIndex.Key key = new PageIndex.Key(source.table(), companyId.value(), criteria.filter(), criteria.sort());
+        PageIndex.Entry known = pageIndex.lookup(key, version);
+        if (known != null) {
+            return known;
+        }
+        long total = count(h, sql);
+        List<List<Object>> checkpoints = !pageIndex.worthRemembering(total) ? List.of()
+                : query(h, sql.checkpoints(pageIndex.interval())).map((rs, ctx) -> {
+                    List<Object> position = new ArrayList<>(sql.orderTerms());
+                    for (int i = 1; i <= sql.orderTerms(); i++) {
+                        position.add(rs.getObject(i));
+                    }
+                    return Collections.unmodifiableList(position);
+                }).list();
+        PageIndex.Entry entry = new PageIndex.Entry(version, total, checkpoints);
+        pageIndex.remember(key, entry);
+        return entry;
+    }
+
+    private static long count(Handle h, PageSql sql) {
+        return query(h, sql.count()).mapTo(Long.class).one();
+    }
+
+    private static Query query(Handle h, QueryCompiler.Sql sql) {
+        Query query = h.createQuery(sql.text());
+        bindAll(query, 0, sql.parameters());
+        return query;
     }
 
     private static int bindAll(Query query, int from, List<Object> parameters) {

@@ -20,20 +20,39 @@ import java.util.stream.Collectors;
  */
 final class QueryCompiler {
 
-    /** How one catalogue field is read in SQL. */
-    record Column(String expression, String foldExpression) {
+    /**
+     * How one catalogue field is read in SQL.
+     *
+     * @param joined whether the expression reads the joined parent row (then the query needs the join)
+     */
+    record Column(String expression, String foldExpression, boolean joined) {
 
         static Column of(String expression) {
-            return new Column(expression, SqliteConnections.FOLD + "(" + expression + ")");
+            return new Column(expression, SqliteConnections.FOLD + "(" + expression + ")", false);
         }
 
         static Column withFold(String expression, String foldColumn) {
-            return new Column(expression, foldColumn);
+            return new Column(expression, foldColumn, false);
+        }
+
+        Column throughJoin() {
+            return new Column(expression, foldExpression, true);
         }
     }
 
     /** A compiled fragment and its parameters, in order. */
     record Sql(String text, List<Object> parameters) {}
+
+    /**
+     * One term of an ordering. {@code nullable}: whether the expression can be null (nulls sort first
+     * ascending, last descending, as SQLite sorts them).
+     */
+    record OrderTerm(String expression, SortKey.Direction direction, boolean nullable) {
+
+        String sql() {
+            return expression + (direction == SortKey.Direction.ASC ? " ASC" : " DESC");
+        }
+    }
 
     private final Map<QueryField, Column> columns;
     private final QueryField identity;
@@ -50,17 +69,89 @@ final class QueryCompiler {
     }
 
     String orderBy(List<SortKey> sortKeys) {
-        List<String> terms = new ArrayList<>();
+        return orderTerms(sortKeys).stream().map(OrderTerm::sql).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The total order the model defines, as SQL terms: text by its fold, then by code point; the identity
+     * field last, so that no two records tie.
+     */
+    List<OrderTerm> orderTerms(List<SortKey> sortKeys) {
+        List<OrderTerm> terms = new ArrayList<>();
         for (SortKey key : sortKeys) {
             Column column = column(key.field());
-            String direction = key.direction() == SortKey.Direction.ASC ? " ASC" : " DESC";
             if (key.field().type() == FieldType.STRING) {
-                terms.add(column.foldExpression() + direction);
+                terms.add(new OrderTerm(column.foldExpression(), key.direction(), key.field().nullable()));
             }
-            terms.add(column.expression() + direction);
+            terms.add(new OrderTerm(column.expression(), key.direction(), key.field().nullable()));
         }
-        terms.add(column(identity).expression() + " ASC");
-        return String.join(", ", terms);
+        terms.add(new OrderTerm(column(identity).expression(), SortKey.Direction.ASC, false));
+        return terms;
+    }
+
+    /**
+     * The records at or after {@code position} in the order of {@code terms}, where {@code position} holds
+     * the terms' values of one record: {@code (t1 after v1) OR (t1 = v1 AND ((t2 after v2) OR …))}, with a
+     * plain range bound on the first term in front so that an index on it can seek there.
+     */
+    Sql atOrAfter(List<OrderTerm> terms, List<Object> position) {
+        List<Object> parameters = new ArrayList<>();
+        String nested = atOrAfter(terms, position, 0, parameters);
+        OrderTerm first = terms.get(0);
+        Object value = position.get(0);
+        if (value != null && !first.nullable()) {
+            List<Object> all = new ArrayList<>();
+            all.add(value);
+            all.addAll(parameters);
+            String bound = first.expression() + (first.direction() == SortKey.Direction.ASC ? " >= ?" : " <= ?");
+            return new Sql("(" + bound + " AND " + nested + ")", all);
+        }
+        return new Sql(nested, parameters);
+    }
+
+    private static String atOrAfter(List<OrderTerm> terms, List<Object> position, int i, List<Object> parameters) {
+        OrderTerm term = terms.get(i);
+        Object value = position.get(i);
+        boolean ascending = term.direction() == SortKey.Direction.ASC;
+        String x = term.expression();
+        if (i == terms.size() - 1) {
+            if (value == null) {
+                return ascending ? "1" : "(" + x + " IS NULL)";
+            }
+            parameters.add(value);
+            return ascending ? "(" + x + " >= ?)" : "(" + x + " <= ? OR " + x + " IS NULL)";
+        }
+        String after;
+        String equal;
+        if (value == null) {
+            after = ascending ? "(" + x + " IS NOT NULL)" : "0";
+            equal = "(" + x + " IS NULL)";
+        } else {
+            parameters.add(value);
+            after = ascending ? "(" + x + " > ?)" : "(" + x + " < ? OR " + x + " IS NULL)";
+            parameters.add(value);
+            equal = "(" + x + " = ?)";
+        }
+        String rest = atOrAfter(terms, position, i + 1, parameters);
+        return "(" + after + " OR (" + equal + " AND " + rest + "))";
+    }
+
+    /** Whether the filter or the ordering reads a joined column. */
+    boolean needsJoin(Filter filter, List<SortKey> sortKeys) {
+        return sortKeys.stream().anyMatch(key -> column(key.field()).joined()) || readsJoin(filter);
+    }
+
+    private boolean readsJoin(Filter filter) {
+        if (filter instanceof Filter.And and) {
+            return and.operands().stream().anyMatch(this::readsJoin);
+        }
+        if (filter instanceof Filter.Or or) {
+            return or.operands().stream().anyMatch(this::readsJoin);
+        }
+        if (filter instanceof Filter.Not not) {
+            return readsJoin(not.operand());
+        }
+        return column(((Comparison) filter).field()).joined();
     }
 
     Column column(QueryField field) {

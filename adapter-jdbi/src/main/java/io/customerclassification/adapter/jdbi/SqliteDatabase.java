@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -29,15 +31,21 @@ import org.sqlite.SQLiteDataSource;
 public final class SqliteDatabase implements AutoCloseable {
 
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    /**
+     * Connections kept open. SQLite readers run in parallel and there is one writer at a time, so a few
+     * connections serve many request threads; each holds its own page cache (2 MiB by default).
+     */
+    static final int POOL_SIZE = 8;
 
     private final Jdbi jdbi;
     private final JdbiPersistence persistence;
+    private final HikariDataSource pool;
 
-    private SqliteDatabase(DataSource dataSource) {
-        migrate(dataSource);
-        this.jdbi = Jdbi.create(() -> SqliteConnections.prepare(dataSource.getConnection()));
+    private SqliteDatabase(Jdbi jdbi, HikariDataSource pool, PageIndex pageIndex) {
         jdbi.installPlugin(new SqlObjectPlugin());
-        this.persistence = new JdbiPersistence(jdbi);
+        this.jdbi = jdbi;
+        this.pool = pool;
+        this.persistence = new JdbiPersistence(jdbi, pageIndex);
     }
 
     /**
@@ -46,6 +54,10 @@ public final class SqliteDatabase implements AutoCloseable {
      * @throws DatabaseUnavailableException when the file cannot be created, opened or migrated
      */
     public static SqliteDatabase open(Path file) {
+        return open(file, PageIndex.standard());
+    }
+
+    static SqliteDatabase open(Path file, PageIndex pageIndex) {
         Path absolute = file.toAbsolutePath();
         try {
             Path folder = absolute.getParent();
@@ -74,12 +86,47 @@ public final class SqliteDatabase implements AutoCloseable {
             throw new DatabaseUnavailableException("cannot open the database " + absolute + " for writing: "
                     + e.getMessage(), e);
         }
-        return new SqliteDatabase(dataSource);
+        migrate(dataSource);
+        optimize(dataSource);
+        HikariDataSource pool = pool(dataSource, absolute);
+        return new SqliteDatabase(Jdbi.create(pool), pool, pageIndex);
     }
 
-    /** Uses a data source of the caller's (it must give SQLite connections). */
+    /**
+     * Uses a data source of the caller's (it must give SQLite connections; pool it yourself if you need to:
+     * each connection it gives is prepared when taken).
+     */
     public static SqliteDatabase open(DataSource dataSource) {
-        return new SqliteDatabase(dataSource);
+        migrate(dataSource);
+        optimize(dataSource);
+        return new SqliteDatabase(Jdbi.create(() -> SqliteConnections.prepare(dataSource.getConnection())), null,
+                PageIndex.standard());
+    }
+
+    /**
+     * Refreshes the planner's statistics where they are missing or stale, so that it picks the selective index
+     * (a filter on the parent, say) over one that merely avoids a sort. Without them a query over the children
+     * of two types walks a whole company's name index.
+     */
+    private static void optimize(DataSource dataSource) {
+        try (Connection connection = SqliteConnections.prepare(dataSource.getConnection());
+                var statement = connection.createStatement()) {
+            statement.execute("PRAGMA optimize = 0x10002");
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("cannot analyse the database: " + e.getMessage(), e);
+        }
+    }
+
+    private static HikariDataSource pool(DataSource sqlite, Path file) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("sqlite " + file.getFileName());
+        config.setDataSource(new PreparingDataSource(sqlite));
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(1);
+        // a request that cannot get a connection within the busy timeout fails rather than waiting forever
+        config.setConnectionTimeout(BUSY_TIMEOUT_MILLIS);
+        config.setAutoCommit(true);
+        return new HikariDataSource(config);
     }
 
     public JdbiPersistence persistence() {
@@ -95,13 +142,19 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /** Connections are opened per unit of work; closing folds the WAL back into the database file. */
+    /** Folds the WAL back into the database file, then closes the connections. */
     @Override
     public void close() {
         try {
-            jdbi.useHandle(handle -> handle.execute("PRAGMA wal_checkpoint(TRUNCATE)"));
+            jdbi.useHandle(handle -> {
+                handle.execute("PRAGMA optimize");
+                handle.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            });
         } catch (RuntimeException e) {
             // closing must not fail because another process holds the database: the WAL stays valid
+        }
+        if (pool != null) {
+            pool.close();
         }
     }
 

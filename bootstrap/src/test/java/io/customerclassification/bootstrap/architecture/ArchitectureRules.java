@@ -68,7 +68,7 @@ final class ArchitectureRules {
     ArchRule persistenceLibrariesOnlyInTheJdbiAdapter() {
         return noClasses().that().resideOutsideOfPackages(pkg("adapter.jdbi"), pkg("bootstrap"))
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.jdbi..", "org.sqlite..", "org.flywaydb..", "java.sql..", "javax.sql..")
+                        "org.jdbi..", "org.sqlite..", "org.flywaydb..", "com.zaxxer..", "java.sql..", "javax.sql..")
                 .because("SQL belongs to the JDBI adapter");
     }
 
