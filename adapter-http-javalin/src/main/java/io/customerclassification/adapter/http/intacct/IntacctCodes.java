@@ -40,9 +40,8 @@ final class IntacctCodes {
                 + reason, null);
     }
 
-    static IntacctError readOnly(String pointer, String message) {
-        return new IntacctError(400, "invalidRequest", message, "CC-1004", "CC.FIELD_IS_IMMUTABLE", Map.of(),
-                pointer, List.of());
+    static IntacctError immutable(String pointer, String message) {
+        return IntacctError.detail("invalidRequest", "CC-1004", "CC.FIELD_IS_IMMUTABLE", message, pointer);
     }
 
     static IntacctError notFound(String message) {

@@ -120,8 +120,8 @@ public final class IntacctDialect implements HttpDialect {
 
     private void list(Context ctx) {
         Company company = company(ctx);
-        int start = queryInteger(ctx, "start", 1, 1, Integer.MAX_VALUE);
-        int size = queryInteger(ctx, "size", QueryRequest.DEFAULT_SIZE, 1, Paging.MAX_LIMIT);
+        int start = queryInteger(ctx, "start", 1, Integer.MAX_VALUE);
+        int size = queryInteger(ctx, "size", QueryRequest.DEFAULT_SIZE, Paging.MAX_LIMIT);
         Page<CustomerTypeView> page = useCases.list().listCustomerTypes(
                 new ListCustomerTypesQuery(company.id(), Paging.of(start - 1L, size)));
         ArrayNode result = IntacctJson.NODES.arrayNode();
@@ -131,7 +131,7 @@ public final class IntacctDialect implements HttpDialect {
 
     private void create(Context ctx) {
         Company company = company(ctx);
-        TypePayload payload = TypePayload.parse(body(ctx, "POST"), TypePayload.Operation.CREATE);
+        TypePayload payload = TypePayload.parse(body(ctx, "POST"), TypePayload.Operation.CREATE, null);
         CustomerTypeView created = useCases.create().createCustomerType(new CreateCustomerTypeCommand(company.id(),
                 payload.name(), payload.status() == null ? CustomerTypeStatus.ACTIVE : payload.status(),
                 payload.parent() == null ? null : payload.parent().newParent().orElse(null), null));
@@ -148,11 +148,8 @@ public final class IntacctDialect implements HttpDialect {
         Company company = company(ctx);
         CustomerTypeKey key = key(ctx);
         CustomerTypeView current = useCases.get().getCustomerType(new GetCustomerTypeQuery(company.id(), key));
-        TypePayload payload = TypePayload.parse(body(ctx, "PATCH"), TypePayload.Operation.UPDATE);
-        if (payload.name() != null && !payload.name().value().equals(current.type().name().value())) {
-            throw new IntacctException(IntacctCodes.readOnly("/id",
-                    "id cannot be changed: it is '" + current.type().name().value() + "'"));
-        }
+        TypePayload payload = TypePayload.parse(body(ctx, "PATCH"), TypePayload.Operation.UPDATE,
+                current.type().name());
         CustomerTypeView updated = useCases.update().updateCustomerType(
                 new UpdateCustomerTypeCommand(company.id(), key, payload.status(), payload.parent(), null));
         IntacctJson.write(ctx, 200, single(IntacctJson.reference(updated.type())));
@@ -258,21 +255,16 @@ public final class IntacctDialect implements HttpDialect {
         return CustomerTypeKey.of(Long.parseLong(raw));
     }
 
-    private static int queryInteger(Context ctx, String name, int fallback, int min, int max) {
+    private static int queryInteger(Context ctx, String name, int fallback, int max) {
         String raw = ctx.queryParam(name);
         if (raw == null) {
             return fallback;
         }
-        try {
-            long value = Long.parseLong(raw.strip());
-            if (value >= min && value <= max) {
-                return (int) value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        String digits = raw.strip();
+        if (digits.matches("[0-9]{1,10}") && Long.parseLong(digits) >= 1 && Long.parseLong(digits) <= max) {
+            return Integer.parseInt(digits);
         }
-        throw QueryRequest.error("CC-3006", "CC.INVALID_PAGING", name + " must be an integer from " + min
-                + (max == Integer.MAX_VALUE ? "" : " to " + max) + ", got " + raw, "/" + name);
+        throw QueryRequest.badPaging(name, max, raw);
     }
 
     private static String body(Context ctx, String operation) {

@@ -126,8 +126,8 @@ record QueryRequest(
         }
 
         List<SortKey> sort = parseOrderBy(body.get("orderBy"));
-        int start = integer(body.get("start"), 1, 1, Integer.MAX_VALUE, "/start");
-        int size = integer(body.get("size"), DEFAULT_SIZE, 1, Paging.MAX_LIMIT, "/size");
+        int start = integer(body.get("start"), "start", 1, Integer.MAX_VALUE);
+        int size = integer(body.get("size"), "size", DEFAULT_SIZE, Paging.MAX_LIMIT);
         return new QueryRequest(fields, aggregates, filter, sort, start, size, hierarchy);
     }
 
@@ -349,15 +349,20 @@ record QueryRequest(
         return sort;
     }
 
-    private static int integer(JsonNode node, int fallback, int min, int max, String pointer) {
+    private static int integer(JsonNode node, String name, int fallback, int max) {
         if (node == null || node.isNull()) {
             return fallback;
         }
-        if (node.isIntegralNumber() && node.canConvertToLong() && node.longValue() >= min && node.longValue() <= max) {
+        if (node.isIntegralNumber() && node.canConvertToLong() && node.longValue() >= 1 && node.longValue() <= max) {
             return node.intValue();
         }
-        throw error("CC-3006", "CC.INVALID_PAGING", pointer.substring(1) + " must be an integer from " + min
-                + (max == Integer.MAX_VALUE ? "" : " to " + max) + ", got " + node, pointer);
+        throw badPaging(name, max, node.toString());
+    }
+
+    /** {@code start} or {@code size} out of range, in the query service's body or the list's query string. */
+    static IntacctException badPaging(String name, int max, String got) {
+        return error("CC-3006", "CC.INVALID_PAGING", name + " must be an integer "
+                + (max == Integer.MAX_VALUE ? "of at least 1" : "from 1 to " + max) + ", got " + got, "/" + name);
     }
 
     private static boolean bool(JsonNode value, String pointer) {
