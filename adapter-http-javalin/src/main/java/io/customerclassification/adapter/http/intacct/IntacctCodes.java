@@ -59,8 +59,8 @@ final class IntacctCodes {
     }
 
     static IntacctError conflict(String id) {
-        return new IntacctError(409, "conflict", "A customer type with id '" + id + "' already exists", "CC-1409",
-                "CC.DUPLICATE_ID", Map.of("ID", id), "/id", List.of());
+        return pointing(409, "conflict", "A customer type with id '" + id + "' already exists", "CC-1409",
+                "CC.DUPLICATE_ID", Map.of("ID", id), "/id");
     }
 
     static IntacctError tooLarge() {
@@ -74,14 +74,20 @@ final class IntacctCodes {
     }
 
     static IntacctError rule(String code, String errorId, String messageId, String message, String target) {
-        return new IntacctError(422, code, message, errorId, messageId, Map.of(), target, List.of());
+        return pointing(422, code, message, errorId, messageId, Map.of(), target);
     }
 
     /** A query service request problem; the detail points at the part of the request concerned. */
     static IntacctError query(String errorId, String messageId, String message, String target) {
+        return pointing(400, "invalidRequest", message, errorId, messageId, Map.of(), target);
+    }
+
+    /** An error about one field of the request: a single detail carries the field's pointer as its target. */
+    private static IntacctError pointing(int status, String code, String message, String errorId, String messageId,
+            Map<String, String> placeholders, String target) {
         List<IntacctError> details = target == null ? List.of()
-                : List.of(IntacctError.detail("invalidRequest", errorId, messageId, message, target));
-        return new IntacctError(400, "invalidRequest", message, errorId, messageId, Map.of(), target, details);
+                : List.of(IntacctError.detail(code, errorId, messageId, message, target));
+        return new IntacctError(status, code, message, errorId, messageId, placeholders, null, details);
     }
 
     static IntacctError internal(String supportId) {
