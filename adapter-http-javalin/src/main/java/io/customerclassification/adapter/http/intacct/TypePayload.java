@@ -67,14 +67,15 @@ record TypePayload(Name name, CustomerTypeStatus status, ParentChange parent) {
     }
 
     private static Name name(JsonNode value, String pointer, List<IntacctError> problems) {
+        String label = pointer.substring(1).replace('/', '.');
         if (!value.isTextual()) {
-            problems.add(IntacctCodes.invalidValue(pointer, pointer.substring(1) + " must be a string"));
+            problems.add(IntacctCodes.invalidValue(pointer, label + " must be a string"));
             return null;
         }
         try {
             return Name.of(value.textValue());
         } catch (InvalidNameException e) {
-            problems.add(IntacctCodes.invalidValue(pointer, pointer.substring(1) + " " + e.reason().description()));
+            problems.add(IntacctCodes.invalidValue(pointer, label + " " + e.reason().description()));
             return null;
         }
     }
