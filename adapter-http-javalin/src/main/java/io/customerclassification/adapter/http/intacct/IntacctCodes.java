@@ -63,6 +63,11 @@ final class IntacctCodes {
                 "CC.DUPLICATE_ID", Map.of("ID", id), "/id");
     }
 
+    /** A conflict with the current state other than a duplicate id. */
+    static IntacctError otherConflict(String message) {
+        return new IntacctError(409, "conflict", message, "CC-1410", "CC.CONFLICT", Map.of(), null, List.of());
+    }
+
     static IntacctError tooLarge() {
         return new IntacctError(413, "payloadTooLarge", "The payload is larger than 1 MiB", "CC-1413",
                 "CC.PAYLOAD_TOO_LARGE", Map.of(), null, List.of());

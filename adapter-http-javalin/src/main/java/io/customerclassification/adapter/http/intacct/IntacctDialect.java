@@ -24,7 +24,6 @@ import io.customerclassification.application.query.Criteria;
 import io.customerclassification.application.query.Page;
 import io.customerclassification.application.query.Paging;
 import io.customerclassification.domain.company.Company;
-import io.customerclassification.domain.customertype.CustomerType;
 import io.customerclassification.domain.customertype.CustomerTypeKey;
 import io.customerclassification.domain.customertype.CustomerTypeStatus;
 import io.customerclassification.domain.shared.CompanyId;
@@ -37,7 +36,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Customer types with the REST contract of Sage Intacct's {@code accounts-receivable/customer-type} object and
@@ -49,8 +47,7 @@ public final class IntacctDialect implements HttpDialect {
     private static final List<String> PREFIXES = List.of("", "/ia/api/v1");
     private static final String OBJECT_PATH = "/objects/accounts-receivable/customer-type";
     private static final String QUERY_PATH = "/services/core/query";
-    private static final List<HandlerType> METHODS =
-            List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+    private static final List<String> OWNED = List.of("/objects", "/services", "/ia/api/v1");
 
     /** The in-ports this dialect drives. */
     public record UseCases(
@@ -77,33 +74,39 @@ public final class IntacctDialect implements HttpDialect {
         for (String prefix : PREFIXES) {
             String collection = prefix + OBJECT_PATH;
             String item = collection + "/{key}";
+            String query = prefix + QUERY_PATH;
+            allowOnly(routes, collection, List.of(HandlerType.GET, HandlerType.POST));
+            allowOnly(routes, item, List.of(HandlerType.GET, HandlerType.PATCH, HandlerType.DELETE));
+            allowOnly(routes, query, List.of(HandlerType.POST));
             routes.get(collection, this::list);
             routes.post(collection, this::create);
             routes.get(item, this::get);
             routes.patch(item, this::update);
             routes.delete(item, this::delete);
-            routes.post(prefix + QUERY_PATH, this::query);
-            notAllowed(routes, collection, Set.of(HandlerType.GET, HandlerType.POST));
-            notAllowed(routes, item, Set.of(HandlerType.GET, HandlerType.PATCH, HandlerType.DELETE));
-            notAllowed(routes, prefix + QUERY_PATH, Set.of(HandlerType.POST));
+            routes.post(query, this::query);
         }
     }
 
-    private void notAllowed(RoutesConfig routes, String path, Set<HandlerType> allowed) {
-        String allow = String.join(", ", METHODS.stream().filter(allowed::contains).map(HandlerType::name).toList());
-        for (HandlerType method : METHODS) {
-            if (!allowed.contains(method)) {
-                routes.addHttpHandler(method, path, ctx -> {
-                    ctx.header("Allow", allow);
-                    throw new IntacctException(IntacctCodes.methodNotAllowed(ctx.method().name(), allow));
-                });
+    /**
+     * Refuses every other method on {@code path} before any handler runs. A before-handler sees every method,
+     * OPTIONS and TRACE too, which would otherwise get Javalin's own plain-text 405 (the server prefers 405
+     * over 404) instead of the Intacct envelope; HEAD is served wherever GET is.
+     */
+    private static void allowOnly(RoutesConfig routes, String path, List<HandlerType> allowed) {
+        String allow = String.join(", ", allowed.stream().map(HandlerType::name).toList());
+        routes.before(path, ctx -> {
+            HandlerType method = ctx.method();
+            boolean head = method.equals(HandlerType.HEAD) && allowed.contains(HandlerType.GET);
+            if (!allowed.contains(method) && !head) {
+                ctx.header("Allow", allow);
+                throw new IntacctException(IntacctCodes.methodNotAllowed(method.name(), allow));
             }
-        }
+        });
     }
 
     @Override
     public boolean owns(String path) {
-        return path.startsWith("/objects/") || path.startsWith("/ia/api/v1/") || path.startsWith("/services/");
+        return OWNED.stream().anyMatch(root -> path.equals(root) || path.startsWith(root + "/"));
     }
 
     @Override

@@ -15,8 +15,11 @@ import io.customerclassification.domain.customertype.MoveUnderInactiveParentExce
 import io.customerclassification.domain.customertype.ParentReferenceMismatchException;
 import io.customerclassification.domain.customertype.SelfParentException;
 import io.customerclassification.domain.customertype.UnknownParentException;
+import io.customerclassification.domain.shared.ConflictException;
 import io.customerclassification.domain.shared.DomainException;
 import io.customerclassification.domain.shared.InvalidNameException;
+import io.customerclassification.domain.shared.NotFoundException;
+import io.customerclassification.domain.shared.RuleViolationException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import jakarta.validation.ConstraintViolationException;
@@ -53,9 +56,7 @@ final class IntacctErrors {
         }
         if (exception instanceof DomainException domain) {
             IntacctError error = translateDomain(domain);
-            if (error != null) {
-                return error;
-            }
+            return error != null ? error : translateCategory(domain);
         }
         if (exception instanceof ConstraintViolationException violations) {
             return IntacctCodes.payloadErrors(violations.getConstraintViolations().stream()
@@ -63,12 +64,8 @@ final class IntacctErrors {
                     .map(v -> IntacctCodes.invalidValue("/" + v.getPropertyPath(), v.getMessage()))
                     .toList());
         }
-        if (exception instanceof HttpResponseException http) {
-            return switch (http.getStatus()) {
-                case 413 -> IntacctCodes.tooLarge();
-                case 405 -> IntacctCodes.methodNotAllowed("This method", "see the API documentation");
-                default -> IntacctCodes.notFound("No such resource");
-            };
+        if (exception instanceof HttpResponseException http && http.getStatus() == 413) {
+            return IntacctCodes.tooLarge();
         }
         return IntacctCodes.internal(supportId);
     }
@@ -120,6 +117,20 @@ final class IntacctErrors {
             return IntacctCodes.rule("hasChildren", "CC-2010", "CC.HAS_CHILDREN", e.getMessage(), null);
         }
         return null;
+    }
+
+    /** A refusal without a code of its own yet (a rule added to the domain later) still gets its category's 4xx. */
+    private static IntacctError translateCategory(DomainException exception) {
+        if (exception instanceof NotFoundException) {
+            return IntacctCodes.notFound(exception.getMessage());
+        }
+        if (exception instanceof ConflictException) {
+            return IntacctCodes.otherConflict(exception.getMessage());
+        }
+        if (exception instanceof RuleViolationException) {
+            return IntacctCodes.rule("ruleViolation", "CC-2000", "CC.RULE_VIOLATION", exception.getMessage(), null);
+        }
+        return IntacctCodes.payloadErrors(List.of(IntacctCodes.invalidValue(null, exception.getMessage())));
     }
 
     static void write(Context ctx, IntacctError error, String supportId) {

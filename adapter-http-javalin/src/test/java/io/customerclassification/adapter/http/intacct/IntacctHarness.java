@@ -59,6 +59,7 @@ final class IntacctHarness {
         IntacctDialect dialect = new IntacctDialect(useCases, clock);
         Javalin server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.http.prefer405over404 = true; // as the server is configured
             new HttpApi(List.of(dialect)).configure(config);
         });
         JavalinTest.test(server, (s, http) -> test.accept(new Client(
