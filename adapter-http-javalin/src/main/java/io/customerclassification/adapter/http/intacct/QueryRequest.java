@@ -211,6 +211,10 @@ record QueryRequest(
             pointer = pointer + "/" + operatorName + "/" + fieldName;
             IntacctField field = field(fieldName, pointer);
             CustomerTypeField neutral = queryable(field, pointer, "filtered on");
+            if (operator.textOnly() && neutral.type() != FieldType.STRING) {
+                throw error("CC-3003", "CC.INVALID_FILTER", operatorName + " applies to text fields only, not to "
+                        + field.label(), pointer);
+            }
             conditions.add(condition(neutral, operator, operand.get(fieldName), caseSensitive, asOf, pointer));
         }
         return conditions;
@@ -218,9 +222,6 @@ record QueryRequest(
 
     private static Filter condition(CustomerTypeField field, Operator operator, JsonNode value, boolean caseSensitive,
             LocalDate asOf, String pointer) {
-        if (operator.textOnly() && field.type() != FieldType.STRING) {
-            throw error("CC-3003", "CC.INVALID_FILTER", "This operator applies to text fields only", pointer);
-        }
         if (value.isNull()) {
             if (operator == Operator.EQ || operator == Operator.NE) {
                 return new Comparison(field, operator == Operator.EQ ? Operator.IS_NULL : Operator.IS_NOT_NULL,
