@@ -58,6 +58,7 @@ class IntacctFilterExpressionTest {
         "`'1 and 2 and 3'`                    | 1 3",
         "`'2 or 4'`                           | 1 2 3 5",
         "`'4'`                                | 1 5",
+        "`'(1 and 2) or 3'`                   | 1 2 3 4 6",
         "`'(1 and 2) or 4'`                   | 1 3 5",
         "`'1 and (2 or 4)'`                   | 1 3 5",
         "`'2 and 1 or 4'`                     | 1 3 5",
