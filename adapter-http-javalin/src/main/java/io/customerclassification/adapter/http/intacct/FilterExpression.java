@@ -55,11 +55,16 @@ final class FilterExpression {
             return Filter.and(conditions);
         }
         if (trimmed.equalsIgnoreCase("or")) {
-            return Filter.or(conditions);
+            // "or" over no condition at all would match nothing; like "and" it means no filtering
+            return conditions.isEmpty() ? Filter.all() : Filter.or(conditions);
+        }
+        if (trimmed.isEmpty()) {
+            throw new SyntaxError("filterExpression is empty; use 'and', 'or' or an expression over the condition"
+                    + " numbers such as '(1 and 2) or 3'");
         }
         FilterExpression parser = new FilterExpression(tokenize(expression), conditions);
         Filter filter = parser.expression();
-        parser.expect(Kind.END, "'and', 'or', ')' or the end of the expression");
+        parser.expect(Kind.END, "'and', 'or' or the end of the expression");
         return filter;
     }
 
@@ -103,7 +108,7 @@ final class FilterExpression {
         if (token.kind() == Kind.OPEN) {
             next++;
             Filter inner = expression();
-            expect(Kind.CLOSE, "')'");
+            expect(Kind.CLOSE, "'and', 'or' or ')'");
             return inner;
         }
         throw unexpected(token, "a condition number or '('");
@@ -122,7 +127,7 @@ final class FilterExpression {
     }
 
     private static SyntaxError unexpected(Token token, String expected) {
-        String found = token.kind() == Kind.END ? "the end of the expression" : "'" + token.text() + "'";
+        String found = token.kind() == Kind.END ? "end of the expression" : "'" + token.text() + "'";
         return new SyntaxError("Unexpected " + found + " at position " + token.position() + " in filterExpression;"
                 + " expected " + expected);
     }
@@ -140,15 +145,15 @@ final class FilterExpression {
             } else if (c == ')') {
                 tokens.add(new Token(Kind.CLOSE, ")", i + 1));
                 i++;
-            } else if (Character.isDigit(c)) {
+            } else if (isAsciiDigit(c)) {
                 int start = i;
-                while (i < text.length() && Character.isDigit(text.charAt(i))) {
+                while (i < text.length() && isAsciiDigit(text.charAt(i))) {
                     i++;
                 }
                 tokens.add(new Token(Kind.NUMBER, text.substring(start, i), start + 1));
             } else if (Character.isLetter(c)) {
                 int start = i;
-                while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+                while (i < text.length() && Character.isLetter(text.charAt(i))) {
                     i++;
                 }
                 String word = text.substring(start, i);
@@ -166,5 +171,10 @@ final class FilterExpression {
         }
         tokens.add(new Token(Kind.END, "", text.length() + 1));
         return tokens;
+    }
+
+    /** Condition numbers are ASCII: {@link Character#isDigit} would also take other scripts' digits. */
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

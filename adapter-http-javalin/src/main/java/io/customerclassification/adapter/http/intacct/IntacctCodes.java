@@ -1,5 +1,17 @@
 package io.customerclassification.adapter.http.intacct;
 
+import io.customerclassification.domain.customertype.ActivateUnderInactiveParentException;
+import io.customerclassification.domain.customertype.CreateUnderInactiveParentException;
+import io.customerclassification.domain.customertype.CustomerTypeCycleException;
+import io.customerclassification.domain.customertype.CustomerTypeHasChildrenException;
+import io.customerclassification.domain.customertype.DeactivateWithActiveChildrenException;
+import io.customerclassification.domain.customertype.HierarchyTooDeepException;
+import io.customerclassification.domain.customertype.MoveUnderInactiveParentException;
+import io.customerclassification.domain.customertype.ParentReferenceMismatchException;
+import io.customerclassification.domain.customertype.SelfParentException;
+import io.customerclassification.domain.customertype.UnknownParentException;
+import io.customerclassification.domain.shared.RuleViolationException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -40,9 +52,8 @@ final class IntacctCodes {
                 + reason, null);
     }
 
-    static IntacctError readOnly(String pointer, String message) {
-        return new IntacctError(400, "invalidRequest", message, "CC-1004", "CC.FIELD_IS_IMMUTABLE", Map.of(),
-                pointer, List.of());
+    static IntacctError immutable(String pointer, String message) {
+        return IntacctError.detail("invalidRequest", "CC-1004", "CC.FIELD_IS_IMMUTABLE", message, pointer);
     }
 
     static IntacctError notFound(String message) {
@@ -60,8 +71,13 @@ final class IntacctCodes {
     }
 
     static IntacctError conflict(String id) {
-        return new IntacctError(409, "conflict", "A customer type with id '" + id + "' already exists", "CC-1409",
-                "CC.DUPLICATE_ID", Map.of("ID", id), "/id", List.of());
+        return pointing(409, "conflict", "A customer type with id '" + id + "' already exists", "CC-1409",
+                "CC.DUPLICATE_ID", Map.of("ID", id), "/id");
+    }
+
+    /** A conflict with the current state other than a duplicate id. */
+    static IntacctError otherConflict(String message) {
+        return new IntacctError(409, "conflict", message, "CC-1410", "CC.CONFLICT", Map.of(), null, List.of());
     }
 
     static IntacctError tooLarge() {
@@ -74,15 +90,87 @@ final class IntacctCodes {
                 + contentType, "CC-1415", "CC.UNSUPPORTED_MEDIA_TYPE", Map.of(), null, List.of());
     }
 
-    static IntacctError rule(String code, String errorId, String messageId, String message, String target) {
-        return new IntacctError(422, code, message, errorId, messageId, Map.of(), target, List.of());
+    /**
+     * The hierarchy and status rules (CONTRACT §2), each a 422 with its own code, errorId and messageId, and the
+     * field it concerns; the first whose exception matches applies, so the category's catch-all comes last.
+     */
+    enum Rule {
+        PARENT_NOT_FOUND(UnknownParentException.class, "parentNotFound", "CC-2001", "CC.PARENT_NOT_FOUND", "/parent"),
+        PARENT_REFERENCE_MISMATCH(ParentReferenceMismatchException.class, "parentReferenceMismatch", "CC-2002",
+                "CC.PARENT_REFERENCE_MISMATCH", "/parent"),
+        SELF_PARENT(SelfParentException.class, "selfParent", "CC-2003", "CC.SELF_PARENT", "/parent"),
+        HIERARCHY_CYCLE(CustomerTypeCycleException.class, "hierarchyCycle", "CC-2004", "CC.HIERARCHY_CYCLE",
+                "/parent"),
+        HIERARCHY_TOO_DEEP(HierarchyTooDeepException.class, "hierarchyTooDeep", "CC-2005", "CC.HIERARCHY_TOO_DEEP",
+                "/parent"),
+        INACTIVE_PARENT_ON_CREATE(CreateUnderInactiveParentException.class, "inactiveParentOnCreate", "CC-2006",
+                "CC.INACTIVE_OBJECT_REFERENCED", "/parent"),
+        INACTIVE_PARENT_ON_MOVE(MoveUnderInactiveParentException.class, "inactiveParentOnMove", "CC-2007",
+                "CC.INACTIVE_OBJECT_REFERENCED", "/parent"),
+        ACTIVE_CHILDREN(DeactivateWithActiveChildrenException.class, "activeChildren", "CC-2008",
+                "CC.ACTIVE_CHILDREN", "/status"),
+        INACTIVE_ANCESTOR(ActivateUnderInactiveParentException.class, "inactiveAncestor", "CC-2009",
+                "CC.INACTIVE_ANCESTOR", "/status"),
+        HAS_CHILDREN(CustomerTypeHasChildrenException.class, "hasChildren", "CC-2010", "CC.HAS_CHILDREN", null),
+        /** A rule added to the domain later, until it gets a code of its own. */
+        OTHER(RuleViolationException.class, "ruleViolation", "CC-2000", "CC.RULE_VIOLATION", null);
+
+        private final Class<? extends RuleViolationException> exception;
+        private final String code;
+        private final String errorId;
+        private final String messageId;
+        private final String target;
+
+        Rule(Class<? extends RuleViolationException> exception, String code, String errorId, String messageId,
+                String target) {
+            this.exception = exception;
+            this.code = code;
+            this.errorId = errorId;
+            this.messageId = messageId;
+            this.target = target;
+        }
+
+        static Rule of(RuleViolationException violation) {
+            return Arrays.stream(values()).filter(rule -> rule.exception.isInstance(violation)).findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    static IntacctError rule(Rule rule, String message) {
+        return pointing(422, rule.code, message, rule.errorId, rule.messageId, Map.of(), rule.target);
+    }
+
+    /** The parts of a query service request; a problem in one is a 400 with the part's errorId and messageId. */
+    enum QueryPart {
+        BODY("CC-3000", "CC.QUERY_MUST_BE_AN_OBJECT"),
+        OBJECT("CC-3001", "CC.UNKNOWN_OBJECT"),
+        FIELDS("CC-3002", "CC.INVALID_FIELD"),
+        FILTERS("CC-3003", "CC.INVALID_FILTER"),
+        FILTER_EXPRESSION("CC-3004", "CC.INVALID_FILTER_EXPRESSION"),
+        ORDER_BY("CC-3005", "CC.INVALID_ORDER_BY"),
+        PAGING("CC-3006", "CC.INVALID_PAGING"),
+        FILTER_PARAMETERS("CC-3007", "CC.INVALID_FILTER_PARAMETERS");
+
+        private final String errorId;
+        private final String messageId;
+
+        QueryPart(String errorId, String messageId) {
+            this.errorId = errorId;
+            this.messageId = messageId;
+        }
     }
 
     /** A query service request problem; the detail points at the part of the request concerned. */
-    static IntacctError query(String errorId, String messageId, String message, String target) {
+    static IntacctError query(QueryPart part, String message, String target) {
+        return pointing(400, "invalidRequest", message, part.errorId, part.messageId, Map.of(), target);
+    }
+
+    /** An error about one field of the request: a single detail carries the field's pointer as its target. */
+    private static IntacctError pointing(int status, String code, String message, String errorId, String messageId,
+            Map<String, String> placeholders, String target) {
         List<IntacctError> details = target == null ? List.of()
-                : List.of(IntacctError.detail("invalidRequest", errorId, messageId, message, target));
-        return new IntacctError(400, "invalidRequest", message, errorId, messageId, Map.of(), target, details);
+                : List.of(IntacctError.detail(code, errorId, messageId, message, target));
+        return new IntacctError(status, code, message, errorId, messageId, placeholders, null, details);
     }
 
     static IntacctError internal(String supportId) {

@@ -24,7 +24,6 @@ import io.customerclassification.application.query.Criteria;
 import io.customerclassification.application.query.Page;
 import io.customerclassification.application.query.Paging;
 import io.customerclassification.domain.company.Company;
-import io.customerclassification.domain.customertype.CustomerType;
 import io.customerclassification.domain.customertype.CustomerTypeKey;
 import io.customerclassification.domain.customertype.CustomerTypeStatus;
 import io.customerclassification.domain.shared.CompanyId;
@@ -37,7 +36,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Customer types with the REST contract of Sage Intacct's {@code accounts-receivable/customer-type} object and
@@ -49,8 +47,7 @@ public final class IntacctDialect implements HttpDialect {
     private static final List<String> PREFIXES = List.of("", "/ia/api/v1");
     private static final String OBJECT_PATH = "/objects/accounts-receivable/customer-type";
     private static final String QUERY_PATH = "/services/core/query";
-    private static final List<HandlerType> METHODS =
-            List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+    private static final List<String> OWNED = List.of("/objects", "/services", "/ia/api/v1");
 
     /** The in-ports this dialect drives. */
     public record UseCases(
@@ -77,33 +74,39 @@ public final class IntacctDialect implements HttpDialect {
         for (String prefix : PREFIXES) {
             String collection = prefix + OBJECT_PATH;
             String item = collection + "/{key}";
+            String query = prefix + QUERY_PATH;
+            allowOnly(routes, collection, List.of(HandlerType.GET, HandlerType.POST));
+            allowOnly(routes, item, List.of(HandlerType.GET, HandlerType.PATCH, HandlerType.DELETE));
+            allowOnly(routes, query, List.of(HandlerType.POST));
             routes.get(collection, this::list);
             routes.post(collection, this::create);
             routes.get(item, this::get);
             routes.patch(item, this::update);
             routes.delete(item, this::delete);
-            routes.post(prefix + QUERY_PATH, this::query);
-            notAllowed(routes, collection, Set.of(HandlerType.GET, HandlerType.POST));
-            notAllowed(routes, item, Set.of(HandlerType.GET, HandlerType.PATCH, HandlerType.DELETE));
-            notAllowed(routes, prefix + QUERY_PATH, Set.of(HandlerType.POST));
+            routes.post(query, this::query);
         }
     }
 
-    private void notAllowed(RoutesConfig routes, String path, Set<HandlerType> allowed) {
-        String allow = String.join(", ", METHODS.stream().filter(allowed::contains).map(HandlerType::name).toList());
-        for (HandlerType method : METHODS) {
-            if (!allowed.contains(method)) {
-                routes.addHttpHandler(method, path, ctx -> {
-                    ctx.header("Allow", allow);
-                    throw new IntacctException(IntacctCodes.methodNotAllowed(ctx.method().name(), allow));
-                });
+    /**
+     * Refuses every other method on {@code path} before any handler runs. A before-handler sees every method,
+     * OPTIONS and TRACE too, which would otherwise get Javalin's own plain-text 405 (the server prefers 405
+     * over 404) instead of the Intacct envelope; HEAD is served wherever GET is.
+     */
+    private static void allowOnly(RoutesConfig routes, String path, List<HandlerType> allowed) {
+        String allow = String.join(", ", allowed.stream().map(HandlerType::name).toList());
+        routes.before(path, ctx -> {
+            HandlerType method = ctx.method();
+            boolean head = method.equals(HandlerType.HEAD) && allowed.contains(HandlerType.GET);
+            if (!allowed.contains(method) && !head) {
+                ctx.header("Allow", allow);
+                throw new IntacctException(IntacctCodes.methodNotAllowed(method.name(), allow));
             }
-        }
+        });
     }
 
     @Override
     public boolean owns(String path) {
-        return path.startsWith("/objects/") || path.startsWith("/ia/api/v1/") || path.startsWith("/services/");
+        return OWNED.stream().anyMatch(root -> path.equals(root) || path.startsWith(root + "/"));
     }
 
     @Override
@@ -120,8 +123,8 @@ public final class IntacctDialect implements HttpDialect {
 
     private void list(Context ctx) {
         Company company = company(ctx);
-        int start = queryInteger(ctx, "start", 1, 1, Integer.MAX_VALUE);
-        int size = queryInteger(ctx, "size", QueryRequest.DEFAULT_SIZE, 1, Paging.MAX_LIMIT);
+        int start = queryInteger(ctx, "start", 1, Integer.MAX_VALUE);
+        int size = queryInteger(ctx, "size", QueryRequest.DEFAULT_SIZE, Paging.MAX_LIMIT);
         Page<CustomerTypeView> page = useCases.list().listCustomerTypes(
                 new ListCustomerTypesQuery(company.id(), Paging.of(start - 1L, size)));
         ArrayNode result = IntacctJson.NODES.arrayNode();
@@ -131,7 +134,7 @@ public final class IntacctDialect implements HttpDialect {
 
     private void create(Context ctx) {
         Company company = company(ctx);
-        TypePayload payload = TypePayload.parse(body(ctx, "POST"), TypePayload.Operation.CREATE);
+        TypePayload payload = TypePayload.parse(body(ctx, "POST"), TypePayload.Operation.CREATE, null);
         CustomerTypeView created = useCases.create().createCustomerType(new CreateCustomerTypeCommand(company.id(),
                 payload.name(), payload.status() == null ? CustomerTypeStatus.ACTIVE : payload.status(),
                 payload.parent() == null ? null : payload.parent().newParent().orElse(null), null));
@@ -148,11 +151,8 @@ public final class IntacctDialect implements HttpDialect {
         Company company = company(ctx);
         CustomerTypeKey key = key(ctx);
         CustomerTypeView current = useCases.get().getCustomerType(new GetCustomerTypeQuery(company.id(), key));
-        TypePayload payload = TypePayload.parse(body(ctx, "PATCH"), TypePayload.Operation.UPDATE);
-        if (payload.name() != null && !payload.name().value().equals(current.type().name().value())) {
-            throw new IntacctException(IntacctCodes.readOnly("/id",
-                    "id cannot be changed: it is '" + current.type().name().value() + "'"));
-        }
+        TypePayload payload = TypePayload.parse(body(ctx, "PATCH"), TypePayload.Operation.UPDATE,
+                current.type().name());
         CustomerTypeView updated = useCases.update().updateCustomerType(
                 new UpdateCustomerTypeCommand(company.id(), key, payload.status(), payload.parent(), null));
         IntacctJson.write(ctx, 200, single(IntacctJson.reference(updated.type())));
@@ -258,21 +258,16 @@ public final class IntacctDialect implements HttpDialect {
         return CustomerTypeKey.of(Long.parseLong(raw));
     }
 
-    private static int queryInteger(Context ctx, String name, int fallback, int min, int max) {
+    private static int queryInteger(Context ctx, String name, int fallback, int max) {
         String raw = ctx.queryParam(name);
         if (raw == null) {
             return fallback;
         }
-        try {
-            long value = Long.parseLong(raw.strip());
-            if (value >= min && value <= max) {
-                return (int) value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        String digits = raw.strip();
+        if (digits.matches("[0-9]{1,10}") && Long.parseLong(digits) >= 1 && Long.parseLong(digits) <= max) {
+            return Integer.parseInt(digits);
         }
-        throw QueryRequest.error("CC-3006", "CC.INVALID_PAGING", name + " must be an integer from " + min
-                + (max == Integer.MAX_VALUE ? "" : " to " + max) + ", got " + raw, "/" + name);
+        throw QueryRequest.badPaging(name, max, raw);
     }
 
     private static String body(Context ctx, String operation) {

@@ -3,20 +3,13 @@ package io.customerclassification.adapter.http.intacct;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.domain.company.CompanyNotFoundException;
-import io.customerclassification.domain.customertype.ActivateUnderInactiveParentException;
-import io.customerclassification.domain.customertype.CreateUnderInactiveParentException;
-import io.customerclassification.domain.customertype.CustomerTypeCycleException;
-import io.customerclassification.domain.customertype.CustomerTypeHasChildrenException;
 import io.customerclassification.domain.customertype.CustomerTypeNotFoundException;
-import io.customerclassification.domain.customertype.DeactivateWithActiveChildrenException;
 import io.customerclassification.domain.customertype.DuplicateCustomerTypeNameException;
-import io.customerclassification.domain.customertype.HierarchyTooDeepException;
-import io.customerclassification.domain.customertype.MoveUnderInactiveParentException;
-import io.customerclassification.domain.customertype.ParentReferenceMismatchException;
-import io.customerclassification.domain.customertype.SelfParentException;
-import io.customerclassification.domain.customertype.UnknownParentException;
+import io.customerclassification.domain.shared.ConflictException;
 import io.customerclassification.domain.shared.DomainException;
 import io.customerclassification.domain.shared.InvalidNameException;
+import io.customerclassification.domain.shared.NotFoundException;
+import io.customerclassification.domain.shared.RuleViolationException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import jakarta.validation.ConstraintViolationException;
@@ -52,10 +45,7 @@ final class IntacctErrors {
             return refused.error();
         }
         if (exception instanceof DomainException domain) {
-            IntacctError error = translateDomain(domain);
-            if (error != null) {
-                return error;
-            }
+            return translateDomain(domain);
         }
         if (exception instanceof ConstraintViolationException violations) {
             return IntacctCodes.payloadErrors(violations.getConstraintViolations().stream()
@@ -63,12 +53,8 @@ final class IntacctErrors {
                     .map(v -> IntacctCodes.invalidValue("/" + v.getPropertyPath(), v.getMessage()))
                     .toList());
         }
-        if (exception instanceof HttpResponseException http) {
-            return switch (http.getStatus()) {
-                case 413 -> IntacctCodes.tooLarge();
-                case 405 -> IntacctCodes.methodNotAllowed("This method", "see the API documentation");
-                default -> IntacctCodes.notFound("No such resource");
-            };
+        if (exception instanceof HttpResponseException http && http.getStatus() == 413) {
+            return IntacctCodes.tooLarge();
         }
         return IntacctCodes.internal(supportId);
     }
@@ -86,40 +72,17 @@ final class IntacctErrors {
         if (exception instanceof InvalidNameException e) {
             return IntacctCodes.payloadErrors(List.of(IntacctCodes.invalidValue("/id", "id " + e.reason().description())));
         }
-        if (exception instanceof UnknownParentException e) {
-            return IntacctCodes.rule("parentNotFound", "CC-2001", "CC.PARENT_NOT_FOUND", e.getMessage(), "/parent");
+        if (exception instanceof RuleViolationException violation) {
+            return IntacctCodes.rule(IntacctCodes.Rule.of(violation), violation.getMessage());
         }
-        if (exception instanceof ParentReferenceMismatchException e) {
-            return IntacctCodes.rule("parentReferenceMismatch", "CC-2002", "CC.PARENT_REFERENCE_MISMATCH",
-                    e.getMessage(), "/parent");
+        // refusals without a code of their own yet (added to the domain later) still get their category's 4xx
+        if (exception instanceof NotFoundException) {
+            return IntacctCodes.notFound(exception.getMessage());
         }
-        if (exception instanceof SelfParentException e) {
-            return IntacctCodes.rule("selfParent", "CC-2003", "CC.SELF_PARENT", e.getMessage(), "/parent");
+        if (exception instanceof ConflictException) {
+            return IntacctCodes.otherConflict(exception.getMessage());
         }
-        if (exception instanceof CustomerTypeCycleException e) {
-            return IntacctCodes.rule("hierarchyCycle", "CC-2004", "CC.HIERARCHY_CYCLE", e.getMessage(), "/parent");
-        }
-        if (exception instanceof HierarchyTooDeepException e) {
-            return IntacctCodes.rule("hierarchyTooDeep", "CC-2005", "CC.HIERARCHY_TOO_DEEP", e.getMessage(), "/parent");
-        }
-        if (exception instanceof CreateUnderInactiveParentException e) {
-            return IntacctCodes.rule("inactiveParentOnCreate", "CC-2006", "CC.INACTIVE_OBJECT_REFERENCED",
-                    e.getMessage(), "/parent");
-        }
-        if (exception instanceof MoveUnderInactiveParentException e) {
-            return IntacctCodes.rule("inactiveParentOnMove", "CC-2007", "CC.INACTIVE_OBJECT_REFERENCED",
-                    e.getMessage(), "/parent");
-        }
-        if (exception instanceof DeactivateWithActiveChildrenException e) {
-            return IntacctCodes.rule("activeChildren", "CC-2008", "CC.ACTIVE_CHILDREN", e.getMessage(), "/status");
-        }
-        if (exception instanceof ActivateUnderInactiveParentException e) {
-            return IntacctCodes.rule("inactiveAncestor", "CC-2009", "CC.INACTIVE_ANCESTOR", e.getMessage(), "/status");
-        }
-        if (exception instanceof CustomerTypeHasChildrenException e) {
-            return IntacctCodes.rule("hasChildren", "CC-2010", "CC.HAS_CHILDREN", e.getMessage(), null);
-        }
-        return null;
+        return IntacctCodes.payloadErrors(List.of(IntacctCodes.invalidValue(null, exception.getMessage())));
     }
 
     static void write(Context ctx, IntacctError error, String supportId) {

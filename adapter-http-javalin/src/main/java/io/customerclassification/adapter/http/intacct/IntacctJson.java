@@ -16,6 +16,7 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 
 /** JSON reading and writing of the Intacct dialect, and the customer-type representations. */
@@ -34,8 +35,9 @@ final class IntacctJson {
         try {
             return MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IntacctException(IntacctCodes.payloadErrors(
-                    java.util.List.of(IntacctCodes.invalidJson(e.getOriginalMessage()))));
+            // a limit's message names the parser's own setting ("from `StreamReadConstraints…`"): keep the limit only
+            String reason = e.getOriginalMessage().replaceAll(", from `[^`]*`", "");
+            throw new IntacctException(IntacctCodes.payloadErrors(List.of(IntacctCodes.invalidJson(reason))));
         }
     }
 

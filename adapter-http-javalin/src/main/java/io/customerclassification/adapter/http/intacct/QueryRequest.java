@@ -1,6 +1,7 @@
 package io.customerclassification.adapter.http.intacct;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.customerclassification.adapter.http.intacct.IntacctCodes.QueryPart;
 import io.customerclassification.application.query.AggregateFunction;
 import io.customerclassification.application.query.Aggregation;
 import io.customerclassification.application.query.Comparison;
@@ -58,7 +59,7 @@ record QueryRequest(
 
     static QueryRequest parse(JsonNode body, LocalDate today) {
         if (body == null || !body.isObject()) {
-            throw error("CC-3000", "CC.QUERY_MUST_BE_AN_OBJECT", "The query must be a JSON object", null);
+            throw error(QueryPart.BODY, "The query must be a JSON object", null);
         }
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -68,7 +69,7 @@ record QueryRequest(
         }
         JsonNode object = body.get("object");
         if (object == null || !object.isTextual() || !object.textValue().equals(OBJECT)) {
-            throw error("CC-3001", "CC.UNKNOWN_OBJECT", object == null ? "object is required"
+            throw error(QueryPart.OBJECT, object == null ? "object is required"
                     : "Unknown object " + object + "; this service knows " + OBJECT, "/object");
         }
 
@@ -82,7 +83,7 @@ record QueryRequest(
         LocalDate asOf = today;
         if (parameters != null && !parameters.isNull()) {
             if (!parameters.isObject()) {
-                throw error("CC-3007", "CC.INVALID_FILTER_PARAMETERS", "filterParameters must be an object",
+                throw error(QueryPart.FILTER_PARAMETERS, "filterParameters must be an object",
                         "/filterParameters");
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = parameters.fields(); it.hasNext(); ) {
@@ -95,17 +96,17 @@ record QueryRequest(
                     case "includePrivate" -> bool(value, pointer);
                     case "asOfDate" -> {
                         if (!value.isTextual()) {
-                            throw error("CC-3007", "CC.INVALID_FILTER_PARAMETERS", "asOfDate must be a date (YYYY-MM-DD)",
+                            throw error(QueryPart.FILTER_PARAMETERS, "asOfDate must be a date (YYYY-MM-DD)",
                                     pointer);
                         }
                         try {
                             asOf = LocalDate.parse(value.textValue());
                         } catch (DateTimeParseException e) {
-                            throw error("CC-3007", "CC.INVALID_FILTER_PARAMETERS",
+                            throw error(QueryPart.FILTER_PARAMETERS,
                                     "asOfDate must be a date (YYYY-MM-DD), was " + value.textValue(), pointer);
                         }
                     }
-                    default -> throw error("CC-3007", "CC.INVALID_FILTER_PARAMETERS",
+                    default -> throw error(QueryPart.FILTER_PARAMETERS,
                             "Unknown filter parameter " + parameter.getKey(), pointer);
                 }
             }
@@ -115,19 +116,19 @@ record QueryRequest(
         JsonNode expression = body.get("filterExpression");
         Filter filter;
         if (expression != null && !expression.isNull() && !expression.isTextual()) {
-            throw error("CC-3004", "CC.INVALID_FILTER_EXPRESSION", "filterExpression must be a string",
+            throw error(QueryPart.FILTER_EXPRESSION, "filterExpression must be a string",
                     "/filterExpression");
         }
         try {
             filter = FilterExpression.parse(expression == null || expression.isNull() ? null : expression.textValue(),
                     conditions);
         } catch (FilterExpression.SyntaxError e) {
-            throw error("CC-3004", "CC.INVALID_FILTER_EXPRESSION", e.getMessage(), "/filterExpression");
+            throw error(QueryPart.FILTER_EXPRESSION, e.getMessage(), "/filterExpression");
         }
 
         List<SortKey> sort = parseOrderBy(body.get("orderBy"));
-        int start = integer(body.get("start"), 1, 1, Integer.MAX_VALUE, "/start");
-        int size = integer(body.get("size"), DEFAULT_SIZE, 1, Paging.MAX_LIMIT, "/size");
+        int start = integer(body.get("start"), "start", 1, Integer.MAX_VALUE);
+        int size = integer(body.get("size"), "size", DEFAULT_SIZE, Paging.MAX_LIMIT);
         return new QueryRequest(fields, aggregates, filter, sort, start, size, hierarchy);
     }
 
@@ -137,13 +138,13 @@ record QueryRequest(
             return;
         }
         if (!node.isArray() || node.isEmpty()) {
-            throw error("CC-3002", "CC.INVALID_FIELD", "fields must be a non-empty array of field names", "/fields");
+            throw error(QueryPart.FIELDS, "fields must be a non-empty array of field names", "/fields");
         }
         for (int i = 0; i < node.size(); i++) {
             JsonNode entry = node.get(i);
             String pointer = "/fields/" + i;
             if (!entry.isTextual()) {
-                throw error("CC-3002", "CC.INVALID_FIELD", "fields must be field names", pointer);
+                throw error(QueryPart.FIELDS, "fields must be field names", pointer);
             }
             String name = entry.textValue();
             int colon = name.indexOf(':');
@@ -155,30 +156,30 @@ record QueryRequest(
             try {
                 function = AggregateFunction.valueOf(name.substring(0, colon).toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw error("CC-3002", "CC.INVALID_FIELD", "Unknown aggregate function in " + name
+                throw error(QueryPart.FIELDS, "Unknown aggregate function in " + name
                         + "; use count, min, max, sum or avg", pointer);
             }
             IntacctField field = field(name.substring(colon + 1), pointer);
             CustomerTypeField neutral = queryable(field, pointer, "aggregated");
             if (function.numericOnly() && neutral.type() != FieldType.INTEGER) {
-                throw error("CC-3002", "CC.INVALID_FIELD", function.name().toLowerCase(Locale.ROOT)
+                throw error(QueryPart.FIELDS, function.name().toLowerCase(Locale.ROOT)
                         + " applies to numeric fields (key, parent.key) only, not to " + field.label(), pointer);
             }
             aggregates.add(new Labelled(name, new Aggregation(function, neutral), field));
         }
         if (!aggregates.isEmpty() && !fields.isEmpty()) {
-            throw error("CC-3002", "CC.INVALID_FIELD", "fields cannot mix aggregates and plain fields", "/fields");
+            throw error(QueryPart.FIELDS, "fields cannot mix aggregates and plain fields", "/fields");
         }
     }
 
     private static IntacctField field(String name, String pointer) {
         return IntacctField.byLabel(name).orElseThrow(() ->
-                error("CC-3002", "CC.INVALID_FIELD", "Unknown field " + name, pointer));
+                error(QueryPart.FIELDS, "Unknown field " + name, pointer));
     }
 
     private static CustomerTypeField queryable(IntacctField field, String pointer, String use) {
         if (field.field() == null) {
-            throw error("CC-3002", "CC.INVALID_FIELD", field.label() + " cannot be " + use, pointer);
+            throw error(QueryPart.FIELDS, field.label() + " cannot be " + use, pointer);
         }
         return field.field();
     }
@@ -189,28 +190,32 @@ record QueryRequest(
             return conditions;
         }
         if (!node.isArray()) {
-            throw error("CC-3003", "CC.INVALID_FILTER", "filters must be an array", "/filters");
+            throw error(QueryPart.FILTERS, "filters must be an array", "/filters");
         }
         for (int i = 0; i < node.size(); i++) {
             String pointer = "/filters/" + i;
             JsonNode condition = node.get(i);
             if (!condition.isObject() || condition.size() != 1) {
-                throw error("CC-3003", "CC.INVALID_FILTER",
-                        "Each filter is an object with one operator, such as {\"$eq\": {\"status\": \"active\"}}", pointer);
+                throw error(QueryPart.FILTERS, "Each filter is an object with one operator, such as"
+                        + " {\"$eq\": {\"status\": \"active\"}}", pointer);
             }
             String operatorName = condition.fieldNames().next();
             Operator operator = OPERATORS.get(operatorName);
             if (operator == null) {
-                throw error("CC-3003", "CC.INVALID_FILTER", "Unknown operator " + operatorName, pointer);
+                throw error(QueryPart.FILTERS, "Unknown operator " + operatorName, pointer);
             }
             JsonNode operand = condition.get(operatorName);
             if (!operand.isObject() || operand.size() != 1) {
-                throw error("CC-3003", "CC.INVALID_FILTER", operatorName + " takes an object with one field", pointer);
+                throw error(QueryPart.FILTERS, operatorName + " takes an object with one field", pointer);
             }
             String fieldName = operand.fieldNames().next();
             pointer = pointer + "/" + operatorName + "/" + fieldName;
             IntacctField field = field(fieldName, pointer);
             CustomerTypeField neutral = queryable(field, pointer, "filtered on");
+            if (operator.textOnly() && neutral.type() != FieldType.STRING) {
+                throw error(QueryPart.FILTERS, operatorName + " applies to text fields only, not to "
+                        + field.label(), pointer);
+            }
             conditions.add(condition(neutral, operator, operand.get(fieldName), caseSensitive, asOf, pointer));
         }
         return conditions;
@@ -218,27 +223,24 @@ record QueryRequest(
 
     private static Filter condition(CustomerTypeField field, Operator operator, JsonNode value, boolean caseSensitive,
             LocalDate asOf, String pointer) {
-        if (operator.textOnly() && field.type() != FieldType.STRING) {
-            throw error("CC-3003", "CC.INVALID_FILTER", "This operator applies to text fields only", pointer);
-        }
         if (value.isNull()) {
             if (operator == Operator.EQ || operator == Operator.NE) {
                 return new Comparison(field, operator == Operator.EQ ? Operator.IS_NULL : Operator.IS_NOT_NULL,
                         List.of(), caseSensitive);
             }
-            throw error("CC-3003", "CC.INVALID_FILTER", "null can only be compared with $eq or $ne", pointer);
+            throw error(QueryPart.FILTERS, "null can only be compared with $eq or $ne", pointer);
         }
         List<JsonNode> operands = new ArrayList<>();
         switch (operator.arity()) {
             case TWO -> {
                 if (!value.isArray() || value.size() != 2) {
-                    throw error("CC-3003", "CC.INVALID_FILTER", "This operator takes [low, high]", pointer);
+                    throw error(QueryPart.FILTERS, "This operator takes [low, high]", pointer);
                 }
                 value.forEach(operands::add);
             }
             case AT_LEAST_ONE -> {
                 if (!value.isArray() || value.isEmpty()) {
-                    throw error("CC-3003", "CC.INVALID_FILTER", "This operator takes a non-empty array", pointer);
+                    throw error(QueryPart.FILTERS, "This operator takes a non-empty array", pointer);
                 }
                 value.forEach(operands::add);
             }
@@ -254,7 +256,7 @@ record QueryRequest(
         try {
             return new Comparison(field, operator, values, caseSensitive);
         } catch (IllegalArgumentException e) {
-            throw error("CC-3003", "CC.INVALID_FILTER", e.getMessage(), pointer);
+            throw error(QueryPart.FILTERS, e.getMessage(), pointer);
         }
     }
 
@@ -266,10 +268,10 @@ record QueryRequest(
             if (operand.isTextual() && operand.textValue().matches("[0-9]{1,18}")) {
                 return Long.parseLong(operand.textValue());
             }
-            throw error("CC-3003", "CC.INVALID_FILTER", "Expected a key (a string of digits), got " + operand, pointer);
+            throw error(QueryPart.FILTERS, "Expected a key (a string of digits), got " + operand, pointer);
         }
         if (!operand.isTextual()) {
-            throw error("CC-3003", "CC.INVALID_FILTER", "Expected a string, got " + operand, pointer);
+            throw error(QueryPart.FILTERS, "Expected a string, got " + operand, pointer);
         }
         return operand.textValue();
     }
@@ -280,11 +282,11 @@ record QueryRequest(
         List<DateValues.Period> periods = new ArrayList<>();
         for (JsonNode operand : operands) {
             if (!operand.isTextual()) {
-                throw error("CC-3003", "CC.INVALID_FILTER", "Expected a date, date-time or date macro, got " + operand,
+                throw error(QueryPart.FILTERS, "Expected a date, date-time or date macro, got " + operand,
                         pointer);
             }
-            periods.add(DateValues.parse(operand.textValue(), asOf).orElseThrow(() -> error("CC-3003",
-                    "CC.INVALID_FILTER", "Expected a date (YYYY-MM-DD), a date-time (ISO-8601) or a date macro"
+            periods.add(DateValues.parse(operand.textValue(), asOf).orElseThrow(() -> error(QueryPart.FILTERS,
+                    "Expected a date (YYYY-MM-DD), a date-time (ISO-8601) or a date macro"
                             + " (today, yesterday, currentWeek, lastWeek, currentMonth, priorMonth, currentQuarter,"
                             + " priorQuarter, currentYear, priorYear), got " + operand.textValue(), pointer)));
         }
@@ -306,7 +308,7 @@ record QueryRequest(
                 Filter any = Filter.or(periods.stream().map(period -> within(field, period)).toList());
                 yield operator == Operator.IN ? any : Filter.not(any);
             }
-            default -> throw error("CC-3003", "CC.INVALID_FILTER", "This operator does not apply to dates", pointer);
+            default -> throw error(QueryPart.FILTERS, "This operator does not apply to dates", pointer);
         };
     }
 
@@ -321,54 +323,59 @@ record QueryRequest(
             return sort;
         }
         if (!node.isArray()) {
-            throw error("CC-3005", "CC.INVALID_ORDER_BY", "orderBy must be an array of {\"field\": \"asc\"|\"desc\"}",
+            throw error(QueryPart.ORDER_BY, "orderBy must be an array of {\"field\": \"asc\"|\"desc\"}",
                     "/orderBy");
         }
         for (int i = 0; i < node.size(); i++) {
             String pointer = "/orderBy/" + i;
             JsonNode entry = node.get(i);
             if (!entry.isObject() || entry.size() != 1) {
-                throw error("CC-3005", "CC.INVALID_ORDER_BY", "Each orderBy entry is {\"field\": \"asc\"|\"desc\"}",
+                throw error(QueryPart.ORDER_BY, "Each orderBy entry is {\"field\": \"asc\"|\"desc\"}",
                         pointer);
             }
             String name = entry.fieldNames().next();
             IntacctField field = IntacctField.byLabel(name).orElseThrow(() ->
-                    error("CC-3005", "CC.INVALID_ORDER_BY", "Unknown field " + name, pointer));
+                    error(QueryPart.ORDER_BY, "Unknown field " + name, pointer));
             if (field.field() == null) {
-                throw error("CC-3005", "CC.INVALID_ORDER_BY", field.label() + " cannot be sorted on", pointer);
+                throw error(QueryPart.ORDER_BY, field.label() + " cannot be sorted on", pointer);
             }
             JsonNode direction = entry.get(name);
             String text = direction.isTextual() ? direction.textValue().toLowerCase(Locale.ROOT) : "";
             switch (text) {
                 case "asc" -> sort.add(SortKey.asc(field.field()));
                 case "desc" -> sort.add(SortKey.desc(field.field()));
-                default -> throw error("CC-3005", "CC.INVALID_ORDER_BY", "Sort direction must be asc or desc, got "
+                default -> throw error(QueryPart.ORDER_BY, "Sort direction must be asc or desc, got "
                         + direction, pointer);
             }
         }
         return sort;
     }
 
-    private static int integer(JsonNode node, int fallback, int min, int max, String pointer) {
+    private static int integer(JsonNode node, String name, int fallback, int max) {
         if (node == null || node.isNull()) {
             return fallback;
         }
-        if (node.isIntegralNumber() && node.canConvertToLong() && node.longValue() >= min && node.longValue() <= max) {
+        if (node.isIntegralNumber() && node.canConvertToLong() && node.longValue() >= 1 && node.longValue() <= max) {
             return node.intValue();
         }
-        throw error("CC-3006", "CC.INVALID_PAGING", pointer.substring(1) + " must be an integer from " + min
-                + (max == Integer.MAX_VALUE ? "" : " to " + max) + ", got " + node, pointer);
+        throw badPaging(name, max, node.toString());
+    }
+
+    /** {@code start} or {@code size} out of range, in the query service's body or the list's query string. */
+    static IntacctException badPaging(String name, int max, String got) {
+        return error(QueryPart.PAGING, name + " must be an integer "
+                + (max == Integer.MAX_VALUE ? "of at least 1" : "from 1 to " + max) + ", got " + got, "/" + name);
     }
 
     private static boolean bool(JsonNode value, String pointer) {
         if (!value.isBoolean()) {
-            throw error("CC-3007", "CC.INVALID_FILTER_PARAMETERS", pointer.substring(pointer.lastIndexOf('/') + 1)
+            throw error(QueryPart.FILTER_PARAMETERS, pointer.substring(pointer.lastIndexOf('/') + 1)
                     + " must be true or false", pointer);
         }
         return value.booleanValue();
     }
 
-    static IntacctException error(String errorId, String messageId, String message, String target) {
-        return new IntacctException(IntacctCodes.query(errorId, messageId, message, target));
+    private static IntacctException error(QueryPart part, String message, String target) {
+        return new IntacctException(IntacctCodes.query(part, message, target));
     }
 }

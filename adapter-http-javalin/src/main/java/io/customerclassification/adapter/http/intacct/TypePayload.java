@@ -27,7 +27,8 @@ record TypePayload(Name name, CustomerTypeStatus status, ParentChange parent) {
         UPDATE
     }
 
-    static TypePayload parse(String text, Operation operation) {
+    /** @param currentId on UPDATE, the type's id: a body may repeat it but not change it (null on CREATE) */
+    static TypePayload parse(String text, Operation operation, Name currentId) {
         JsonNode body = IntacctJson.read(text);
         if (!body.isObject()) {
             throw new IntacctException(IntacctCodes.payloadErrors(
@@ -41,7 +42,7 @@ record TypePayload(Name name, CustomerTypeStatus status, ParentChange parent) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode value = field.getValue();
             switch (field.getKey()) {
-                case "id" -> name = name(value, "/id", problems);
+                case "id" -> name = id(value, currentId, problems);
                 case "status" -> status = status(value, problems);
                 case "parent" -> parent = parent(value, operation, problems);
                 default -> problems.add(IntacctCodes.unknownField("/" + field.getKey()));
@@ -56,15 +57,25 @@ record TypePayload(Name name, CustomerTypeStatus status, ParentChange parent) {
         return new TypePayload(name, status, parent);
     }
 
+    private static Name id(JsonNode value, Name currentId, List<IntacctError> problems) {
+        Name id = name(value, "/id", problems);
+        if (id != null && currentId != null && !id.value().equals(currentId.value())) {
+            problems.add(IntacctCodes.immutable("/id", "id cannot be changed: it is '" + currentId.value() + "'"));
+            return null;
+        }
+        return id;
+    }
+
     private static Name name(JsonNode value, String pointer, List<IntacctError> problems) {
+        String label = pointer.substring(1).replace('/', '.');
         if (!value.isTextual()) {
-            problems.add(IntacctCodes.invalidValue(pointer, pointer.substring(1) + " must be a string"));
+            problems.add(IntacctCodes.invalidValue(pointer, label + " must be a string"));
             return null;
         }
         try {
             return Name.of(value.textValue());
         } catch (InvalidNameException e) {
-            problems.add(IntacctCodes.invalidValue(pointer, pointer.substring(1) + " " + e.reason().description()));
+            problems.add(IntacctCodes.invalidValue(pointer, label + " " + e.reason().description()));
             return null;
         }
     }
