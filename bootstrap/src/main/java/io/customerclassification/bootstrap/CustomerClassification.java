@@ -42,6 +42,7 @@ import io.customerclassification.domain.shared.CompanyId;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -99,6 +100,14 @@ public final class CustomerClassification
     /** Like {@link #open(Path)} over a data source of the caller's, which must give SQLite connections. */
     public static CustomerClassification open(DataSource dataSource) {
         return new CustomerClassification(SqliteDatabase.open(dataSource), Clock.systemUTC());
+    }
+
+    /**
+     * Runs several use cases as one atomic unit: either all their writes are kept or, when {@code work} throws,
+     * none. Writers are serialised, so keep the unit short; calls inside it join it.
+     */
+    public <T> T inTransaction(Supplier<T> work) {
+        return database.persistence().inTransaction(work);
     }
 
     /** Whether the database answers (what {@code GET /health} reports). */

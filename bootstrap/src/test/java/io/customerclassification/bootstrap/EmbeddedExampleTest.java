@@ -84,6 +84,30 @@ class EmbeddedExampleTest {
     }
 
     @Test
+    void severalUseCasesInOneTransactionKeepAllOrNothing() {
+        try (CustomerClassification app = CustomerClassification.open(folder.resolve("atomic.db"))) {
+            CompanyId company = CompanyId.DEFAULT;
+            assertThrows(io.customerclassification.domain.customerprofile.DuplicateCustomerProfileNameException.class,
+                    () -> app.inTransaction(() -> {
+                        app.createCustomerProfile(new CreateCustomerProfileCommand(company, Name.of("Gold"), false));
+                        app.createCustomerProfile(new CreateCustomerProfileCommand(company, Name.of("Silver"), false));
+                        return app.createCustomerProfile(
+                                new CreateCustomerProfileCommand(company, Name.of("GOLD"), false));
+                    }));
+            assertEquals(0, app.listCustomerProfiles(new io.customerclassification.application.port.in
+                    .customerprofile.ListCustomerProfilesQuery(company, Criteria.all(Paging.firstPage(10)))).total(),
+                    "a failed unit leaves nothing behind");
+
+            app.inTransaction(() -> {
+                app.createCustomerProfile(new CreateCustomerProfileCommand(company, Name.of("Gold"), false));
+                return app.createCustomerProfile(new CreateCustomerProfileCommand(company, Name.of("Silver"), false));
+            });
+            assertEquals(2, app.listCustomerProfiles(new io.customerclassification.application.port.in
+                    .customerprofile.ListCustomerProfilesQuery(company, Criteria.all(Paging.firstPage(10)))).total());
+        }
+    }
+
+    @Test
     void aDatabaseThatCannotBeCreatedIsReportedWithTheReason() throws IOException {
         Path notAFolder = Files.writeString(folder.resolve("file"), "x");
         var e = assertThrows(io.customerclassification.adapter.jdbi.DatabaseUnavailableException.class,

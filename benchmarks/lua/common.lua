@@ -1,0 +1,39 @@
+-- Shared by every scenario: per-thread ids and seeds, and the seed's figures from the environment.
+local counter = 0
+function setup(thread)
+  counter = counter + 1
+  thread:set("tid", counter)
+end
+
+function init(args)
+  math.randomseed(os.time() * 1000 + tid)
+  sequence = 0
+end
+
+profiles = tonumber(os.getenv("BENCH_PROFILES") or "100000")
+types = tonumber(os.getenv("BENCH_TYPES") or "100000")
+run = os.getenv("BENCH_RUN") or "r"
+
+function leaf()
+  return leaves[math.random(#leaves)]
+end
+
+leaves = {}
+for key in string.gmatch(os.getenv("BENCH_LEAVES") or "1", "[^,]+") do
+  leaves[#leaves + 1] = key
+end
+
+function unique(prefix)
+  sequence = sequence + 1
+  return prefix .. " " .. run .. "-" .. tid .. "-" .. sequence
+end
+
+json = { ["Content-Type"] = "application/json" }
+
+-- One machine-readable line for run.sh.
+function done(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("RESULT requests=%d rps=%.1f p50ms=%.2f p99ms=%.2f non2xx=%d socketErrors=%d\n",
+    summary.requests, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status, errors))
+end

@@ -1,0 +1,4 @@
+dofile(os.getenv("BENCH_LUA") .. "/common.lua")
+request = function()
+  return wrk.format("GET", "/api/v1.0/companies/0/setup/customerProfiles/?page=" .. math.random(math.floor(profiles / 30)))
+end

@@ -1,0 +1,108 @@
+package io.customerclassification.benchmark.jmh;
+
+import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileCommand;
+import io.customerclassification.application.port.in.customerprofile.GetCustomerProfileQuery;
+import io.customerclassification.application.port.in.customerprofile.ListCustomerProfilesQuery;
+import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
+import io.customerclassification.application.port.in.customertype.QueryCustomerTypesQuery;
+import io.customerclassification.application.query.Comparison;
+import io.customerclassification.application.query.Criteria;
+import io.customerclassification.application.query.CustomerTypeField;
+import io.customerclassification.application.query.Filter;
+import io.customerclassification.application.query.Operator;
+import io.customerclassification.application.query.Paging;
+import io.customerclassification.bootstrap.CustomerClassification;
+import io.customerclassification.domain.customerprofile.CustomerProfileId;
+import io.customerclassification.domain.customertype.CustomerTypeKey;
+import io.customerclassification.domain.shared.CompanyId;
+import io.customerclassification.domain.shared.Name;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The embedded use cases over a copy of a seeded benchmark database (system property {@code bench.seed}, the
+ * file benchmarks/run.sh seeds; 100 000 profiles and types by default), below HTTP.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgs = {"-Xmx512m"})
+public class UseCaseBenchmark {
+
+    @Param("100000")
+    int rows;
+
+    private CustomerClassification app;
+    private Path copy;
+    private final AtomicLong names = new AtomicLong();
+
+    @Setup(Level.Trial)
+    public void open() throws IOException {
+        Path seed = Path.of(System.getProperty("bench.seed", "benchmarks/data/seed-100000-100000.db"));
+        copy = Files.createTempFile("usecase-bench", ".db");
+        Files.copy(seed, copy, StandardCopyOption.REPLACE_EXISTING);
+        app = CustomerClassification.open(copy);
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws IOException {
+        app.close();
+        Files.deleteIfExists(copy);
+        Files.deleteIfExists(Path.of(copy + "-wal"));
+        Files.deleteIfExists(Path.of(copy + "-shm"));
+    }
+
+    private long randomRow() {
+        return ThreadLocalRandom.current().nextLong(1, rows + 1);
+    }
+
+    @Benchmark
+    public Object getProfile() {
+        return app.getCustomerProfile(new GetCustomerProfileQuery(CompanyId.DEFAULT, CustomerProfileId.of(randomRow())));
+    }
+
+    @Benchmark
+    public Object getType() {
+        return app.getCustomerType(new GetCustomerTypeQuery(CompanyId.DEFAULT, CustomerTypeKey.of(randomRow())));
+    }
+
+    @Benchmark
+    public Object listProfilesAtRandomPage() {
+        long page = ThreadLocalRandom.current().nextLong(rows / 30);
+        return app.listCustomerProfiles(new ListCustomerProfilesQuery(CompanyId.DEFAULT,
+                new Criteria(Filter.all(), List.of(), Paging.of(page * 30, 30))));
+    }
+
+    @Benchmark
+    public Object queryChildren() {
+        return app.queryCustomerTypes(new QueryCustomerTypesQuery(CompanyId.DEFAULT, new Criteria(
+                Comparison.of(CustomerTypeField.PARENT_KEY, Operator.EQ, randomRow()), List.of(), Paging.of(0, 100))));
+    }
+
+    @Benchmark
+    public Object createProfile() {
+        return app.createCustomerProfile(new CreateCustomerProfileCommand(CompanyId.DEFAULT,
+                Name.of("JMH " + System.nanoTime() + " " + names.incrementAndGet()), false));
+    }
+}
