@@ -194,8 +194,8 @@ final class HttpServer {
     }
 
     /**
-     * What Jetty refuses before a route runs (a malformed request line or header, a URI or headers too large),
-     * answered in the owning dialect's JSON. A request line Jetty could not parse has no path to go by, and
+     * What Jetty refuses before a route runs (a malformed request line or header, a URI or headers too large, a
+     * request that arrives on an open connection while the server stops), answered in the owning dialect's JSON. A request line Jetty could not parse has no path to go by, and
      * gets the neutral body.
      */
     private static final class Refusals implements Request.Handler {
@@ -210,6 +210,9 @@ final class HttpServer {
         public boolean handle(Request request, Response response, Callback callback) {
             int status = request.getAttribute(ErrorHandler.ERROR_STATUS) instanceof Integer code
                     ? code : response.getStatus();
+            if (status == HttpStatus.SERVICE_UNAVAILABLE.getCode()) {
+                response.getHeaders().put(HttpHeader.RETRY_AFTER, 1);
+            }
             write(response, callback, status,
                     api.refusalBody(request.getHttpURI().getPath(), status, reason(status)));
             return true;
@@ -222,6 +225,7 @@ final class HttpServer {
                 case 413 -> "Request body is larger than 1 MiB.";
                 case 414 -> "The request URI is too long.";
                 case 431 -> "The request headers are too large.";
+                case 503 -> "The server is stopping; retry after 1 s.";
                 default -> {
                     HttpStatus known = HttpStatus.forStatus(status);
                     yield known == HttpStatus.UNKNOWN ? "The request was refused." : known.getMessage() + ".";

@@ -22,11 +22,11 @@ import org.sqlite.SQLiteConfig;
  */
 final class DatabaseFile implements AutoCloseable {
 
-    /** A customer profile row. */
-    record Profile(long id, long company, String name, boolean archived) {}
+    /** A customer profile row; {@code nameFold} is the stored equality key of its name. */
+    record Profile(long id, long company, String name, String nameFold, boolean archived) {}
 
     /** A customer type row; {@code parent} is null for a root. */
-    record Type(long key, long company, String name, boolean active, Long parent) {}
+    record Type(long key, long company, String name, String nameFold, boolean active, Long parent) {}
 
     private final Connection connection;
 
@@ -69,42 +69,41 @@ final class DatabaseFile implements AutoCloseable {
 
     Map<Long, Profile> profiles() {
         Map<Long, Profile> profiles = new LinkedHashMap<>();
-        for (List<Object> row : rows("SELECT id, company_id, name, archived FROM customer_profile ORDER BY id")) {
+        for (List<Object> row : rows("SELECT id, company_id, name, name_fold, archived FROM customer_profile ORDER BY id")) {
             long id = ((Number) row.get(0)).longValue();
-            profiles.put(id, new Profile(id, ((Number) row.get(1)).longValue(), (String) row.get(2),
-                    ((Number) row.get(3)).intValue() == 1));
+            profiles.put(id, new Profile(id, ((Number) row.get(1)).longValue(), (String) row.get(2), (String) row.get(3),
+                    ((Number) row.get(4)).intValue() == 1));
         }
         return profiles;
     }
 
     Map<Long, Type> types() {
         Map<Long, Type> types = new LinkedHashMap<>();
-        for (List<Object> row : rows("SELECT key, company_id, name, status, parent_key FROM customer_type ORDER BY key")) {
+        for (List<Object> row : rows(
+                "SELECT key, company_id, name, name_fold, status, parent_key FROM customer_type ORDER BY key")) {
             long key = ((Number) row.get(0)).longValue();
-            types.put(key, new Type(key, ((Number) row.get(1)).longValue(), (String) row.get(2),
-                    "active".equals(row.get(3)), row.get(4) == null ? null : ((Number) row.get(4)).longValue()));
+            types.put(key, new Type(key, ((Number) row.get(1)).longValue(), (String) row.get(2), (String) row.get(3),
+                    "active".equals(row.get(4)), row.get(5) == null ? null : ((Number) row.get(5)).longValue()));
         }
         return types;
     }
 
     /**
-     * Every broken whole-table rule: a name twice in one company (by the product's own equality key), a parent
-     * in another company or missing, a cycle, a hierarchy deeper than 64, an active type under an inactive one.
+     * Every broken whole-table rule: a name twice in one company (by the product's own equality key), a stored
+     * key that is not its name's (a half-written row), a parent in another company or missing, a cycle, a
+     * hierarchy deeper than 64, an active type under an inactive one.
      */
     List<String> invariantViolations() {
         List<String> violations = new ArrayList<>();
         Set<String> profileNames = new HashSet<>();
         for (Profile profile : profiles().values()) {
-            if (!profileNames.add(profile.company() + "/" + Name.of(profile.name()).key())) {
-                violations.add("profile name twice in company " + profile.company() + ": " + profile.name());
-            }
+            checkName("profile " + profile.id(), profile.company(), profile.name(), profile.nameFold(), profileNames,
+                    violations);
         }
         Map<Long, Type> types = types();
         Set<String> typeNames = new HashSet<>();
         for (Type type : types.values()) {
-            if (!typeNames.add(type.company() + "/" + Name.of(type.name()).key())) {
-                violations.add("type name twice in company " + type.company() + ": " + type.name());
-            }
+            checkName("type " + type.key(), type.company(), type.name(), type.nameFold(), typeNames, violations);
             Map<Long, Integer> seen = new HashMap<>();
             Type node = type;
             while (node != null && node.parent() != null) {
@@ -128,6 +127,17 @@ final class DatabaseFile implements AutoCloseable {
             }
         }
         return violations;
+    }
+
+    private static void checkName(String record, long company, String name, String nameFold, Set<String> seen,
+            List<String> violations) {
+        String key = Name.of(name).key();
+        if (!key.equals(nameFold)) {
+            violations.add(record + " stores the key '" + nameFold + "' for the name '" + name + "'");
+        }
+        if (!seen.add(company + "/" + key)) {
+            violations.add(record + ": the name '" + name + "' is taken twice in company " + company);
+        }
     }
 
     private List<List<Object>> rows(String query) {
