@@ -90,6 +90,25 @@ class LimitsTest {
     }
 
     @Test
+    void aRequestArrivingWhileTheServerStopsIs503WithRetryAfterInTheOwnersFormat() throws Exception {
+        HttpServer server = serve(HttpServer.Limits.DEFAULT);
+        Http http = new Http(server.port());
+        CompletableFuture<Reply> inFlight = async(() -> http.get("/slow"));
+        assertTrue(slow.entered.await(10, TimeUnit.SECONDS), "the held request never started");
+        assertEquals(200, http.get("/health").status(), "opens a second connection, kept alive");
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop, clients);
+        Thread.sleep(300);
+
+        Reply refused = http.get(PROFILES);
+        assertEquals(503, refused.status(), refused::toString);
+        assertEquals("1", refused.header("Retry-After"));
+        assertEquals(SIMPRO_ERROR.formatted("The server is stopping; retry after 1 s."), refused.body());
+        slow.release();
+        assertEquals(200, inFlight.get(10, TimeUnit.SECONDS).status(), "the request in flight is finished");
+        stopping.get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
     void requestsOverTheActiveLimitWaitTheirTurnWithoutRunning() throws Exception {
         Http http = start(limits(2, 10, Duration.ofSeconds(10)));
         List<CompletableFuture<Reply>> replies = new ArrayList<>();
