@@ -8,27 +8,70 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.UriCompliance.Violation;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Javalin server: both dialects, {@code GET /health}, the OpenAPI documents under {@code /openapi/}, one
- * structured log line per request, a 1 MiB body limit and a bounded worker pool.
+ * structured log line per request, and the {@link Limits} that keep it answering under hostile input and load
+ * (docs/reliability.md). Whatever Jetty refuses before a route runs is answered in the owning dialect's format.
  */
 final class HttpServer {
 
-    static final int MAX_THREADS = 32;
     /** How long {@link #stop} waits for in-flight requests before closing their connections. */
     static final long STOP_TIMEOUT_MILLIS = 10_000;
     static final List<String> OPENAPI_DOCUMENTS =
             List.of("simpro-customer-profiles.json", "intacct-customer-type.json");
 
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     private static final Logger REQUESTS = LoggerFactory.getLogger("requests");
+
+    /**
+     * What the server lets a client use; docs/reliability.md gives the reason for each default.
+     *
+     * @param workerThreads the worker pool (Jetty's selector and acceptor run on it too)
+     * @param activeRequests requests handled at once; more wait, holding no thread
+     * @param waitingRequests requests allowed to wait; one more is answered 503 at once
+     * @param maxWait how long a request may wait for its turn before it is answered 503
+     * @param requestHeaderBytes request line and headers together; larger is answered 414 or 431
+     * @param idleTimeout a connection that sends or receives nothing for this long is closed
+     * @param connections open connections; further ones wait in the operating system's accept queue
+     */
+    record Limits(
+            int workerThreads,
+            int activeRequests,
+            int waitingRequests,
+            Duration maxWait,
+            int requestHeaderBytes,
+            Duration idleTimeout,
+            int connections) {
+
+        static final Limits DEFAULT = new Limits(32, 16, 256, Duration.ofSeconds(5), 8 * 1024,
+                Duration.ofSeconds(30), 1024);
+
+        /** Seconds a client told 503 is asked to wait: the longest a request may wait for its turn. */
+        long retryAfterSeconds() {
+            return Math.max(1, maxWait.toSeconds());
+        }
+    }
 
     private final Javalin javalin;
 
@@ -40,16 +83,41 @@ final class HttpServer {
      * @throws ConfigurationException when the address cannot be bound (port in use, unknown host)
      */
     static HttpServer start(String host, int port, List<HttpDialect> dialects, BooleanSupplier databaseReachable) {
+        return start(host, port, dialects, databaseReachable, Limits.DEFAULT);
+    }
+
+    static HttpServer start(String host, int port, List<HttpDialect> dialects, BooleanSupplier databaseReachable,
+            Limits limits) {
         HttpApi api = new HttpApi(dialects);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
-            QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 4);
+            // The job queue stays unbounded, as Jetty advises: Overload bounds the requests, and
+            // NetworkConnectionLimit the connections, that could fill it.
+            QueuedThreadPool pool = new QueuedThreadPool(limits.workerThreads(), 4);
             pool.setName("http");
             config.jetty.threadPool = pool;
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setRequestHeaderSize(limits.requestHeaderBytes());
+                // A path with bad UTF-8 or an encoded control character reaches the routes (and gets the
+                // dialect's 404) rather than Jetty's 400, which no longer knows the path and so cannot answer in
+                // the dialect's format. Nothing here serves files, so such paths are harmless.
+                http.setUriCompliance(http.getUriCompliance().with("dialect-errors", Violation.BAD_UTF8_ENCODING,
+                        Violation.TRUNCATED_UTF8_ENCODING, Violation.SUSPICIOUS_PATH_CHARACTERS));
+            });
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(host);
+                connector.setPort(port);
+                connector.setIdleTimeout(limits.idleTimeout().toMillis());
+                server.addBean(new NetworkConnectionLimit(limits.connections(), connector));
+                return connector;
+            });
             config.jetty.modifyServer(server -> {
-                // Javalin nests its own handler inside: stop() then waits for the requests this one counts.
-                server.setHandler(new GracefulHandler());
+                // Javalin nests its own handler innermost: stop() waits for the requests GracefulHandler counts,
+                // and requests over the limit wait in Overload without reaching Javalin.
+                server.setHandler(new GracefulHandler(new Overload(api, limits)));
+                server.setErrorHandler(new Refusals(api));
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
             });
             config.requestLogger.http((ctx, millis) -> REQUESTS.info("method={} path={} status={} durationMs={}",
@@ -68,7 +136,7 @@ final class HttpServer {
             api.configure(config);
         });
         try {
-            javalin.start(host, port);
+            javalin.start();
         } catch (RuntimeException e) {
             javalin.stop();
             throw new ConfigurationException(bindFailure(host, port, e), e);
@@ -83,6 +151,93 @@ final class HttpServer {
     /** Stops accepting connections and lets in-flight requests finish. */
     void stop() {
         javalin.stop();
+    }
+
+    /**
+     * At most {@link Limits#activeRequests} requests run at once; the next {@link Limits#waitingRequests} wait
+     * (suspended, holding no thread) up to {@link Limits#maxWait}; the rest are answered 503 with
+     * {@code Retry-After} in the owning dialect's format. The health check is never held back, so a monitor
+     * sees an overloaded server as up.
+     */
+    private static final class Overload extends QoSHandler {
+
+        private final HttpApi api;
+        private final long retryAfterSeconds;
+
+        Overload(HttpApi api, Limits limits) {
+            this.api = api;
+            this.retryAfterSeconds = limits.retryAfterSeconds();
+            setMaxRequestCount(limits.activeRequests());
+            setMaxSuspendedRequestCount(limits.waitingRequests());
+            setMaxSuspend(limits.maxWait());
+            excludePath("/health");
+        }
+
+        @Override
+        protected void reject(Request request, Response response, Callback callback, int status) {
+            overloaded(request, response, callback);
+        }
+
+        @Override
+        protected void failSuspended(Request request, Response response, Callback callback, int status,
+                Throwable failure) {
+            overloaded(request, response, callback);
+        }
+
+        private void overloaded(Request request, Response response, Callback callback) {
+            LOG.warn("overloaded: {} {} answered 503", request.getMethod(), request.getHttpURI().getPath());
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, retryAfterSeconds);
+            write(response, callback, HttpStatus.SERVICE_UNAVAILABLE.getCode(), api.refusalBody(
+                    request.getHttpURI().getPath(), HttpStatus.SERVICE_UNAVAILABLE.getCode(),
+                    "The server is busy; retry after " + retryAfterSeconds + " s."));
+        }
+    }
+
+    /**
+     * What Jetty refuses before a route runs (a malformed request line or header, a URI or headers too large, a
+     * request that arrives on an open connection while the server stops), answered in the owning dialect's JSON. A request line Jetty could not parse has no path to go by, and
+     * gets the neutral body.
+     */
+    private static final class Refusals implements Request.Handler {
+
+        private final HttpApi api;
+
+        Refusals(HttpApi api) {
+            this.api = api;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            int status = request.getAttribute(ErrorHandler.ERROR_STATUS) instanceof Integer code
+                    ? code : response.getStatus();
+            if (status == HttpStatus.SERVICE_UNAVAILABLE.getCode()) {
+                response.getHeaders().put(HttpHeader.RETRY_AFTER, 1);
+            }
+            write(response, callback, status,
+                    api.refusalBody(request.getHttpURI().getPath(), status, reason(status)));
+            return true;
+        }
+
+        private static String reason(int status) {
+            return switch (status) {
+                case 400 -> "The request is malformed.";
+                case 408 -> "The request took too long to arrive.";
+                case 413 -> "Request body is larger than 1 MiB.";
+                case 414 -> "The request URI is too long.";
+                case 431 -> "The request headers are too large.";
+                case 503 -> "The server is stopping; retry after 1 s.";
+                default -> {
+                    HttpStatus known = HttpStatus.forStatus(status);
+                    yield known == HttpStatus.UNKNOWN ? "The request was refused." : known.getMessage() + ".";
+                }
+            };
+        }
+    }
+
+    private static void write(Response response, Callback callback, int status, String json) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.write(true, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)), callback);
     }
 
     private static byte[] resource(String path) {

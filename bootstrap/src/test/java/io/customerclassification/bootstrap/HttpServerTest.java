@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.customerclassification.adapter.http.HttpDialect;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,44 +13,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class HttpServerTest {
 
-    /** A dialect with one route that takes its time, to have a request in flight when the server stops. */
-    private static final class SlowDialect implements HttpDialect {
-        final CountDownLatch entered = new CountDownLatch(1);
-
-        @Override
-        public void register(RoutesConfig routes) {
-            routes.get("/slow", ctx -> {
-                entered.countDown();
-                Thread.sleep(1_500);
-                ctx.result("done");
-            });
-        }
-
-        @Override
-        public boolean owns(String path) {
-            return path.equals("/slow");
-        }
-
-        @Override
-        public void renderException(Exception exception, Context ctx) {
-            ctx.status(500).result("failed");
-        }
-
-        @Override
-        public void renderNotFound(Context ctx) {
-            ctx.status(404).result("none");
-        }
-    }
-
     @Test
     void stopLetsInFlightRequestsFinish() throws Exception {
-        SlowDialect dialect = new SlowDialect();
+        HeldDialect dialect = new HeldDialect(Duration.ofMillis(1_500));
         HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(dialect), () -> true);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(

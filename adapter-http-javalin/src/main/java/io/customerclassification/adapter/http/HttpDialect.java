@@ -22,4 +22,16 @@ public interface HttpDialect {
 
     /** Writes this dialect's 404 response for a path it owns but that matches no route. */
     void renderNotFound(Context ctx);
+
+    /**
+     * This dialect's JSON error body for a request on one of its paths that the server refused before any route
+     * ran, so without a Javalin {@link Context}: a malformed request (400), a URI or headers too large (414,
+     * 431), an overloaded server (503). The server writes the status and any header such as {@code Retry-After}.
+     * The default is the neutral body the server gives paths that no dialect owns.
+     *
+     * @param reason why, in a sentence a client developer can act on
+     */
+    default String refusalBody(int status, String reason) {
+        return HttpApi.neutralErrorBody(reason);
+    }
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A plain HTTP client over loopback for end-to-end tests: real sockets, real server, bounded timeouts. */
@@ -41,6 +42,9 @@ public final class Http {
             return status + " " + raw.body();
         }
     }
+
+    /** The longest any request may take: a slower answer is a hang, and fails the test. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final String origin;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -74,13 +78,21 @@ public final class Http {
     }
 
     public Reply send(String method, String path, String json, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path)).timeout(Duration.ofSeconds(30));
+        Map<String, String> all = new LinkedHashMap<>();
         if (json != null) {
-            request.header("Content-Type", "application/json");
+            all.put("Content-Type", "application/json");
         }
+        all.putAll(headers);
+        return exchange(method, path, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8), all);
+    }
+
+    /** Sends exactly the headers given (no Content-Type is added) over HTTP/1.1, within {@link #TIMEOUT}. */
+    public Reply exchange(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path)).timeout(TIMEOUT)
+                .version(HttpClient.Version.HTTP_1_1);
         headers.forEach(request::header);
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        request.method(method, body);
         try {
             HttpResponse<String> response =
                     client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

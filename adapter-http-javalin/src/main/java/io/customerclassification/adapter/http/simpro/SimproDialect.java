@@ -120,6 +120,11 @@ public final class SimproDialect implements HttpDialect {
         errors.renderNotFound(ctx);
     }
 
+    @Override
+    public String refusalBody(int status, String reason) {
+        return errors.body(List.of(new SimproProblem(null, reason, null)));
+    }
+
     // ---- companies
 
     private void listCompanies(Context ctx) {

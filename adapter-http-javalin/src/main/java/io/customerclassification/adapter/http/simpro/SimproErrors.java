@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 final class SimproErrors {
 
     static final String INVALID_ROUTE = "Invalid route.";
+    /** Sent values nested deeper than this are not echoed back (see {@link #echoable}). */
+    static final int MAX_ECHOED_DEPTH = 32;
 
     private static final Logger LOG = LoggerFactory.getLogger(SimproErrors.class);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -99,15 +101,39 @@ final class SimproErrors {
     }
 
     void write(Context ctx, int status, List<SimproProblem> problems) {
+        ctx.status(status).contentType("application/json").result(body(problems));
+    }
+
+    /** {@code {"errors":[{"path","message","value"}…]}}. */
+    String body(List<SimproProblem> problems) {
         ObjectNode body = NODES.objectNode();
         ArrayNode errors = body.putArray("errors");
         for (SimproProblem problem : problems) {
             ObjectNode entry = errors.addObject();
             entry.put("path", problem.path());
             entry.put("message", problem.message());
-            entry.set("value", problem.value() == null ? NODES.nullNode() : problem.value());
+            entry.set("value", echoable(problem.value()) ? problem.value() : NODES.nullNode());
         }
-        ctx.status(status).contentType("application/json").result(toJson(body));
+        return toJson(body);
+    }
+
+    /**
+     * Whether a sent value is echoed in {@code value}: not when it is nested so deep that the error body would
+     * pass the nesting limit of common JSON parsers (Jackson's is 1000), where the client could not read it.
+     */
+    private static boolean echoable(JsonNode value) {
+        return value != null && depth(value, MAX_ECHOED_DEPTH + 1) <= MAX_ECHOED_DEPTH;
+    }
+
+    private static int depth(JsonNode value, int limit) {
+        if (!value.isContainerNode() || limit == 0) {
+            return 0;
+        }
+        int deepest = 0;
+        for (JsonNode child : value) {
+            deepest = Math.max(deepest, depth(child, limit - 1));
+        }
+        return 1 + deepest;
     }
 
     String toJson(JsonNode node) {

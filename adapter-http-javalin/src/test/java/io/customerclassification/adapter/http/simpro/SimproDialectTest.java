@@ -413,6 +413,31 @@ class SimproDialectTest {
     }
 
     @Test
+    void aCharsetTheJvmDoesNotKnowIs415NotAServerError() {
+        run(api -> assertError(api.send("POST", BASE, "{\"Name\":\"Gold\"}", "application/json; charset=bogus",
+                Map.of()), 415, null, "Content-Type must be application/json."));
+    }
+
+    @Test
+    void aValueNestedTooDeepIsNotEchoedSoTheErrorBodyStaysReadable() {
+        run(api -> {
+            String deep = "[".repeat(999) + "]".repeat(999);
+            Reply refused = api.post(BASE, "{\"Foo\": " + deep + ", \"Bar\": [[1]]}");
+            assertError(refused, 422, "/Foo", "Invalid column.");
+            assertTrue(refused.json().at("/errors/0/value").isNull(), refused.body());
+            assertEquals("[[1]]", refused.json().at("/errors/1/value").toString(), "a shallow value is echoed");
+        });
+    }
+
+    @Test
+    void refusalsBeforeAnyRouteUseTheSimproErrorBody() {
+        SimproDialect dialect = new SimproDialect(new SimproDialect.UseCases(app.profiles(), app.profiles(),
+                app.profiles(), app.profiles(), app.profiles(), app.companies(), app.companies()));
+        assertEquals("{\"errors\":[{\"path\":null,\"message\":\"The server is busy.\",\"value\":null}]}",
+                dialect.refusalBody(503, "The server is busy."));
+    }
+
+    @Test
     void bodiesAboveOneMebibyteAre413() {
         run(api -> {
             String big = "{\"Name\":\"" + "x".repeat(1024 * 1024) + "\"}";

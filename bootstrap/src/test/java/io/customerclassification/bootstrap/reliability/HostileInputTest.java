@@ -1,0 +1,173 @@
+package io.customerclassification.bootstrap.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.customerclassification.bootstrap.CustomerClassificationServer;
+import io.customerclassification.bootstrap.ServerConfig;
+import io.customerclassification.bootstrap.e2e.Http;
+import io.customerclassification.bootstrap.e2e.Http.Reply;
+import io.customerclassification.bootstrap.reliability.HostileRequests.HostileRequest;
+import io.customerclassification.domain.company.Company;
+import io.customerclassification.domain.shared.CompanyId;
+import io.customerclassification.domain.shared.Name;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.GenerationMode;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * Hostile input on every route of both dialects, sent over real HTTP to the real server on a real database file:
+ * every answer is a 4xx in the owning dialect's error format (never a 5xx, never a hang), and a refused request
+ * changes nothing in the database. A 2xx is allowed only for a request that happened to be valid.
+ *
+ * <p>jqwik prints each property's seed; replay one with {@code @Property(seed = "…")} on that property
+ * (docs/reliability.md). The tries add up to {@value #MIN_REQUESTS}+ requests per run.
+ */
+class HostileInputTest {
+
+    static final int MIN_REQUESTS = 10_000;
+
+    private static Path folder;
+    private static CustomerClassificationServer server;
+    private static Http http;
+    private static DatabaseFile database;
+    private static String snapshot;
+    private static final Map<Integer, AtomicLong> STATUSES = new TreeMap<>();
+
+    @BeforeContainer
+    static void startServerWithTwoSeededCompanies() throws IOException {
+        folder = Files.createTempDirectory("hostile-input");
+        Path file = folder.resolve("hostile.db");
+        server = CustomerClassificationServer.start(new ServerConfig("127.0.0.1", 0, file,
+                List.of(new Company(CompanyId.of(1), Name.of("Acme")))));
+        http = new Http(server.port());
+        String profiles = "/api/v1.0/companies/%d/setup/customerProfiles/";
+        seed(http.post(profiles.formatted(0), "{\"Name\": \"Gold\"}"));
+        seed(http.post(profiles.formatted(0), "{\"Name\": \"Silver\", \"Archived\": true}"));
+        seed(http.post(profiles.formatted(1), "{\"Name\": \"Bronze\"}"));
+        String types = "/objects/accounts-receivable/customer-type";
+        seed(http.post(types, "{\"id\": \"Reseller\"}"));
+        seed(http.post(types, "{\"id\": \"Value-added reseller\", \"parent\": {\"key\": \"1\"}}"));
+        seed(http.post(types, "{\"id\": \"Dormant\", \"status\": \"inactive\"}"));
+        seed(http.post(types, "{\"id\": \"Retail\"}", Map.of("X-IA-API-Param-Entity", "1")));
+        database = DatabaseFile.open(file);
+        snapshot = database.snapshot();
+    }
+
+    @AfterContainer
+    static void stopAndReport() throws IOException {
+        long total = STATUSES.values().stream().mapToLong(AtomicLong::get).sum();
+        long serverErrors = STATUSES.entrySet().stream().filter(e -> e.getKey() >= 500)
+                .mapToLong(e -> e.getValue().get()).sum();
+        System.out.println("hostile-input: requests=" + total + " 5xx=" + serverErrors + " by status " + STATUSES);
+        database.close();
+        server.stop();
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        assertTrue(total >= MIN_REQUESTS, "only " + total + " hostile requests were sent");
+    }
+
+    private static void seed(Reply reply) {
+        assertEquals(201, reply.status(), () -> "seeding failed: " + reply);
+    }
+
+    @Property(tries = 2_500, generation = GenerationMode.RANDOMIZED)
+    void simproBodiesAreRefusedInSimproFormatAndChangeNothing(@ForAll("simproBodies") HostileRequest request) {
+        check(request);
+    }
+
+    @Property(tries = 2_500, generation = GenerationMode.RANDOMIZED)
+    void simproQueryStringsAreRefusedInSimproFormat(@ForAll("simproQueries") HostileRequest request) {
+        check(request);
+    }
+
+    @Property(tries = 2_000, generation = GenerationMode.RANDOMIZED)
+    void intacctBodiesAreRefusedInIntacctFormatAndChangeNothing(@ForAll("intacctBodies") HostileRequest request) {
+        check(request);
+    }
+
+    @Property(tries = 2_500, generation = GenerationMode.RANDOMIZED)
+    void intacctQueriesAreRefusedInIntacctFormat(@ForAll("intacctQueries") HostileRequest request) {
+        check(request);
+    }
+
+    @Property(tries = 1_000, generation = GenerationMode.RANDOMIZED)
+    void wrongMethodsAndUnknownRoutesAreRefusedInTheOwnersFormat(@ForAll("methodsAndRoutes") HostileRequest request) {
+        check(request);
+    }
+
+    @Provide
+    Arbitrary<HostileRequest> simproBodies() {
+        return HostileRequests.simproBodies();
+    }
+
+    @Provide
+    Arbitrary<HostileRequest> simproQueries() {
+        return HostileRequests.simproQueries();
+    }
+
+    @Provide
+    Arbitrary<HostileRequest> intacctBodies() {
+        return HostileRequests.intacctBodies();
+    }
+
+    @Provide
+    Arbitrary<HostileRequest> intacctQueries() {
+        return HostileRequests.intacctQueries();
+    }
+
+    @Provide
+    Arbitrary<HostileRequest> methodsAndRoutes() {
+        return HostileRequests.methodsAndRoutes();
+    }
+
+    private static void check(HostileRequest request) {
+        Reply reply;
+        try {
+            reply = http.exchange(request.method(), request.path(), body(request), request.headers());
+        } catch (UncheckedIOException e) {
+            throw new AssertionError("no answer (a hang or a dropped connection) to " + request, e);
+        }
+        int status = reply.status();
+        STATUSES.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+        assertTrue(status >= 200 && status < 500, () -> "answered " + reply + " to " + request);
+        String after = database.snapshot();
+        if (status >= 400) {
+            if (!"HEAD".equals(request.method())) {
+                ErrorFormats.assertErrorEnvelope(request.path(), reply.body());
+            }
+            assertEquals(snapshot, after, () -> "a refused request changed the database: " + request);
+        } else if (List.of("GET", "HEAD", "OPTIONS").contains(request.method())) {
+            assertEquals(snapshot, after, () -> "a read changed the database: " + request);
+        }
+        snapshot = after;
+    }
+
+    private static BodyPublisher body(HostileRequest request) {
+        if (request.body() == null) {
+            return BodyPublishers.noBody();
+        }
+        byte[] bytes = request.body().getBytes(StandardCharsets.UTF_8);
+        return request.chunked() ? BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))
+                : BodyPublishers.ofByteArray(bytes);
+    }
+}
