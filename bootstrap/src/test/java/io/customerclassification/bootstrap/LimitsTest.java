@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.customerclassification.adapter.http.intacct.IntacctDialect;
 import io.customerclassification.adapter.http.simpro.SimproDialect;
 import io.customerclassification.application.inmemory.InMemoryApplication;
 import io.customerclassification.bootstrap.e2e.Http;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class LimitsTest {
 
     private static final String PROFILES = "/api/v1.0/companies/0/setup/customerProfiles/";
+    private static final String TYPES = "/objects/accounts-receivable/customer-type";
     private static final String SIMPRO_ERROR = "{\"errors\":[{\"path\":null,\"message\":\"%s\",\"value\":null}]}";
 
     private final HeldDialect slow = new HeldDialect(Duration.ofSeconds(20));
@@ -55,7 +58,9 @@ class LimitsTest {
         InMemoryApplication app = InMemoryApplication.create();
         SimproDialect simpro = new SimproDialect(new SimproDialect.UseCases(app.profiles(), app.profiles(),
                 app.profiles(), app.profiles(), app.profiles(), app.companies(), app.companies()));
-        HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(slow, simpro), () -> true, limits);
+        IntacctDialect intacct = new IntacctDialect(new IntacctDialect.UseCases(app.types(), app.types(), app.types(),
+                app.types(), app.types(), app.types(), app.types(), app.companies()), Clock.systemUTC());
+        HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(slow, simpro, intacct), () -> true, limits);
         servers.add(server);
         return server;
     }
@@ -122,6 +127,32 @@ class LimitsTest {
             assertEquals(200, reply.get(20, TimeUnit.SECONDS).status());
         }
         assertEquals(2, slow.mostAtOnce.get(), "no more than activeRequests handlers ran at once");
+    }
+
+    @Test
+    void intacctPathsAreRefusedInTheIntacctEnvelope() throws Exception {
+        Http http = start(limits(1, 0, Duration.ofMillis(200)));
+        Reply headers = http.get(TYPES, Map.of("X-Padding", "a".repeat(HttpServer.Limits.DEFAULT.requestHeaderBytes())));
+        assertEquals(431, headers.status(), headers::toString);
+        assertIntacctError(headers, "invalidRequest", "CC-1400", "The request headers are too large.");
+
+        CompletableFuture<Reply> running = async(() -> http.get("/slow"));
+        assertTrue(slow.entered.await(10, TimeUnit.SECONDS), "the first request never started");
+        Reply busy = http.post("/services/core/query", "{\"object\": \"accounts-receivable/customer-type\"}");
+        assertEquals(503, busy.status(), busy::toString);
+        assertEquals("1", busy.header("Retry-After"));
+        assertIntacctError(busy, "serviceUnavailable", "CC-1503", "The server is busy; retry after 1 s.");
+        slow.release();
+        assertEquals(200, running.get(10, TimeUnit.SECONDS).status());
+    }
+
+    private static void assertIntacctError(Reply reply, String code, String errorId, String message) {
+        var error = reply.json().at("/ia::result/ia::error");
+        assertEquals(code, error.path("code").asText(), reply.body());
+        assertEquals(errorId, error.path("errorId").asText(), reply.body());
+        assertEquals(message, error.path("message").asText(), reply.body());
+        assertFalse(error.path("supportId").asText().isEmpty(), reply.body());
+        assertEquals(1, reply.json().at("/ia::meta/totalError").asInt(), reply.body());
     }
 
     @Test

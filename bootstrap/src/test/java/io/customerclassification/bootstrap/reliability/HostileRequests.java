@@ -130,10 +130,11 @@ final class HostileRequests {
     static Arbitrary<HostileRequest> intacctBodies() {
         Arbitrary<String> collection = intacctPrefix().map(prefix -> prefix + TYPES);
         Arbitrary<String> item = Combinators.combine(intacctPrefix(), typeKey()).as((prefix, key) -> prefix + TYPES + "/" + key);
-        Arbitrary<HostileRequest> create = Combinators.combine(collection, typeBody(), intacctContentType(), entity())
-                .as((path, body, type, entity) -> new HostileRequest("POST", path, headers(type, entity), body, false));
-        Arbitrary<HostileRequest> update = Combinators.combine(item, typeBody(), intacctContentType(), entity())
-                .as((path, body, type, entity) -> new HostileRequest("PATCH", path, headers(type, entity), body, false));
+        Arbitrary<Boolean> chunked = Arbitraries.of(false, false, false, true);
+        Arbitrary<HostileRequest> create = Combinators.combine(collection, typeBody(), intacctContentType(), entity(),
+                chunked).as((path, body, type, entity, c) -> new HostileRequest("POST", path, headers(type, entity), body, c));
+        Arbitrary<HostileRequest> update = Combinators.combine(item, typeBody(), intacctContentType(), entity(), chunked)
+                .as((path, body, type, entity, c) -> new HostileRequest("PATCH", path, headers(type, entity), body, c));
         return Arbitraries.oneOf(create, update);
     }
 
@@ -185,7 +186,7 @@ final class HostileRequests {
         return Arbitraries.frequencyOf(
                 Tuple.of(12, Arbitraries.just("application/json")),
                 Tuple.of(3, Arbitraries.of("application/json; charset=utf-8", "application/vnd.intacct+json",
-                        "application/json; charset=utf-16", "text/plain", "application/xml",
+                        "application/json; charset=utf-16", "application/json; charset=bogus", "text/plain", "application/xml",
                         "application/x-www-form-urlencoded", "*/*", ";;;")),
                 Tuple.of(1, Arbitraries.just(null)));
     }
@@ -233,7 +234,8 @@ final class HostileRequests {
         Arbitrary<String> expression = Arbitraries.frequencyOf(
                 Tuple.of(2, Arbitraries.of("and", "or", "1 and 2", "(1 or 2) and 3", "1 and (2", "1 or or 2", "0", "99",
                         "-1", "1 and", ")1(", "((((((((((1))))))))))",
-                        "1 " + "and 1 ".repeat(2_000), "not 1", "1 && 2", "").map(Hostile::quote)),
+                        "1 " + "and 1 ".repeat(2_000), "(".repeat(5_000) + "1" + ")".repeat(5_000), "not 1", "1 && 2", "")
+                        .map(Hostile::quote)),
                 Tuple.of(1, Hostile.values(1)));
         Arbitrary<String> parameters = Combinators.combine(
                 Arbitraries.of("caseSensitiveComparison", "includeHierarchyFields", "includePrivate", "asOfDate", "other"),

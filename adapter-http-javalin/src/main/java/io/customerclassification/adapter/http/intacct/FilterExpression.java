@@ -38,8 +38,15 @@ final class FilterExpression {
     private record Token(Kind kind, String text, int position) {}
 
     private final List<Token> tokens;
+    /**
+     * Parentheses nest at most this deep: the parser recurses once per level, and so do the SQL compiler and
+     * SQLite itself (whose expressions stop at a depth of 1000).
+     */
+    static final int MAX_NESTING = 64;
+
     private final List<Filter> conditions;
     private int next;
+    private int nesting;
 
     private FilterExpression(List<Token> tokens, List<Filter> conditions) {
         this.tokens = tokens;
@@ -106,9 +113,14 @@ final class FilterExpression {
             return conditions.get(number - 1);
         }
         if (token.kind() == Kind.OPEN) {
+            if (++nesting > MAX_NESTING) {
+                throw new SyntaxError("Parentheses nest deeper than " + MAX_NESTING + " levels at position "
+                        + token.position() + " in filterExpression");
+            }
             next++;
             Filter inner = expression();
             expect(Kind.CLOSE, "'and', 'or' or ')'");
+            nesting--;
             return inner;
         }
         throw unexpected(token, "a condition number or '('");

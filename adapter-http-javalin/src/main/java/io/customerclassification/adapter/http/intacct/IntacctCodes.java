@@ -85,9 +85,28 @@ final class IntacctCodes {
                 "CC.PAYLOAD_TOO_LARGE", Map.of(), null, List.of());
     }
 
+    /**
+     * A request the server refused before any route ran, or that Jetty or Javalin refused while reading it:
+     * malformed (400), too slow (408), headers too large (431), the server overloaded or stopping (503), …
+     */
+    static IntacctError refused(int status, String reason) {
+        return switch (status) {
+            case 413 -> tooLarge();
+            case 415 -> mediaType(reason);
+            case 503 -> new IntacctError(503, "serviceUnavailable", reason, "CC-1503", "CC.SERVICE_UNAVAILABLE",
+                    Map.of(), null, List.of());
+            default -> new IntacctError(status, "invalidRequest", reason, "CC-1400", "CC.REQUEST_REFUSED", Map.of(),
+                    null, List.of());
+        };
+    }
+
     static IntacctError unsupportedMediaType(String contentType) {
-        return new IntacctError(415, "unsupportedMediaType", "Content-Type must be application/json, was "
-                + contentType, "CC-1415", "CC.UNSUPPORTED_MEDIA_TYPE", Map.of(), null, List.of());
+        return mediaType("Content-Type must be application/json, was " + contentType);
+    }
+
+    private static IntacctError mediaType(String message) {
+        return new IntacctError(415, "unsupportedMediaType", message, "CC-1415", "CC.UNSUPPORTED_MEDIA_TYPE", Map.of(),
+                null, List.of());
     }
 
     /**

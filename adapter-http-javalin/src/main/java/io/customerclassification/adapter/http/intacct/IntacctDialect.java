@@ -119,6 +119,11 @@ public final class IntacctDialect implements HttpDialect {
         errors.renderNotFound(ctx);
     }
 
+    @Override
+    public String refusalBody(int status, String reason) {
+        return errors.refusalBody(status, reason);
+    }
+
     // ---- the object
 
     private void list(Context ctx) {

@@ -53,8 +53,8 @@ final class IntacctErrors {
                     .map(v -> IntacctCodes.invalidValue("/" + v.getPropertyPath(), v.getMessage()))
                     .toList());
         }
-        if (exception instanceof HttpResponseException http && http.getStatus() == 413) {
-            return IntacctCodes.tooLarge();
+        if (exception instanceof HttpResponseException http && http.getStatus() >= 400 && http.getStatus() < 500) {
+            return IntacctCodes.refused(http.getStatus(), http.getMessage());
         }
         return IntacctCodes.internal(supportId);
     }
@@ -86,6 +86,17 @@ final class IntacctErrors {
     }
 
     static void write(Context ctx, IntacctError error, String supportId) {
+        IntacctJson.write(ctx, error.status(), envelope(error, supportId));
+    }
+
+    /** The body of a request refused before any route ran; the server writes the status and headers. */
+    String refusalBody(int status, String reason) {
+        String supportId = UUID.randomUUID().toString().replace("-", "");
+        LOG.info("supportId={} refused with {}: {}", supportId, status, reason);
+        return IntacctJson.text(envelope(IntacctCodes.refused(status, reason), supportId));
+    }
+
+    private static ObjectNode envelope(IntacctError error, String supportId) {
         ObjectNode envelope = IntacctJson.NODES.objectNode();
         ObjectNode body = envelope.putObject("ia::result").putObject("ia::error");
         body.put("code", error.code());
@@ -113,6 +124,6 @@ final class IntacctErrors {
         meta.put("totalCount", 1);
         meta.put("totalSuccess", 0);
         meta.put("totalError", 1);
-        IntacctJson.write(ctx, error.status(), envelope);
+        return envelope;
     }
 }

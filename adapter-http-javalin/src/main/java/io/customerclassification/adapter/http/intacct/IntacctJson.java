@@ -42,8 +42,12 @@ final class IntacctJson {
     }
 
     static void write(Context ctx, int status, JsonNode body) {
+        ctx.status(status).contentType("application/json").result(text(body));
+    }
+
+    static String text(JsonNode body) {
         try {
-            ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsString(body));
+            return MAPPER.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }

@@ -136,6 +136,15 @@ class IntacctErrorEnvelopeTest {
     }
 
     @Test
+    void aCharsetTheServerDoesNotKnowIs415() {
+        harness.run(api -> {
+            assertError(api.send("POST", OBJECTS, "{\"id\":\"A\"}", "application/json; charset=bogus"), 415,
+                    "unsupportedMediaType", "CC-1415");
+            assertEquals(List.of(), column(api.get(OBJECTS), "id"));
+        });
+    }
+
+    @Test
     void jsonContentTypesWithParametersOrSuffixesAndNoneAtAllAreAccepted() {
         harness.run(api -> {
             assertEquals(201, api.send("POST", OBJECTS, "{\"id\":\"A\"}", "application/json; charset=utf-8").status());

@@ -144,6 +144,17 @@ class IntacctFilterExpressionTest {
     }
 
     @Test
+    void parenthesesNestUpTo64LevelsAndDeeperIs400() {
+        withTypes(api -> {
+            String deepest = "(".repeat(64) + "1" + ")".repeat(64);
+            assertEquals(List.of("1", "3", "5", "6"), column(query(api, CONDITIONS, "'" + deepest + "'"), "key"));
+            String tooDeep = "(".repeat(5000) + "1" + ")".repeat(5000);
+            assertBadRequest(query(api, CONDITIONS, "'" + tooDeep + "'"), "CC-3004",
+                    "Parentheses nest deeper than 64 levels at position 65 in filterExpression", "/filterExpression");
+        });
+    }
+
+    @Test
     void anExpressionThatIsNoStringIs400() {
         withTypes(api -> assertEquals("filterExpression must be a string", assertError(query(api, CONDITIONS, "1"),
                 400, "invalidRequest", "CC-3004").get("message").asText()));
