@@ -46,7 +46,6 @@ if [ ! -f "$seed.properties" ]; then
 fi
 prop() { sed -n "s/^$1=//p" "$seed.properties"; }
 export BENCH_LUA=$root/benchmarks/lua BENCH_PROFILES=$profiles BENCH_TYPES=$types BENCH_LEAVES=$(prop leafKeys)
-export BENCH_RUN=$(date +%s)
 
 port=18181
 results=$(mktemp)
@@ -90,23 +89,46 @@ scenario() {
   echo "$name c=$c $median failuresAllRounds=$failures" | tee -a "$results"
 }
 
+# A cold JVM needs about 20 s of load before its figures mean anything.
 warm_up() {
-  [[ "$1" =~ $only ]] || return 0
   wrk -t2 -c"$connections" -d20s -s "$BENCH_LUA/$1.lua" "http://127.0.0.1:$port" >/dev/null
 }
 
 java_opts=(-Xmx128m -XX:+UseSerialGC)
+# glibc gives every thread that allocates its own malloc arena; two keep the native part of RSS small
+export MALLOC_ARENA_MAX=2
+
+# archive NAME URL COMMAND...: runs the server once to write an AppCDS archive of the classes it loads
+archive() {
+  local name=$1 url=$2; shift 2
+  rm -f "$data/$name.jsa"
+  start_server "$name-archive" "$url" "$@"
+  curl -fs -o /dev/null "http://127.0.0.1:$port$url"
+  stop_server
+}
 
 echo "== bare baseline (Javalin + plain JDBC, same data, same JVM options)"
-start_server bare /bare/profiles/1 java "${java_opts[@]}" -cp "$bench_jar" io.customerclassification.benchmark.BareServer "$data/work.db" "$port"
+bare=(-cp "$bench_jar" io.customerclassification.benchmark.BareServer "$data/work.db" "$port")
+archive bare /bare/profiles/1 java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$data/bare.jsa" "${bare[@]}"
+start_server bare /bare/profiles/1 java "${java_opts[@]}" -XX:SharedArchiveFile="$data/bare.jsa" "${bare[@]}"
+echo "startup bare-with-appcds ms=$started_ms" | tee -a "$results"
+start_server bare /bare/profiles/1 java "${java_opts[@]}" "${bare[@]}"
 echo "startup bare ms=$started_ms" | tee -a "$results"
 warm_up bare-get-profile
 for s in bare-get-profile bare-get-type bare-list-profiles bare-list-types; do scenario "$s"; done
 scenario bare-post-profile
 
 echo "== product"
+product=(-jar "$server_jar" --port "$port" --db "$data/work.db")
+# With an AppCDS archive of the server's classes (JDK 17: written by one run, then reused), then without: the
+# scenarios run on the last server started, a plain one like the baseline's.
+archive product /health java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$data/product.jsa" "${product[@]}"
 for i in 1 2 3; do
-  start_server product /health java "${java_opts[@]}" -jar "$server_jar" --port "$port" --db "$data/work.db"
+  start_server product /health java "${java_opts[@]}" -XX:SharedArchiveFile="$data/product.jsa" "${product[@]}"
+  echo "startup product-with-appcds round=$i ms=$started_ms" | tee -a "$results"
+done
+for i in 1 2 3; do
+  start_server product /health java "${java_opts[@]}" "${product[@]}"
   echo "startup product round=$i ms=$started_ms" | tee -a "$results"
 done
 warm_up mixed
@@ -115,9 +137,12 @@ for s in simpro-get-item intacct-get-item simpro-list simpro-list-filtered intac
   scenario "$s"
 done
 for s in simpro-post simpro-patch intacct-post intacct-patch-move; do scenario "$s"; done
+# Peak RSS of a fresh server through its warm-up and the mixed rounds.
+start_server product /health java "${java_opts[@]}" "${product[@]}"
+warm_up mixed
 scenario mixed
 rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
-echo "peakRss product kB=$rss" | tee -a "$results"
+echo "peakRss product-under-mixed kB=$rss" | tee -a "$results"
 
 subtree=$(prop subtreeKey) subtree_parent=$(prop subtreeParentKey)
 if [[ "subtree-move" =~ $only ]] && [ -n "$subtree_parent" ]; then
@@ -141,7 +166,8 @@ stop_server
   echo
   echo "Command: \`benchmarks/run.sh --profiles $profiles --types $types --rounds $rounds --seconds $seconds --connections $connections\`"
   echo "Date: $(date -u +%Y-%m-%dT%H:%M:%SZ). Machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1),"
-  echo "$(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1); JVM options for both servers: ${java_opts[*]}."
+  echo "$(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1); JVM options for both servers: ${java_opts[*]}"
+  echo "(MALLOC_ARENA_MAX=2)."
   echo "Load: wrk, 2 threads, on the same machine (loopback). Each figure is the median of $rounds rounds."
   echo
   echo '```'

@@ -8,11 +8,12 @@ end
 function init(args)
   math.randomseed(os.time() * 1000 + tid)
   sequence = 0
+  -- names stay unique across threads, rounds and runs
+  salt = os.time() .. "-" .. math.random(1000000000)
 end
 
 profiles = tonumber(os.getenv("BENCH_PROFILES") or "100000")
 types = tonumber(os.getenv("BENCH_TYPES") or "100000")
-run = os.getenv("BENCH_RUN") or "r"
 
 function leaf()
   return leaves[math.random(#leaves)]
@@ -25,7 +26,7 @@ end
 
 function unique(prefix)
   sequence = sequence + 1
-  return prefix .. " " .. run .. "-" .. tid .. "-" .. sequence
+  return prefix .. " " .. salt .. "-" .. tid .. "-" .. sequence
 end
 
 json = { ["Content-Type"] = "application/json" }

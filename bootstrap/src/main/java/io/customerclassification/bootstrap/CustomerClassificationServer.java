@@ -3,8 +3,11 @@ package io.customerclassification.bootstrap;
 import io.customerclassification.adapter.http.intacct.IntacctDialect;
 import io.customerclassification.adapter.http.simpro.SimproDialect;
 import io.customerclassification.application.port.in.company.RegisterCompanyCommand;
+import io.customerclassification.application.port.in.customerprofile.GetCustomerProfileQuery;
 import io.customerclassification.domain.company.Company;
 import io.customerclassification.domain.company.CompanyAlreadyExistsException;
+import io.customerclassification.domain.customerprofile.CustomerProfileId;
+import io.customerclassification.domain.shared.CompanyId;
 import java.time.Clock;
 import java.util.List;
 
@@ -33,7 +36,13 @@ public final class CustomerClassificationServer implements AutoCloseable {
      *     opened, written or migrated
      */
     public static CustomerClassificationServer start(ServerConfig config) {
+        Thread warmUp = HttpServer.loadClassesInBackground();
         CustomerClassification app = CustomerClassification.open(config.database());
+        try {
+            warmUp.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             for (Company company : config.extraCompanies()) {
                 register(app, company);
@@ -44,11 +53,23 @@ public final class CustomerClassificationServer implements AutoCloseable {
                     app, app, app, app, app, app, app, app), Clock.systemUTC());
             HttpServer http = HttpServer.start(config.host(), config.port(), List.of(simpro, intacct),
                     app::isDatabaseReachable);
+            warmUpValidation();
             return new CustomerClassificationServer(app, http);
         } catch (RuntimeException e) {
             app.close();
             throw e;
         }
+    }
+
+    /**
+     * Every command and query validates itself, and the validator takes a third of a second to build: build it
+     * now, while the server already answers, rather than in the first client's request.
+     */
+    private static void warmUpValidation() {
+        Thread thread = new Thread(() -> new GetCustomerProfileQuery(CompanyId.DEFAULT, CustomerProfileId.of(1)),
+                "warm-up-validation");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static void register(CustomerClassification app, Company company) {

@@ -75,6 +75,21 @@ final class HttpServer {
 
     private final Javalin javalin;
 
+    /**
+     * Start-up is mostly class loading and first runs of code. While the caller opens the database on one core,
+     * this loads the HTTP stack on the other: a Javalin instance with the server's settings that is never
+     * started, and Jetty's server.
+     */
+    static Thread loadClassesInBackground() {
+        Thread thread = new Thread(() -> {
+            Javalin.create(config -> config.startup.showJavalinBanner = false);
+            new org.eclipse.jetty.server.Server(new QueuedThreadPool(2, 1)).getClass();
+        }, "warm-up");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
     private HttpServer(Javalin javalin) {
         this.javalin = javalin;
     }

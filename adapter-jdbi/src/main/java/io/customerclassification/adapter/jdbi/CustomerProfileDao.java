@@ -21,17 +21,14 @@ interface CustomerProfileDao {
 
     String COLUMNS = "p.id, p.company_id, p.name, p.archived";
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM customer_profile p WHERE p.company_id = :company AND p.id = :id")
-    Optional<CustomerProfile> find(@Bind("company") long company, @Bind("id") long id);
+    /** By id; read through plain JDBC (see {@code JdbiPersistence.lookup}), so positional. */
+    String BY_ID = "SELECT " + COLUMNS + " FROM customer_profile p WHERE p.company_id = ? AND p.id = ?";
 
-    @SqlQuery("SELECT EXISTS (SELECT 1 FROM customer_profile WHERE company_id = :company AND name_fold = :fold"
-            + " AND id <> :except)")
-    boolean nameTaken(@Bind("company") long company, @Bind("fold") String fold, @Bind("except") long except);
+    /** Through plain JDBC (see {@code JdbiPersistence.jdbc}), so positional: company, fold, except. */
+    String NAME_TAKEN = "SELECT EXISTS (SELECT 1 FROM customer_profile WHERE company_id = ? AND name_fold = ? AND id <> ?)";
 
-    @SqlUpdate("INSERT INTO customer_profile (company_id, name, name_fold, archived) VALUES (:company, :name, :fold, :archived)")
-    @GetGeneratedKeys("id")
-    long insert(@Bind("company") long company, @Bind("name") String name, @Bind("fold") String fold,
-            @Bind("archived") boolean archived);
+    /** Through plain JDBC, so positional: company, name, fold, archived. */
+    String INSERT = "INSERT INTO customer_profile (company_id, name, name_fold, archived) VALUES (?, ?, ?, ?)";
 
     @SqlUpdate("UPDATE customer_profile SET name = :name, name_fold = :fold, archived = :archived"
             + " WHERE company_id = :company AND id = :id")

@@ -29,38 +29,17 @@ interface CustomerTypeDao {
     String PARENT_JOIN = " LEFT JOIN customer_type p ON p.company_id = t.company_id AND p.key = t.parent_key";
     String FROM = " FROM customer_type t" + PARENT_JOIN;
 
-    @SqlQuery("SELECT " + COLUMNS + FROM + " WHERE t.company_id = :company AND t.key = :key")
-    Optional<CustomerTypeRow> find(@Bind("company") long company, @Bind("key") long key);
+    /** By key; read through plain JDBC (see {@code JdbiPersistence.lookup}), so positional. */
+    String BY_KEY = "SELECT " + COLUMNS + FROM + " WHERE t.company_id = ? AND t.key = ?";
 
     @SqlQuery("SELECT " + COLUMNS + FROM + " WHERE t.company_id = :company AND t.name_fold = :fold")
     Optional<CustomerTypeRow> findByFold(@Bind("company") long company, @Bind("fold") String fold);
 
-    @SqlQuery("SELECT EXISTS (SELECT 1 FROM customer_type WHERE company_id = :company AND name_fold = :fold)")
-    boolean nameTaken(@Bind("company") long company, @Bind("fold") String fold);
+    /** Through plain JDBC, so positional: company, fold. */
+    String NAME_TAKEN = "SELECT EXISTS (SELECT 1 FROM customer_type WHERE company_id = ? AND name_fold = ?)";
 
     @SqlQuery("SELECT " + COLUMNS + FROM + " WHERE t.company_id = :company AND t.parent_key = :key ORDER BY t.key")
     List<CustomerTypeRow> children(@Bind("company") long company, @Bind("key") long key);
-
-    /** Ancestors nearest first; bounded by depth, and a cycle in damaged data is cut by the caller. */
-    @SqlQuery("WITH RECURSIVE up(key, depth) AS ("
-            + "  SELECT parent_key, 1 FROM customer_type"
-            + "   WHERE company_id = :company AND key = :key AND parent_key IS NOT NULL"
-            + "  UNION ALL"
-            + "  SELECT t.parent_key, up.depth + 1 FROM customer_type t JOIN up ON t.company_id = :company AND t.key = up.key"
-            + "   WHERE t.parent_key IS NOT NULL AND up.depth < :maxDepth)"
-            + " SELECT " + COLUMNS + " FROM up JOIN customer_type t ON t.company_id = :company AND t.key = up.key"
-            + " LEFT JOIN customer_type p ON p.company_id = t.company_id AND p.key = t.parent_key"
-            + " ORDER BY up.depth")
-    List<CustomerTypeRow> ancestors(@Bind("company") long company, @Bind("key") long key, @Bind("maxDepth") int maxDepth);
-
-    /** Levels below and including the node, counting stops one past {@code maxDepth}. */
-    @SqlQuery("WITH RECURSIVE down(key, depth) AS ("
-            + "  SELECT :key, 1"
-            + "  UNION"
-            + "  SELECT t.key, down.depth + 1 FROM customer_type t JOIN down ON t.company_id = :company AND t.parent_key = down.key"
-            + "   WHERE down.depth <= :maxDepth)"
-            + " SELECT MAX(depth) FROM down")
-    int subtreeHeight(@Bind("company") long company, @Bind("key") long key, @Bind("maxDepth") int maxDepth);
 
     @SqlUpdate("INSERT INTO customer_type (company_id, name, name_fold, status, parent_key, created_at, created_by,"
             + " modified_at, modified_by) VALUES (:company, :name, :fold, :status, :parent, :createdAt, :createdBy,"

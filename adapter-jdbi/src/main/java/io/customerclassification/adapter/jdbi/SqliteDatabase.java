@@ -41,11 +41,11 @@ public final class SqliteDatabase implements AutoCloseable {
     private final JdbiPersistence persistence;
     private final HikariDataSource pool;
 
-    private SqliteDatabase(Jdbi jdbi, HikariDataSource pool, PageIndex pageIndex) {
+    private SqliteDatabase(DataSource connections, HikariDataSource pool, PageIndex pageIndex) {
+        this.jdbi = Jdbi.create(connections);
         jdbi.installPlugin(new SqlObjectPlugin());
-        this.jdbi = jdbi;
         this.pool = pool;
-        this.persistence = new JdbiPersistence(jdbi, pageIndex);
+        this.persistence = new JdbiPersistence(jdbi, connections, pageIndex);
     }
 
     /**
@@ -77,6 +77,8 @@ public final class SqliteDatabase implements AutoCloseable {
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + absolute);
+        Schema schema = Schema.of(dataSource);
+        schema.refuseNewer();
         try (Connection probe = dataSource.getConnection();
                 var statement = probe.createStatement()) {
             statement.execute("PRAGMA journal_mode = WAL");
@@ -86,10 +88,12 @@ public final class SqliteDatabase implements AutoCloseable {
             throw new DatabaseUnavailableException("cannot open the database " + absolute + " for writing: "
                     + e.getMessage(), e);
         }
-        migrate(dataSource);
+        if (!schema.isCurrent()) {
+            migrate(dataSource);
+        }
         optimize(dataSource);
         HikariDataSource pool = pool(dataSource, absolute);
-        return new SqliteDatabase(Jdbi.create(pool), pool, pageIndex);
+        return new SqliteDatabase(pool, pool, pageIndex);
     }
 
     /**
@@ -97,10 +101,13 @@ public final class SqliteDatabase implements AutoCloseable {
      * each connection it gives is prepared when taken).
      */
     public static SqliteDatabase open(DataSource dataSource) {
-        migrate(dataSource);
+        Schema schema = Schema.of(dataSource);
+        schema.refuseNewer();
+        if (!schema.isCurrent()) {
+            migrate(dataSource);
+        }
         optimize(dataSource);
-        return new SqliteDatabase(Jdbi.create(() -> SqliteConnections.prepare(dataSource.getConnection())), null,
-                PageIndex.standard());
+        return new SqliteDatabase(new PreparingDataSource(dataSource), null, PageIndex.standard());
     }
 
     /**
@@ -158,6 +165,38 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * What the migration history says, read without writing anything. When the schema is exactly this build's
+     * (every migration applied, none failed), Flyway, which takes most of a second to start, is not needed;
+     * anything else (a new file, an older schema, a failed migration) goes through Flyway, which migrates or
+     * refuses with its reasons. A newer schema is refused before anything is written.
+     */
+    private record Schema(int newest, int applied, int failed) {
+
+        static Schema of(DataSource dataSource) {
+            try (Connection connection = dataSource.getConnection();
+                    var statement = connection.createStatement();
+                    var rows = statement.executeQuery("SELECT MAX(CAST(version AS INTEGER)), COUNT(DISTINCT version),"
+                            + " SUM(success = 0) FROM flyway_schema_history WHERE version IS NOT NULL")) {
+                return rows.next() ? new Schema(rows.getInt(1), rows.getInt(2), rows.getInt(3)) : new Schema(0, 0, 0);
+            } catch (SQLException e) {
+                return new Schema(0, 0, 0); // no history table: a new file, or not this product's yet
+            }
+        }
+
+        boolean isCurrent() {
+            return newest == SCHEMA_VERSION && applied == SCHEMA_VERSION && failed == 0;
+        }
+
+        void refuseNewer() {
+            if (newest > SCHEMA_VERSION) {
+                throw new DatabaseUnavailableException("the database was written by a newer version of the product"
+                        + " (schema version " + newest + "); this build knows schema versions up to " + SCHEMA_VERSION
+                        + " and leaves the file untouched");
+            }
+        }
+    }
+
     private static String latestKnown(Flyway flyway) {
         return Arrays.stream(flyway.info().all())
                 .filter(info -> info.getState() != MigrationState.FUTURE_SUCCESS
@@ -167,6 +206,9 @@ public final class SqliteDatabase implements AutoCloseable {
                 .map(Object::toString)
                 .orElse("none");
     }
+
+    /** The newest migration this build ships ({@code SqliteDatabaseTest} checks it against db/migration). */
+    static final int SCHEMA_VERSION = 2;
 
     private static void migrate(DataSource dataSource) {
         Flyway flyway = Flyway.configure()

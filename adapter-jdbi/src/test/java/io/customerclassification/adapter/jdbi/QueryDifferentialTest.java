@@ -64,7 +64,7 @@ class QueryDifferentialTest {
     @BeforeAll
     void seedBothStores(@TempDir Path folder) {
         // A checkpoint every 4 rows, every result remembered: deep pages go through the seek path all the time.
-        database = SqliteDatabase.open(folder.resolve("differential.db"), new PageIndex(4, 64, 0));
+        database = SqliteDatabase.open(folder.resolve("differential.db"), new PageIndex(4, 64, 0, 0));
         sql = database.persistence();
         memory = new InMemoryPersistence();
         Random random = new Random(SEED);

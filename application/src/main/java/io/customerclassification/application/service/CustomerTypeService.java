@@ -105,8 +105,8 @@ public final class CustomerTypeService
     @Override
     public CustomerTypeView getCustomerType(GetCustomerTypeQuery query) {
         companies.requireCompany(query.companyId());
-        CustomerType type = load(query.companyId(), query.key());
-        return view(query.companyId(), type);
+        return ports.load().loadCustomerTypeView(query.companyId(), query.key())
+                .orElseThrow(() -> new CustomerTypeNotFoundException(query.companyId(), query.key()));
     }
 
     @Override
@@ -211,16 +211,6 @@ public final class CustomerTypeService
         }
         List<CustomerType> ancestors = ports.ancestors().loadAncestors(companyId, node.key());
         return new Placement(ancestors);
-    }
-
-    private CustomerTypeView view(CompanyId companyId, CustomerType type) {
-        if (type.isRoot()) {
-            return new CustomerTypeView(type, null);
-        }
-        CustomerType parent = ports.load().loadCustomerType(companyId, type.parentKey())
-                .orElseThrow(() -> new IllegalStateException("parent " + type.parentKey() + " of " + type.key()
-                        + " is missing in company " + companyId));
-        return new CustomerTypeView(type, parent.name());
     }
 
     private static CustomerTypeView view(CustomerType type, Placement placement) {

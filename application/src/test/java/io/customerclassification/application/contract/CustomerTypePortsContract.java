@@ -1,5 +1,7 @@
 package io.customerclassification.application.contract;
 
+import java.util.Optional;
+import io.customerclassification.application.model.CustomerTypeView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -85,6 +87,29 @@ public abstract class CustomerTypePortsContract extends PortContract {
         assertEquals(keys(List.of(mid, sibling)), keys(ports.children().loadChildren(C0, root.key())));
         assertEquals(3, ports.subtree().measureSubtreeHeight(C0, root.key()));
         assertEquals(1, ports.subtree().measureSubtreeHeight(C0, leaf.key()));
+    }
+
+    @Test
+    void aViewCarriesTheNameOfTheParent() {
+        CustomerType root = active("Root", null);
+        CustomerType child = active("Child", root);
+        assertEquals(Optional.of(new CustomerTypeView(child, root.name())),
+                ports.loadType().loadCustomerTypeView(C0, child.key()));
+        assertEquals(Optional.of(new CustomerTypeView(root, null)), ports.loadType().loadCustomerTypeView(C0, root.key()));
+        assertEquals(Optional.empty(), ports.loadType().loadCustomerTypeView(C0, CustomerTypeKey.of(999)));
+        ports.saveCompany().insertCompany(new Company(CompanyId.of(1), Name.of("One")));
+        assertEquals(Optional.empty(), ports.loadType().loadCustomerTypeView(CompanyId.of(1), child.key()));
+    }
+
+    @Test
+    void aCycleInDamagedDataIsCutWhereAKeyRepeats() {
+        CustomerType a = active("A", null);
+        CustomerType b = active("B", a);
+        CustomerType c = active("C", b);
+        // the port does not judge a move (the service does): it can store a cycle, as damaged data may hold one
+        ports.saveType().updateCustomerType(a.moveTo(c.key(), a.audit().modifiedAt(), null));
+        assertEquals(keys(List.of(b, a)), keys(ports.ancestors().loadAncestors(C0, c.key())));
+        assertEquals(3, ports.subtree().measureSubtreeHeight(C0, a.key()), "each node counted once");
     }
 
     @Test

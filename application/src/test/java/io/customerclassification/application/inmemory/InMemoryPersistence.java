@@ -241,6 +241,12 @@ public final class InMemoryPersistence
     }
 
     @Override
+    public Optional<CustomerTypeView> loadCustomerTypeView(CompanyId companyId, CustomerTypeKey key) {
+        return locked(() -> loadCustomerType(companyId, key).map(type -> new CustomerTypeView(type, type.isRoot()
+                ? null : loadCustomerType(companyId, type.parentKey()).orElseThrow().name())));
+    }
+
+    @Override
     public Optional<CustomerType> loadCustomerTypeByName(CompanyId companyId, Name name) {
         return locked(() -> typesOf(companyId).stream().filter(type -> type.name().sameAs(name)).findFirst());
     }

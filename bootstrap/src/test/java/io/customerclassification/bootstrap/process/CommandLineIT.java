@@ -76,7 +76,7 @@ class CommandLineIT {
             int port = server.awaitListening(30);
             assertEquals(200, new Http(port).get("/health").status());
             assertTrue(Files.isRegularFile(folder.resolve("data/customer-classification.db")), server.output());
-            assertTrue(server.output().contains("requests method=GET path=/health status=200 durationMs="),
+            assertTrue(server.output().contains("INFO requests - method=GET path=/health status=200 durationMs="),
                     "one structured line per request:\n" + server.output());
         }
     }
