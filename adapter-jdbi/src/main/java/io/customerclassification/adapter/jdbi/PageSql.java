@@ -65,6 +65,24 @@ final class PageSql {
     }
 
     /**
+     * The sort values of the match {@code skip} positions after {@code from} (counted from the first match when
+     * {@code from} is null): one seek and a short walk through the index that serves the order.
+     */
+    QueryCompiler.Sql position(List<Object> from, int skip) {
+        List<Object> parameters = new ArrayList<>(matchParameters);
+        String seek = "";
+        if (from != null) {
+            QueryCompiler.Sql after = compiler.atOrAfter(order, from);
+            seek = " AND " + after.text();
+            parameters.addAll(after.parameters());
+        }
+        parameters.add(skip);
+        String values = order.stream().map(QueryCompiler.OrderTerm::expression).collect(Collectors.joining(", "));
+        return new QueryCompiler.Sql("SELECT " + values + matches + seek + " ORDER BY " + orderBy + " LIMIT 1 OFFSET ?",
+                parameters);
+    }
+
+    /**
      * {@code limit} rows after skipping {@code skip}, counted from the checkpoint {@code from} when one is given
      * (else from the first match).
      */
