@@ -3,7 +3,7 @@
 # writes the figures to benchmarks/results/latest.md. See docs/performance.md.
 #
 #   benchmarks/run.sh [--profiles N] [--types N] [--rounds R] [--seconds S] [--connections C] [--no-build]
-#                     [--only REGEX]
+#                     [--only REGEX] [--warmup S] [--results FILE]
 #
 # Defaults: 100 000 profiles, 100 000 types, 3 rounds of 10 s per scenario, 32 connections. --types 1000000
 # seeds the 1 M-type tree. Needs wrk (apt-get install wrk) and curl. Loopback only.
@@ -11,7 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-profiles=100000 types=100000 rounds=3 seconds=10 connections=32 build=1 only=.
+profiles=100000 types=100000 rounds=3 seconds=10 connections=32 build=1 only=. warmup=20
+results_file=benchmarks/results/latest.md
 while [ $# -gt 0 ]; do
   case "$1" in
     --profiles) profiles=$2; shift 2 ;;
@@ -21,6 +22,8 @@ while [ $# -gt 0 ]; do
     --connections) connections=$2; shift 2 ;;
     --no-build) build=0; shift ;;
     --only) only=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --results) results_file=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -91,7 +94,7 @@ scenario() {
 
 # A cold JVM needs about 20 s of load before its figures mean anything.
 warm_up() {
-  wrk -t2 -c"$connections" -d20s -s "$BENCH_LUA/$1.lua" "http://127.0.0.1:$port" >/dev/null
+  wrk -t2 -c"$connections" -d"${warmup}s" -s "$BENCH_LUA/$1.lua" "http://127.0.0.1:$port" >/dev/null
 }
 
 java_opts=(-Xmx128m -XX:+UseSerialGC)
@@ -173,5 +176,5 @@ stop_server
   echo '```'
   cat "$results"
   echo '```'
-} > "$root/benchmarks/results/latest.md"
-echo "== written to benchmarks/results/latest.md"
+} > "$results_file"
+echo "== written to $results_file"

@@ -49,8 +49,6 @@ final class SqliteConnections {
             statement.execute("PRAGMA foreign_keys = ON");
             statement.execute("PRAGMA busy_timeout = " + SqliteDatabase.BUSY_TIMEOUT_MILLIS);
             statement.execute("PRAGMA synchronous = NORMAL");
-            // ANALYZE (run by PRAGMA optimize) samples this many rows per index: milliseconds, not a table scan
-            statement.execute("PRAGMA analysis_limit = 1000");
         }
         return connection;
     }
