@@ -12,6 +12,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.http.HttpHeader;
@@ -73,7 +75,11 @@ final class HttpServer {
         }
     }
 
+    /** How long {@link #stop} lets connections accepted before it finish their exchange. */
+    static final long DRAIN_MILLIS = 1_000;
+
     private final Javalin javalin;
+    private final ServerConnector connector;
 
     /**
      * Start-up is mostly class loading and first runs of code. While the caller opens the database on one core,
@@ -90,8 +96,9 @@ final class HttpServer {
         return thread;
     }
 
-    private HttpServer(Javalin javalin) {
+    private HttpServer(Javalin javalin, ServerConnector connector) {
         this.javalin = javalin;
+        this.connector = connector;
     }
 
     /**
@@ -104,6 +111,7 @@ final class HttpServer {
     static HttpServer start(String host, int port, List<HttpDialect> dialects, BooleanSupplier databaseReachable,
             Limits limits) {
         HttpApi api = new HttpApi(dialects);
+        AtomicReference<ServerConnector> connectorOf = new AtomicReference<>();
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
@@ -122,6 +130,7 @@ final class HttpServer {
             });
             config.jetty.addConnector((server, http) -> {
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connectorOf.set(connector);
                 connector.setHost(host);
                 connector.setPort(port);
                 connector.setIdleTimeout(limits.idleTimeout().toMillis());
@@ -156,15 +165,32 @@ final class HttpServer {
             javalin.stop();
             throw new ConfigurationException(bindFailure(host, port, e), e);
         }
-        return new HttpServer(javalin);
+        return new HttpServer(javalin, connectorOf.get());
     }
 
     int port() {
         return javalin.port();
     }
 
-    /** Stops accepting connections and lets in-flight requests finish. */
+    /**
+     * Stops accepting connections and lets in-flight requests finish. The listening socket closes first, so a
+     * new client is refused at connect; a connection accepted just before gets up to {@link #DRAIN_MILLIS} to
+     * send its request and receive the answer, since Jetty's stop closes every connection once the requests
+     * it counts are done, and one whose request was still on the way would be cut off without a word.
+     */
     void stop() {
+        if (connector != null) {
+            connector.close();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
+            while (!connector.getConnectedEndPoints().isEmpty() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         javalin.stop();
     }
 

@@ -2,6 +2,7 @@ package io.customerclassification.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.customerclassification.adapter.http.intacct.IntacctDialect;
@@ -95,19 +96,22 @@ class LimitsTest {
     }
 
     @Test
-    void aRequestArrivingWhileTheServerStopsIs503WithRetryAfterInTheOwnersFormat() throws Exception {
+    void whileTheServerStopsAcceptedConnectionsAreServedAndNewOnesRefusedAtConnect() throws Exception {
         HttpServer server = serve(HttpServer.Limits.DEFAULT);
-        Http http = new Http(server.port());
+        int port = server.port();
+        Http http = new Http(port);
         CompletableFuture<Reply> inFlight = async(() -> http.get("/slow"));
         assertTrue(slow.entered.await(10, TimeUnit.SECONDS), "the held request never started");
         assertEquals(200, http.get("/health").status(), "opens a second connection, kept alive");
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop, clients);
         Thread.sleep(300);
 
-        Reply refused = http.get(PROFILES);
-        assertEquals(503, refused.status(), refused::toString);
-        assertEquals("1", refused.header("Retry-After"));
-        assertEquals(SIMPRO_ERROR.formatted("The server is stopping; retry after 1 s."), refused.body());
+        assertEquals(200, http.get(PROFILES).status(), "a connection accepted before the stop is served while it drains");
+        try (java.net.Socket late = new java.net.Socket()) {
+            assertThrows(java.net.ConnectException.class,
+                    () -> late.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2_000),
+                    "a new connection is refused at connect, not accepted and then cut off");
+        }
         slow.release();
         assertEquals(200, inFlight.get(10, TimeUnit.SECONDS).status(), "the request in flight is finished");
         stopping.get(20, TimeUnit.SECONDS);
