@@ -1,6 +1,10 @@
 package io.customerclassification.bootstrap;
 
 import io.customerclassification.adapter.jdbi.DatabaseUnavailableException;
+import io.customerclassification.adapter.jdbi.SqliteNativeLibrary;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +32,7 @@ public final class Main {
             return;
         }
         long startedAt = System.nanoTime();
+        nativeLibraryCache(System.getenv()).ifPresent(SqliteNativeLibrary::useCache);
         CustomerClassificationServer server;
         try {
             server = CustomerClassificationServer.start(config);
@@ -43,5 +48,21 @@ public final class Main {
         }, "shutdown"));
         LOG.info("listening on http://{}:{} (database {}) — started in {} ms", config.host(), server.port(),
                 config.database().toAbsolutePath(), (System.nanoTime() - startedAt) / 1_000_000);
+    }
+
+    /**
+     * {@code $XDG_CACHE_HOME/customer-classification}, else {@code ~/.cache/customer-classification}: where the
+     * server keeps its copy of SQLite's native library rather than extracting one on every start.
+     */
+    static Optional<Path> nativeLibraryCache(Map<String, String> env) {
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return Optional.of(Path.of(xdg, "customer-classification"));
+        }
+        String home = System.getProperty("user.home");
+        if (home == null || home.isBlank() || home.equals("?")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(home, ".cache", "customer-classification"));
     }
 }

@@ -38,12 +38,14 @@ public final class SqliteDatabase implements AutoCloseable {
     static final int POOL_SIZE = 8;
 
     private final Jdbi jdbi;
+    private final DataSource connections;
     private final JdbiPersistence persistence;
     private final HikariDataSource pool;
 
     private SqliteDatabase(DataSource connections, HikariDataSource pool, PageIndex pageIndex) {
         this.jdbi = Jdbi.create(connections);
         jdbi.installPlugin(new SqlObjectPlugin());
+        this.connections = connections;
         this.pool = pool;
         this.persistence = new JdbiPersistence(jdbi, connections, pageIndex);
     }
@@ -142,9 +144,11 @@ public final class SqliteDatabase implements AutoCloseable {
 
     /** Whether the database answers a trivial query. */
     public boolean isReachable() {
-        try {
-            return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
-        } catch (RuntimeException e) {
+        try (Connection connection = connections.getConnection();
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT 1")) {
+            return rows.next() && rows.getInt(1) == 1;
+        } catch (SQLException | RuntimeException e) {
             return false;
         }
     }

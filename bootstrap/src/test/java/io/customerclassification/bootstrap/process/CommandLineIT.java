@@ -9,7 +9,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +93,32 @@ class CommandLineIT {
                     + "{\"ID\":4,\"Name\":\"Flag Co\"}]", new Http(port).get("/api/v1.0/companies/").body());
             assertTrue(Files.exists(folder.resolve("flag.db")));
             assertTrue(Files.notExists(folder.resolve("env.db")));
+        }
+    }
+
+    @Test
+    void theClassArchiveBesideTheJarIsUsable() {
+        assertTrue(Files.isRegularFile(ServerProcess.classArchive()), "mvn package writes "
+                + ServerProcess.classArchive());
+        // -Xshare:on turns "cannot use the archive" (another JVM build, a jar rebuilt since) into an error
+        ServerProcess help = ServerProcess.launch(folder, Map.of(), List.of("-Xshare:on"), "--help");
+        assertEquals(0, help.awaitExit(30), help.output());
+        assertTrue(help.output().startsWith("Usage: java -jar customer-classification-server.jar"), help.output());
+    }
+
+    @Test
+    void sqlitesNativeLibraryIsKeptInTheCacheFolderAndReused() throws IOException {
+        Path cache = folder.resolve("cache");
+        for (int start = 0; start < 2; start++) {
+            try (ServerProcess server = run(Map.of("XDG_CACHE_HOME", cache.toString()), "--port", "0")) {
+                assertEquals(200, new Http(server.awaitListening(30)).get("/health").status());
+            }
+        }
+        try (Stream<Path> files = Files.walk(cache)) {
+            List<Path> libraries = files.filter(Files::isRegularFile).toList();
+            assertEquals(1, libraries.size(), libraries.toString());
+            assertTrue(libraries.get(0).startsWith(cache.resolve("customer-classification")), libraries.toString());
+            assertTrue(libraries.get(0).getFileName().toString().contains("sqlitejdbc"), libraries.toString());
         }
     }
 

@@ -43,11 +43,28 @@ public final class ServerProcess implements AutoCloseable {
         return path;
     }
 
-    /** Starts {@code java -Xmx128m -jar server.jar args…} in {@code workingDirectory}. */
+    /**
+     * The class-data-sharing archive the build writes beside the jar, which README's run command passes to the
+     * JVM; the processes here run the same way.
+     */
+    public static Path classArchive() {
+        String name = jar().getFileName().toString().replaceFirst("\\.jar$", ".jsa");
+        return jar().resolveSibling(name);
+    }
+
+    /** Starts {@code java -Xmx128m -XX:SharedArchiveFile=… -jar server.jar args…} in {@code workingDirectory}. */
     public static ServerProcess launch(Path workingDirectory, Map<String, String> env, String... args) {
+        return launch(workingDirectory, env, List.of(), args);
+    }
+
+    /** Like {@link #launch(Path, Map, String...)} with more options for the JVM. */
+    public static ServerProcess launch(Path workingDirectory, Map<String, String> env, List<String> jvmOptions,
+            String... args) {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m", "-jar",
-                jar().toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+                "-XX:SharedArchiveFile=" + classArchive()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));
         try {
             // A file, not a pipe: Process.destroy() closes the pipes, and the output of the shutdown must be kept.
