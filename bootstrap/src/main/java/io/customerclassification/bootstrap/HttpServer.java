@@ -145,7 +145,7 @@ final class HttpServer {
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
             });
             config.requestLogger.http((ctx, millis) -> REQUESTS.info("method={} path={} status={} durationMs={}",
-                    ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", millis)));
+                    ctx.method(), ctx.path(), ctx.statusCode(), tenths(millis)));
             config.routes.get("/health", ctx -> {
                 boolean up = databaseReachable.getAsBoolean();
                 ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
@@ -166,6 +166,15 @@ final class HttpServer {
             throw new ConfigurationException(bindFailure(host, port, e), e);
         }
         return new HttpServer(javalin, connectorOf.get());
+    }
+
+    /**
+     * {@code 12.3}: the duration to a tenth of a millisecond, without {@code String.format}, which cost about
+     * a twentieth of a GET item's time in the request log line.
+     */
+    static String tenths(float millis) {
+        long tenths = Math.round(millis * 10.0);
+        return (tenths / 10) + "." + (tenths % 10);
     }
 
     int port() {
