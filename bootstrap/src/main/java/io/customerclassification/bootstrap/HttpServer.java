@@ -2,6 +2,7 @@ package io.customerclassification.bootstrap;
 
 import io.customerclassification.adapter.http.HttpApi;
 import io.customerclassification.adapter.http.HttpDialect;
+import io.customerclassification.adapter.http.LogText;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -145,7 +146,7 @@ final class HttpServer {
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
             });
             config.requestLogger.http((ctx, millis) -> REQUESTS.info("method={} path={} status={} durationMs={}",
-                    ctx.method(), ctx.path(), ctx.statusCode(), tenths(millis)));
+                    ctx.method(), LogText.of(ctx.path()), ctx.statusCode(), tenths(millis)));
             config.routes.get("/health", ctx -> {
                 boolean up = databaseReachable.getAsBoolean();
                 ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
@@ -235,7 +236,7 @@ final class HttpServer {
         }
 
         private void overloaded(Request request, Response response, Callback callback) {
-            LOG.warn("overloaded: {} {} answered 503", request.getMethod(), request.getHttpURI().getPath());
+            LOG.warn("overloaded: {} {} answered 503", request.getMethod(), LogText.of(request.getHttpURI().getPath()));
             response.getHeaders().put(HttpHeader.RETRY_AFTER, retryAfterSeconds);
             write(response, callback, HttpStatus.SERVICE_UNAVAILABLE.getCode(), api.refusalBody(
                     request.getHttpURI().getPath(), HttpStatus.SERVICE_UNAVAILABLE.getCode(),

@@ -2,6 +2,7 @@ package io.customerclassification.adapter.http.intacct;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.customerclassification.adapter.http.LogText;
 import io.customerclassification.domain.company.CompanyNotFoundException;
 import io.customerclassification.domain.customertype.CustomerTypeNotFoundException;
 import io.customerclassification.domain.customertype.DuplicateCustomerTypeNameException;
@@ -28,10 +29,10 @@ final class IntacctErrors {
         String supportId = UUID.randomUUID().toString().replace("-", "");
         IntacctError error = translate(exception, supportId);
         if (error.status() >= 500) {
-            LOG.error("supportId={} {} {} failed", supportId, ctx.method(), ctx.path(), exception);
+            LOG.error("supportId={} {} {} failed", supportId, ctx.method(), LogText.of(ctx.path()), exception);
         } else {
-            LOG.info("supportId={} {} {} -> {} {} {}", supportId, ctx.method(), ctx.path(), error.status(),
-                    error.errorId(), error.message());
+            LOG.info("supportId={} {} {} -> {} {} {}", supportId, ctx.method(), LogText.of(ctx.path()), error.status(),
+                    error.errorId(), LogText.of(error.message()));
         }
         write(ctx, error, supportId);
     }
@@ -92,7 +93,7 @@ final class IntacctErrors {
     /** The body of a request refused before any route ran; the server writes the status and headers. */
     String refusalBody(int status, String reason) {
         String supportId = UUID.randomUUID().toString().replace("-", "");
-        LOG.info("supportId={} refused with {}: {}", supportId, status, reason);
+        LOG.info("supportId={} refused with {}: {}", supportId, status, LogText.of(reason));
         return IntacctJson.text(envelope(IntacctCodes.refused(status, reason), supportId));
     }
 

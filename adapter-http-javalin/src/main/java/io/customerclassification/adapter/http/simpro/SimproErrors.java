@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.customerclassification.adapter.http.LogText;
 import io.customerclassification.domain.company.CompanyNotFoundException;
 import io.customerclassification.domain.customerprofile.CustomerProfileNotFoundException;
 import io.customerclassification.domain.customerprofile.DuplicateCustomerProfileNameException;
@@ -62,7 +63,7 @@ final class SimproErrors {
             renderHttp(http, ctx);
         } else {
             String reference = UUID.randomUUID().toString();
-            LOG.error("Unexpected failure, reference {}: {} {}", reference, ctx.method(), ctx.path(), exception);
+            LOG.error("Unexpected failure, reference {}: {} {}", reference, ctx.method(), LogText.of(ctx.path()), exception);
             write(ctx, 500, List.of(new SimproProblem(null,
                     "Internal server error. Reference: " + reference, null)));
         }
