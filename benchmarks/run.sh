@@ -117,35 +117,33 @@ archive() {
   stop_server
 }
 
-echo "== bare baseline (Javalin + plain JDBC, same data, same JVM options)"
 bare=(-cp "$bench_jar" io.customerclassification.benchmark.BareServer "$data/work.db" "$port")
+product=(-jar "$server_jar" --port "$port" --db "$data/work.db")
+first_get=/api/v1.0/companies/0/setup/customerProfiles/1
+
+echo "== start-up to the first GET item (baseline and product in turn, so that both see the same machine)"
+# The baseline gets an AppCDS archive written by one run of its own; the product uses the archive its build
+# writes beside the jar (README's run command).
 archive bare /bare/profiles/1 java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$data/bare.jsa" "${bare[@]}"
 for i in 1 2 3; do
   start_server bare /bare/profiles/1 java "${java_opts[@]}" -XX:SharedArchiveFile="$data/bare.jsa" "${bare[@]}"
   echo "startup bare-with-appcds round=$i ms=$started_ms" | tee -a "$results"
-done
-for i in 1 2 3; do
+  start_server product "$first_get" java "${java_opts[@]}" -XX:SharedArchiveFile="$server_jsa" "${product[@]}"
+  echo "startup product-with-appcds round=$i ms=$started_ms" | tee -a "$results"
   start_server bare /bare/profiles/1 java "${java_opts[@]}" "${bare[@]}"
   echo "startup bare round=$i ms=$started_ms" | tee -a "$results"
+  start_server product "$first_get" java "${java_opts[@]}" "${product[@]}"
+  echo "startup product round=$i ms=$started_ms" | tee -a "$results"
 done
+
+echo "== bare baseline (Javalin + plain JDBC, same data, same JVM options)"
+start_server bare /bare/profiles/1 java "${java_opts[@]}" "${bare[@]}"
 warm_up bare-get-profile
 for s in bare-get-profile bare-get-type bare-list-profiles bare-list-types; do scenario "$s"; done
 scenario bare-post-profile
 
 echo "== product"
-product=(-jar "$server_jar" --port "$port" --db "$data/work.db")
-first_get=/api/v1.0/companies/0/setup/customerProfiles/1
-# Start-up to the first GET item, like the baseline's: with the class-data-sharing archive the build writes
-# beside the jar (README's run command), then without; the scenarios run on the last server started, a plain
-# one like the baseline's.
-for i in 1 2 3; do
-  start_server product "$first_get" java "${java_opts[@]}" -XX:SharedArchiveFile="$server_jsa" "${product[@]}"
-  echo "startup product-with-appcds round=$i ms=$started_ms" | tee -a "$results"
-done
-for i in 1 2 3; do
-  start_server product "$first_get" java "${java_opts[@]}" "${product[@]}"
-  echo "startup product round=$i ms=$started_ms" | tee -a "$results"
-done
+start_server product /health java "${java_opts[@]}" "${product[@]}"
 warm_up mixed
 for s in simpro-get-item intacct-get-item simpro-list simpro-list-filtered intacct-list \
          intacct-query-selective intacct-query-expression intacct-query-deep-start; do
