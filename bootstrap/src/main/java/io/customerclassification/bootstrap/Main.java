@@ -16,9 +16,16 @@ public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
+    private static final String JBOSS_LOGGING_PROVIDER = "org.jboss.logging.provider";
+
     private Main() {}
 
     public static void main(String[] args) {
+        // Hibernate Validator logs through jboss-logging, which would pick java.util.logging and its two-line
+        // format; route it to the server's log instead, unless the caller chose otherwise.
+        if (System.getProperty(JBOSS_LOGGING_PROVIDER) == null) {
+            System.setProperty(JBOSS_LOGGING_PROVIDER, "slf4j");
+        }
         if (ServerConfig.wantsHelp(args)) {
             System.out.println(ServerConfig.USAGE);
             return;

@@ -80,6 +80,12 @@ class CommandLineIT {
             assertTrue(Files.isRegularFile(folder.resolve("data/customer-classification.db")), server.output());
             assertTrue(server.output().contains("INFO requests - method=GET path=/health status=200 durationMs="),
                     "one structured line per request:\n" + server.output());
+            // a request that builds the validator, which would log its version through java.util.logging
+            assertEquals(404, new Http(port).get("/api/v1.0/companies/0/setup/customerProfiles/1").status());
+            server.terminate();
+            server.awaitExit(30);
+            assertTrue(!server.output().contains("org.hibernate.validator.internal.util.Version <clinit>"),
+                    "no java.util.logging two-line records:\n" + server.output());
         }
     }
 
