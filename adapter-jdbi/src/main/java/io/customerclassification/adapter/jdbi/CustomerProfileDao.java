@@ -41,8 +41,9 @@ interface CustomerProfileDao {
     final class Mapper implements RowMapper<CustomerProfile> {
         @Override
         public CustomerProfile map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new CustomerProfile(CustomerProfileId.of(rs.getLong("id")), CompanyId.of(rs.getLong("company_id")),
-                    Name.of(rs.getString("name")), rs.getInt("archived") != 0);
+            // by position: COLUMNS comes first, in this order, in every query of this mapper
+            return new CustomerProfile(CustomerProfileId.of(rs.getLong(1)), CompanyId.of(rs.getLong(2)),
+                    Name.of(rs.getString(3)), rs.getInt(4) != 0);
         }
     }
 }

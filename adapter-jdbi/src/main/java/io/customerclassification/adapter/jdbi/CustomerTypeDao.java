@@ -58,21 +58,24 @@ interface CustomerTypeDao {
     @SqlUpdate("DELETE FROM customer_type WHERE company_id = :company AND key = :key")
     int delete(@Bind("company") long company, @Bind("key") long key);
 
-    /** Maps the columns of {@link #COLUMNS}. */
+    /**
+     * Maps the columns of {@link #COLUMNS}, which every query of this mapper selects first and in this order: by
+     * position, since sqlite-jdbc looks a label up by building a name map for each result set.
+     */
     final class Mapper implements RowMapper<CustomerTypeRow> {
         @Override
         public CustomerTypeRow map(ResultSet rs, StatementContext ctx) throws SQLException {
-            long parent = rs.getLong("parent_key");
+            long parent = rs.getLong(5);
             boolean root = rs.wasNull();
-            String parentName = rs.getString("parent_name");
+            String parentName = rs.getString(10);
             CustomerType type = new CustomerType(
-                    CustomerTypeKey.of(rs.getLong("key")),
-                    CompanyId.of(rs.getLong("company_id")),
-                    Name.of(rs.getString("name")),
-                    CustomerTypeStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+                    CustomerTypeKey.of(rs.getLong(1)),
+                    CompanyId.of(rs.getLong(2)),
+                    Name.of(rs.getString(3)),
+                    CustomerTypeStatus.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)),
                     root ? null : CustomerTypeKey.of(parent),
-                    new Audit(Instant.ofEpochSecond(rs.getLong("created_at")), rs.getString("created_by"),
-                            Instant.ofEpochSecond(rs.getLong("modified_at")), rs.getString("modified_by")));
+                    new Audit(Instant.ofEpochSecond(rs.getLong(6)), rs.getString(7),
+                            Instant.ofEpochSecond(rs.getLong(8)), rs.getString(9)));
             return new CustomerTypeRow(type, parentName == null ? null : Name.of(parentName));
         }
     }

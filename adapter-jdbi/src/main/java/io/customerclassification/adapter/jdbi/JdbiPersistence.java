@@ -133,8 +133,15 @@ public final class JdbiPersistence
 
     private final DataSource connections;
 
-    /** @param connections the same connections {@code jdbi} uses, for the single-row reads of {@link #lookup} */
-    JdbiPersistence(Jdbi jdbi, DataSource connections, PageIndex pageIndex) {
+    /** Null when the connections are not the product's own pool (then every read prepares its statement). */
+    private final StatementCache statements;
+
+    /**
+     * @param connections the same connections {@code jdbi} uses, for the single-row reads of {@link #lookup}
+     * @param statements where those reads keep their prepared statements, or null to prepare them each time
+     */
+    JdbiPersistence(Jdbi jdbi, DataSource connections, PageIndex pageIndex, StatementCache statements) {
+        this.statements = statements;
         this.jdbi = jdbi;
         this.connections = connections;
         this.pageIndex = pageIndex;
@@ -226,8 +233,18 @@ public final class JdbiPersistence
 
     private <T> Optional<T> lookup(String sql, RowMapper<T> mapper, Object... parameters) {
         return jdbc(sql, connection -> {
-            try (PreparedStatement statement = prepare(connection, sql, java.sql.Statement.NO_GENERATED_KEYS, parameters);
-                    ResultSet rows = statement.executeQuery()) {
+            if (statements == null) {
+                try (PreparedStatement statement = prepare(connection, sql, java.sql.Statement.NO_GENERATED_KEYS,
+                        parameters);
+                        ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(mapper.map(rows, null)) : Optional.empty();
+                }
+            }
+            PreparedStatement statement = statements.prepared(connection, sql);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, QueryCompiler.bindable(parameters[i]));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? Optional.of(mapper.map(rows, null)) : Optional.empty();
             }
         });

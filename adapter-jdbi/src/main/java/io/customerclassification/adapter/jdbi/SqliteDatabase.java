@@ -41,13 +41,15 @@ public final class SqliteDatabase implements AutoCloseable {
     private final DataSource connections;
     private final JdbiPersistence persistence;
     private final HikariDataSource pool;
+    private final StatementCache statements;
 
     private SqliteDatabase(DataSource connections, HikariDataSource pool, PageIndex pageIndex) {
         this.jdbi = Jdbi.create(connections);
         jdbi.installPlugin(new SqlObjectPlugin());
         this.connections = connections;
         this.pool = pool;
-        this.persistence = new JdbiPersistence(jdbi, connections, pageIndex);
+        this.statements = pool == null ? null : new StatementCache();
+        this.persistence = new JdbiPersistence(jdbi, connections, pageIndex, statements);
     }
 
     /**
@@ -166,6 +168,7 @@ public final class SqliteDatabase implements AutoCloseable {
         }
         if (pool != null) {
             pool.close();
+            statements.clear();
         }
     }
 

@@ -1,0 +1,95 @@
+package io.customerclassification.adapter.jdbi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.customerclassification.domain.customerprofile.CustomerProfile;
+import io.customerclassification.domain.customerprofile.CustomerProfileDraft;
+import io.customerclassification.domain.shared.CompanyId;
+import io.customerclassification.domain.shared.Name;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Cached statements of the reads by key must behave exactly like fresh ones. */
+class StatementCacheTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aCachedReadNeverKeepsAnOldSnapshotNorBlocksACheckpoint() throws Exception {
+        Path file = folder.resolve("cache.db");
+        try (SqliteDatabase database = SqliteDatabase.open(file)) {
+            JdbiPersistence p = database.persistence();
+            CustomerProfile gold = p.insertCustomerProfile(
+                    new CustomerProfileDraft(CompanyId.DEFAULT, Name.of("Gold"), false));
+            // every pooled connection reads through its cached statement, from several threads at once
+            readFromManyThreads(p, gold, "Gold");
+
+            // another process (here: another connection outside the pool) changes the row
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+                    Statement statement = other.createStatement()) {
+                statement.execute("PRAGMA busy_timeout = 10000");
+                statement.executeUpdate("UPDATE customer_profile SET name = 'Platinum', name_fold = 'platinum'"
+                        + " WHERE id = " + gold.id().value());
+                // a statement left mid-result would hold a read transaction, and the checkpoint could not finish
+                readFromManyThreads(p, gold, "Platinum");
+                try (ResultSet rows = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                    assertTrue(rows.next());
+                    assertEquals(0, rows.getInt(1), "checkpoint not blocked by a reader");
+                }
+            }
+            readFromManyThreads(p, gold, "Platinum");
+            assertTrue(p.isCustomerProfileNameTaken(CompanyId.DEFAULT, Name.of("platinum"), null));
+            assertTrue(!p.isCustomerProfileNameTaken(CompanyId.DEFAULT, Name.of("gold"), null));
+        }
+    }
+
+    private static void readFromManyThreads(JdbiPersistence p, CustomerProfile profile, String expected)
+            throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<String>> names = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                Callable<String> read = () -> p.loadCustomerProfile(CompanyId.DEFAULT, profile.id())
+                        .orElseThrow().name().value();
+                names.add(threads.submit(read));
+            }
+            for (Future<String> name : names) {
+                assertEquals(expected, name.get());
+            }
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    @Test
+    void statementsOfClosedConnectionsAreDropped() throws SQLException {
+        StatementCache cache = new StatementCache();
+        Path file = folder.resolve("drop.db");
+        Connection first = DriverManager.getConnection("jdbc:sqlite:" + file);
+        cache.prepared(first, "SELECT 1");
+        assertEquals(1, cache.connections());
+        first.close();
+        try (Connection second = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            var statement = cache.prepared(second, "SELECT 1");
+            try (ResultSet rows = statement.executeQuery()) {
+                assertTrue(rows.next());
+            }
+            assertEquals(1, cache.connections(), "the closed connection's statements are gone");
+            assertTrue(cache.prepared(second, "SELECT 1") == statement, "the same statement is reused");
+        }
+    }
+}
