@@ -224,7 +224,10 @@ public final class JdbiPersistence
 
     private static PreparedStatement prepare(Connection connection, String sql, int keys, Object... parameters)
             throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql, keys);
+        return bind(connection.prepareStatement(sql, keys), parameters);
+    }
+
+    private static PreparedStatement bind(PreparedStatement statement, Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
             statement.setObject(i + 1, QueryCompiler.bindable(parameters[i]));
         }
@@ -235,19 +238,19 @@ public final class JdbiPersistence
         return jdbc(sql, connection -> {
             if (statements == null) {
                 try (PreparedStatement statement = prepare(connection, sql, java.sql.Statement.NO_GENERATED_KEYS,
-                        parameters);
-                        ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Optional.of(mapper.map(rows, null)) : Optional.empty();
+                        parameters)) {
+                    return first(statement, mapper);
                 }
             }
-            PreparedStatement statement = statements.prepared(connection, sql);
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, QueryCompiler.bindable(parameters[i]));
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(mapper.map(rows, null)) : Optional.empty();
-            }
+            // a cached statement stays open; only its result set is closed
+            return first(bind(statements.prepared(connection, sql), parameters), mapper);
         });
+    }
+
+    private static <T> Optional<T> first(PreparedStatement statement, RowMapper<T> mapper) throws SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? Optional.of(mapper.map(rows, null)) : Optional.empty();
+        }
     }
 
     private boolean exists(String sql, Object... parameters) {

@@ -70,12 +70,7 @@ final class PageSql {
      */
     QueryCompiler.Sql position(List<Object> from, int skip) {
         List<Object> parameters = new ArrayList<>(matchParameters);
-        String seek = "";
-        if (from != null) {
-            QueryCompiler.Sql after = compiler.atOrAfter(order, from);
-            seek = " AND " + after.text();
-            parameters.addAll(after.parameters());
-        }
+        String seek = seekFrom(from, parameters);
         parameters.add(skip);
         String values = order.stream().map(QueryCompiler.OrderTerm::expression).collect(Collectors.joining(", "));
         return new QueryCompiler.Sql("SELECT " + values + matches + seek + " ORDER BY " + orderBy + " LIMIT 1 OFFSET ?",
@@ -88,12 +83,7 @@ final class PageSql {
      */
     QueryCompiler.Sql rows(List<Object> from, long skip, int limit) {
         List<Object> parameters = new ArrayList<>(matchParameters);
-        String seek = "";
-        if (from != null) {
-            QueryCompiler.Sql position = compiler.atOrAfter(order, from);
-            seek = " AND " + position.text();
-            parameters.addAll(position.parameters());
-        }
+        String seek = seekFrom(from, parameters);
         parameters.add(limit);
         parameters.add(skip);
         String window = matches + seek + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?";
@@ -103,5 +93,18 @@ final class PageSql {
                 : "SELECT " + source.columns() + " FROM (SELECT " + source.alias() + ".*" + window + ") "
                         + source.alias() + source.join() + " ORDER BY " + orderBy;
         return new QueryCompiler.Sql(sql, parameters);
+    }
+
+    /**
+     * The condition that starts the walk at the checkpoint {@code from} ({@code ""} from the first match), its
+     * parameters appended to {@code parameters}.
+     */
+    private String seekFrom(List<Object> from, List<Object> parameters) {
+        if (from == null) {
+            return "";
+        }
+        QueryCompiler.Sql atOrAfter = compiler.atOrAfter(order, from);
+        parameters.addAll(atOrAfter.parameters());
+        return " AND " + atOrAfter.text();
     }
 }
