@@ -53,109 +53,153 @@ fi
 prop() { sed -n "s/^$1=//p" "$seed.properties"; }
 export BENCH_LUA=$root/benchmarks/lua BENCH_PROFILES=$profiles BENCH_TYPES=$types BENCH_LEAVES=$(prop leafKeys)
 
-port=18181
+port=18181 bare_port=18182
 results=$(mktemp)
-pid=
+declare -A pids=()
 
+# stop_server NAME: stops that server, if it runs
 stop_server() {
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+  local p=${pids[$1]:-}
+  if [ -n "$p" ] && kill -0 "$p" 2>/dev/null; then
+    kill -TERM "$p"; wait "$p" 2>/dev/null || true
   fi
-  pid=
+  unset "pids[$1]"
 }
-trap stop_server EXIT
+stop_all() { for n in "${!pids[@]}"; do stop_server "$n"; done; }
+trap stop_all EXIT
 
-# start_server NAME URL COMMAND...: starts on a fresh copy of the seed; started_ms = milliseconds to the first
-# 200 of URL
+# start_server NAME PORT URL COMMAND...: starts NAME on a fresh copy of the seed ($data/NAME.db, which COMMAND
+# names); started_ms = milliseconds from exec to the first 200 of URL
 start_server() {
-  local name=$1 url=$2; shift 2
-  stop_server
-  rm -f "$data/work.db" "$data/work.db"-*
-  cp "$seed" "$data/work.db"
+  local name=$1 p=$2 url=$3; shift 3
+  stop_server "$name"
+  rm -f "$data/$name.db" "$data/$name.db"-*
+  cp "$seed" "$data/$name.db"
   local t0; t0=$(date +%s%N)
   "$@" >"$data/$name.log" 2>&1 &
-  pid=$!
-  until curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$port$url"; do
-    kill -0 "$pid" 2>/dev/null || { cat "$data/$name.log" >&2; exit 1; }
+  pids[$name]=$!
+  until curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$p$url"; do
+    kill -0 "${pids[$name]}" 2>/dev/null || { cat "$data/$name.log" >&2; exit 1; }
     sleep 0.005
   done
   started_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
 
-# scenario NAME: R rounds of S seconds; records the median round
+# load PORT SCRIPT SECONDS [CONNECTIONS]: one wrk run; prints its RESULT line
+load() {
+  wrk -t2 -c"${4:-$connections}" -d"${3}s" --timeout 10s -s "$BENCH_LUA/$2.lua" "http://127.0.0.1:$1" | grep '^RESULT' || true
+}
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
+# median LINES...: the RESULT line of the median requests/s
+median() { printf '%s\n' "$@" | sort -t= -k3 -n | sed -n "$(( ($# + 1) / 2 ))p"; }
+failures() { printf '%s\n' "$@" | awk '{for(i=1;i<=NF;i++){split($i,kv,"="); if(kv[1]=="non2xx"||kv[1]=="socketErrors") s+=kv[2]}} END{print s+0}'; }
+
+# scenario NAME: the product alone, R rounds of S seconds after its own warm-up; records the median round
 scenario() {
   local name=$1 c=${2:-$connections}
   [[ "$name" =~ $only ]] || return 0
   local lines=()
   # the code paths of this scenario compiled, its caches filled, before anything is measured
+  [ "$scenario_warmup" -gt 0 ] && load "$port" "$name" "$scenario_warmup" "$c" >/dev/null
+  for _ in $(seq 1 "$rounds"); do lines+=("$(load "$port" "$name" "$seconds" "$c")"); done
+  echo "$name c=$c $(median "${lines[@]}") failuresAllRounds=$(failures "${lines[@]}")" | tee -a "$results"
+}
+
+# paired PRODUCT_SCENARIO BARE_SCENARIO: both servers run side by side (each on its own copy of the seed, the
+# idle one costs nothing); each gets its own warm-up, then their rounds alternate, A B B A A B ..., so that a
+# drift in the machine's speed reaches both alike. Records both medians, the ratio of the medians and the
+# ratio of every pair of rounds.
+paired() {
+  local name=$1 base=$2 c=$connections
+  [[ "$name" =~ $only ]] || return 0
+  local mine=() theirs=() ratios=()
   if [ "$scenario_warmup" -gt 0 ]; then
-    wrk -t2 -c"$c" -d"${scenario_warmup}s" --timeout 10s -s "$BENCH_LUA/$name.lua" "http://127.0.0.1:$port" >/dev/null
+    load "$bare_port" "$base" "$scenario_warmup" >/dev/null
+    load "$port" "$name" "$scenario_warmup" >/dev/null
   fi
-  for _ in $(seq 1 "$rounds"); do
-    lines+=("$(wrk -t2 -c"$c" -d"${seconds}s" --timeout 10s -s "$BENCH_LUA/$name.lua" "http://127.0.0.1:$port" | grep '^RESULT')")
+  for i in $(seq 1 "$rounds"); do
+    local a b
+    if [ $((i % 2)) = 1 ]; then
+      b=$(load "$bare_port" "$base" "$seconds"); a=$(load "$port" "$name" "$seconds")
+    else
+      a=$(load "$port" "$name" "$seconds"); b=$(load "$bare_port" "$base" "$seconds")
+    fi
+    mine+=("$a"); theirs+=("$b")
+    ratios+=("$(awk -v x="$(field rps <<<"$a")" -v y="$(field rps <<<"$b")" 'BEGIN{printf "%.2f", (y > 0 ? x / y : 0)}')")
   done
-  local median; median=$(printf '%s\n' "${lines[@]}" | sort -t= -k3 -n | sed -n "$(( (rounds + 1) / 2 ))p")
-  local failures; failures=$(printf '%s\n' "${lines[@]}" | awk '{for(i=1;i<=NF;i++){split($i,kv,"="); if(kv[1]=="non2xx"||kv[1]=="socketErrors") s+=kv[2]}} END{print s+0}')
-  echo "$name c=$c $median failuresAllRounds=$failures" | tee -a "$results"
+  local ma mb; ma=$(median "${mine[@]}"); mb=$(median "${theirs[@]}")
+  echo "$base c=$c $mb failuresAllRounds=$(failures "${theirs[@]}")" | tee -a "$results"
+  echo "$name c=$c $ma failuresAllRounds=$(failures "${mine[@]}")" | tee -a "$results"
+  echo "ratio $name/$base medians=$(awk -v x="$(field rps <<<"$ma")" -v y="$(field rps <<<"$mb")" 'BEGIN{printf "%.2f", (y > 0 ? x / y : 0)}') rounds=$(IFS=,; echo "${ratios[*]}")" | tee -a "$results"
 }
 
 # A cold JVM needs about 20 s of load before its figures mean anything.
-warm_up() {
-  wrk -t2 -c"$connections" -d"${warmup}s" -s "$BENCH_LUA/$1.lua" "http://127.0.0.1:$port" >/dev/null
-}
+warm_up() { load "$1" "$2" "$warmup" >/dev/null; }
 
 java_opts=(-Xmx128m -XX:+UseSerialGC)
 # glibc gives every thread that allocates its own malloc arena; two keep the native part of RSS small
 export MALLOC_ARENA_MAX=2
 
-# archive NAME URL COMMAND...: runs the server once to write an AppCDS archive of the classes it loads
-archive() {
-  local name=$1 url=$2; shift 2
-  rm -f "$data/$name.jsa"
-  start_server "$name-archive" "$url" "$@"
-  curl -fs -o /dev/null "http://127.0.0.1:$port$url"
-  stop_server
-}
-
-bare=(-cp "$bench_jar" io.customerclassification.benchmark.BareServer "$data/work.db" "$port")
-product=(-jar "$server_jar" --port "$port" --db "$data/work.db")
+bare=(-cp "$bench_jar" io.customerclassification.benchmark.BareServer "$data/bare.db" "$bare_port")
+product=(-jar "$server_jar" --port "$port" --db "$data/product.db")
 first_get=/api/v1.0/companies/0/setup/customerProfiles/1
+bare_first_get=/bare/profiles/1
 
-echo "== start-up to the first GET item (baseline and product in turn, so that both see the same machine)"
-# The baseline gets an AppCDS archive written by one run of its own; the product uses the archive its build
-# writes beside the jar (README's run command).
-archive bare /bare/profiles/1 java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$data/bare.jsa" "${bare[@]}"
-for i in 1 2 3; do
-  start_server bare /bare/profiles/1 java "${java_opts[@]}" -XX:SharedArchiveFile="$data/bare.jsa" "${bare[@]}"
-  echo "startup bare-with-appcds round=$i ms=$started_ms" | tee -a "$results"
-  start_server product "$first_get" java "${java_opts[@]}" -XX:SharedArchiveFile="$server_jsa" "${product[@]}"
-  echo "startup product-with-appcds round=$i ms=$started_ms" | tee -a "$results"
-  start_server bare /bare/profiles/1 java "${java_opts[@]}" "${bare[@]}"
-  echo "startup bare round=$i ms=$started_ms" | tee -a "$results"
-  start_server product "$first_get" java "${java_opts[@]}" "${product[@]}"
-  echo "startup product round=$i ms=$started_ms" | tee -a "$results"
-done
+if [[ "startup" =~ $only ]]; then
+  echo "== start-up to the first GET item (baseline and product in turn, so that both see the same machine)"
+  # The baseline gets an AppCDS archive written by one run of its own; the product uses the archive its build
+  # writes beside the jar (README's run command).
+  rm -f "$data/bare.jsa"
+  start_server bare "$bare_port" "$bare_first_get" java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$data/bare.jsa" "${bare[@]}"
+  stop_server bare
+  for i in 1 2 3; do
+    start_server bare "$bare_port" "$bare_first_get" java "${java_opts[@]}" -XX:SharedArchiveFile="$data/bare.jsa" "${bare[@]}"
+    stop_server bare
+    echo "startup bare-with-appcds round=$i ms=$started_ms" | tee -a "$results"
+    start_server product "$port" "$first_get" java "${java_opts[@]}" -XX:SharedArchiveFile="$server_jsa" "${product[@]}"
+    stop_server product
+    echo "startup product-with-appcds round=$i ms=$started_ms" | tee -a "$results"
+    start_server bare "$bare_port" "$bare_first_get" java "${java_opts[@]}" "${bare[@]}"
+    stop_server bare
+    echo "startup bare round=$i ms=$started_ms" | tee -a "$results"
+    start_server product "$port" "$first_get" java "${java_opts[@]}" "${product[@]}"
+    stop_server product
+    echo "startup product round=$i ms=$started_ms" | tee -a "$results"
+  done
+fi
 
-echo "== bare baseline (Javalin + plain JDBC, same data, same JVM options)"
-start_server bare /bare/profiles/1 java "${java_opts[@]}" "${bare[@]}"
-warm_up bare-get-profile
-for s in bare-get-profile bare-get-type bare-list-profiles bare-list-types; do scenario "$s"; done
-scenario bare-post-profile
+if [[ "simpro-get-item intacct-get-item simpro-list intacct-list simpro-post" =~ $only ]]; then
+echo "== product against the bare baseline (Javalin + plain JDBC, same data, same JVM options), side by side"
+start_server bare "$bare_port" "$bare_first_get" java "${java_opts[@]}" "${bare[@]}"
+start_server product "$port" /health java "${java_opts[@]}" "${product[@]}"
+warm_up "$bare_port" bare-mixed
+warm_up "$port" mixed
+paired simpro-get-item bare-get-profile
+paired intacct-get-item bare-get-type
+paired simpro-list bare-list-profiles
+paired intacct-list bare-list-types
+paired simpro-post bare-post-profile
+stop_server bare
+fi
 
 echo "== product"
-start_server product /health java "${java_opts[@]}" "${product[@]}"
-warm_up mixed
-for s in simpro-get-item intacct-get-item simpro-list simpro-list-filtered intacct-list \
-         intacct-query-selective intacct-query-expression intacct-query-deep-start; do
+if [[ "simpro-list-filtered intacct-query-selective intacct-query-expression intacct-query-deep-start simpro-patch intacct-post intacct-patch-move subtree-move" =~ $only ]] \
+    && [ -z "${pids[product]:-}" ]; then
+  start_server product "$port" /health java "${java_opts[@]}" "${product[@]}"
+  warm_up "$port" mixed
+fi
+for s in simpro-list-filtered intacct-query-selective intacct-query-expression intacct-query-deep-start; do
   scenario "$s"
 done
-for s in simpro-post simpro-patch intacct-post intacct-patch-move; do scenario "$s"; done
+for s in simpro-patch intacct-post intacct-patch-move; do scenario "$s"; done
 # Peak RSS of a fresh server through its warm-up and the mixed rounds.
-start_server product /health java "${java_opts[@]}" "${product[@]}"
-warm_up mixed
-scenario mixed
-rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
-echo "peakRss product-under-mixed kB=$rss" | tee -a "$results"
+if [[ "mixed" =~ $only ]]; then
+  start_server product "$port" /health java "${java_opts[@]}" "${product[@]}"
+  warm_up "$port" mixed
+  scenario mixed
+  rss=$(awk '/VmHWM/ {print $2}' "/proc/${pids[product]}/status")
+  echo "peakRss product-under-mixed kB=$rss" | tee -a "$results"
+fi
 
 subtree=$(prop subtreeKey) subtree_parent=$(prop subtreeParentKey)
 if [[ "subtree-move" =~ $only ]] && [ -n "$subtree_parent" ]; then
@@ -172,7 +216,7 @@ if [[ "subtree-move" =~ $only ]] && [ -n "$subtree_parent" ]; then
     '{a[NR]=$1*1000} END{printf "subtree-move size=%d p50ms=%.1f p99ms=%.1f maxms=%.1f\n", size, a[int(NR*0.5)], a[int(NR*0.99)], a[NR]}' \
     | tee -a "$results"
 fi
-stop_server
+stop_all
 
 {
   echo "# Benchmark results"
