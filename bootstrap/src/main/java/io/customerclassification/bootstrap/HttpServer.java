@@ -45,7 +45,6 @@ final class HttpServer {
             List.of("simpro-customer-profiles.json", "intacct-customer-type.json");
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
-    private static final Logger REQUESTS = LoggerFactory.getLogger("requests");
 
     /**
      * What the server lets a client use; docs/reliability.md gives the reason for each default.
@@ -67,7 +66,7 @@ final class HttpServer {
             Duration idleTimeout,
             int connections) {
 
-        static final Limits DEFAULT = new Limits(32, 16, 256, Duration.ofSeconds(5), 8 * 1024,
+        static final Limits DEFAULT = new Limits(48, 32, 256, Duration.ofSeconds(5), 8 * 1024,
                 Duration.ofSeconds(30), 1024);
 
         /** Seconds a client told 503 is asked to wait: the longest a request may wait for its turn. */
@@ -81,6 +80,7 @@ final class HttpServer {
 
     private final Javalin javalin;
     private final ServerConnector connector;
+    private final RequestLog requestLog;
 
     /**
      * Start-up is mostly class loading and first runs of code. While the caller opens the database on one core,
@@ -97,9 +97,10 @@ final class HttpServer {
         return thread;
     }
 
-    private HttpServer(Javalin javalin, ServerConnector connector) {
+    private HttpServer(Javalin javalin, ServerConnector connector, RequestLog requestLog) {
         this.javalin = javalin;
         this.connector = connector;
+        this.requestLog = requestLog;
     }
 
     /**
@@ -113,6 +114,7 @@ final class HttpServer {
             Limits limits) {
         HttpApi api = new HttpApi(dialects);
         AtomicReference<ServerConnector> connectorOf = new AtomicReference<>();
+        RequestLog requestLog = new RequestLog();
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
@@ -145,8 +147,8 @@ final class HttpServer {
                 server.setErrorHandler(new Refusals(api));
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
             });
-            config.requestLogger.http((ctx, millis) -> REQUESTS.info("method={} path={} status={} durationMs={}",
-                    ctx.method(), LogText.of(ctx.path()), ctx.statusCode(), tenths(millis)));
+            config.requestLogger.http((ctx, millis) ->
+                    requestLog.record(String.valueOf(ctx.method()), ctx.path(), ctx.statusCode(), millis));
             config.routes.get("/health", ctx -> {
                 boolean up = databaseReachable.getAsBoolean();
                 ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
@@ -164,18 +166,10 @@ final class HttpServer {
             javalin.start();
         } catch (RuntimeException e) {
             javalin.stop();
+            requestLog.close();
             throw new ConfigurationException(bindFailure(host, port, e), e);
         }
-        return new HttpServer(javalin, connectorOf.get());
-    }
-
-    /**
-     * {@code 12.3}: the duration to a tenth of a millisecond, without {@code String.format}, which cost about
-     * a twentieth of a GET item's time in the request log line.
-     */
-    static String tenths(float millis) {
-        long tenths = Math.round(millis * 10.0);
-        return (tenths / 10) + "." + (tenths % 10);
+        return new HttpServer(javalin, connectorOf.get(), requestLog);
     }
 
     int port() {
@@ -202,6 +196,7 @@ final class HttpServer {
             }
         }
         javalin.stop();
+        requestLog.close();
     }
 
     /**

@@ -19,15 +19,6 @@ import org.junit.jupiter.api.Test;
 class HttpServerTest {
 
     @Test
-    void theRequestLogShowsTenthsOfAMillisecond() {
-        assertEquals("0.0", HttpServer.tenths(0f));
-        assertEquals("0.1", HttpServer.tenths(0.05f));
-        assertEquals("12.3", HttpServer.tenths(12.34f));
-        assertEquals("10.0", HttpServer.tenths(9.96f));
-        assertEquals("1234.5", HttpServer.tenths(1234.5f));
-    }
-
-    @Test
     void stopLetsInFlightRequestsFinish() throws Exception {
         HeldDialect dialect = new HeldDialect(Duration.ofMillis(1_500));
         HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(dialect), () -> true);

@@ -6,8 +6,8 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
@@ -97,10 +97,16 @@ public final class HttpApi {
      * itself destroyed by the reset TCP sends for unread bytes.
      */
     private static void discardBody(Context ctx) {
-        byte[] buffer = new byte[64 * 1024];
-        long discarded = 0;
+        if (ctx.req().getContentLengthLong() <= 0 && ctx.req().getHeader("Transfer-Encoding") == null) {
+            return; // HTTP/1.1: no length and no transfer coding is no body (RFC 9112 §6.3); nothing to allocate
+        }
         try {
-            InputStream body = ctx.req().getInputStream();
+            ServletInputStream body = ctx.req().getInputStream();
+            if (body.isFinished()) {
+                return; // the handler read it all
+            }
+            byte[] buffer = new byte[8 * 1024];
+            long discarded = 0;
             for (int read; discarded < MAX_DISCARDED_BYTES && (read = body.read(buffer)) >= 0; ) {
                 discarded += read;
             }

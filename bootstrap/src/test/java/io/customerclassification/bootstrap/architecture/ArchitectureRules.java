@@ -75,7 +75,7 @@ final class ArchitectureRules {
     ArchRule webLibrariesOnlyInTheHttpAdapter() {
         return noClasses().that().resideOutsideOfPackages(pkg("adapter.http"), pkg("bootstrap"))
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.javalin..", "org.eclipse.jetty..", "com.fasterxml.jackson..")
+                        "io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..", "com.fasterxml.jackson..")
                 .because("HTTP and JSON belong to the HTTP adapter");
     }
 

@@ -78,7 +78,7 @@ class CommandLineIT {
             int port = server.awaitListening(30);
             assertEquals(200, new Http(port).get("/health").status());
             assertTrue(Files.isRegularFile(folder.resolve("data/customer-classification.db")), server.output());
-            assertTrue(server.output().contains("INFO requests - method=GET path=/health status=200 durationMs="),
+            assertTrue(server.awaitOutput("INFO requests - method=GET path=/health status=200 durationMs=", 10),
                     "one structured line per request:\n" + server.output());
             // a request that builds the validator, which would log its version through java.util.logging
             assertEquals(404, new Http(port).get("/api/v1.0/companies/0/setup/customerProfiles/1").status());

@@ -112,6 +112,18 @@ public final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** @return whether the output contains {@code text} within {@code seconds} (the request log is written behind) */
+    public boolean awaitOutput(String text, int seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!output().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            sleep(20);
+        }
+        return true;
+    }
+
     public long pid() {
         return process.pid();
     }

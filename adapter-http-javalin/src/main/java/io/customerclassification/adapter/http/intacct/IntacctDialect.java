@@ -36,6 +36,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Customer types with the REST contract of Sage Intacct's {@code accounts-receivable/customer-type} object and
@@ -47,6 +48,8 @@ public final class IntacctDialect implements HttpDialect {
     private static final List<String> PREFIXES = List.of("", "/ia/api/v1");
     private static final String OBJECT_PATH = "/objects/accounts-receivable/customer-type";
     private static final String QUERY_PATH = "/services/core/query";
+    private static final Pattern DIGITS_18 = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern DIGITS_10 = Pattern.compile("[0-9]{1,10}");
     private static final List<String> OWNED = List.of("/objects", "/services", "/ia/api/v1");
 
     /** The in-ports this dialect drives. */
@@ -249,7 +252,7 @@ public final class IntacctDialect implements HttpDialect {
             return useCases.getCompany().getCompany(CompanyId.DEFAULT);
         }
         String trimmed = entity.strip();
-        if (!trimmed.matches("[0-9]{1,18}")) {
+        if (!DIGITS_18.matcher(trimmed).matches()) {
             throw new IntacctException(IntacctCodes.entityNotFound(entity));
         }
         return useCases.getCompany().getCompany(CompanyId.of(Long.parseLong(trimmed)));
@@ -257,7 +260,7 @@ public final class IntacctDialect implements HttpDialect {
 
     private static CustomerTypeKey key(Context ctx) {
         String raw = ctx.pathParam("key");
-        if (!raw.matches("[0-9]{1,18}") || Long.parseLong(raw) == 0) {
+        if (!DIGITS_18.matcher(raw).matches() || Long.parseLong(raw) == 0) {
             throw new IntacctException(IntacctCodes.notFound("Customer type with key " + raw + " does not exist"));
         }
         return CustomerTypeKey.of(Long.parseLong(raw));
@@ -269,7 +272,7 @@ public final class IntacctDialect implements HttpDialect {
             return fallback;
         }
         String digits = raw.strip();
-        if (digits.matches("[0-9]{1,10}") && Long.parseLong(digits) >= 1 && Long.parseLong(digits) <= max) {
+        if (DIGITS_10.matcher(digits).matches() && Long.parseLong(digits) >= 1 && Long.parseLong(digits) <= max) {
             return Integer.parseInt(digits);
         }
         throw QueryRequest.badPaging(name, max, raw);

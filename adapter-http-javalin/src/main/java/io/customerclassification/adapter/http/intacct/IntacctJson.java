@@ -41,8 +41,15 @@ final class IntacctJson {
         }
     }
 
+    /** Writes {@code body} as UTF-8 bytes straight from the tree (no intermediate {@code String}). */
     static void write(Context ctx, int status, JsonNode body) {
-        ctx.status(status).contentType("application/json").result(text(body));
+        byte[] bytes;
+        try {
+            bytes = MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+        ctx.status(status).contentType("application/json").result(bytes);
     }
 
     static String text(JsonNode body) {
