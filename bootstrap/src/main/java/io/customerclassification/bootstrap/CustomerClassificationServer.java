@@ -36,7 +36,18 @@ public final class CustomerClassificationServer implements AutoCloseable {
      *     opened, written or migrated
      */
     public static CustomerClassificationServer start(ServerConfig config) {
+        return start(config, () -> {});
+    }
+
+    /**
+     * As {@link #start(ServerConfig)}, running {@code beforeOpen} on the calling thread once the warm-up
+     * threads are under way and before the database opens (the command line points SQLite at its native
+     * library there).
+     */
+    static CustomerClassificationServer start(ServerConfig config, Runnable beforeOpen) {
         Thread warmUp = HttpServer.loadClassesInBackground();
+        warmUpValidation();
+        beforeOpen.run();
         CustomerClassification app = CustomerClassification.open(config.database());
         try {
             warmUp.join();
@@ -53,7 +64,6 @@ public final class CustomerClassificationServer implements AutoCloseable {
                     app, app, app, app, app, app, app, app), Clock.systemUTC());
             HttpServer http = HttpServer.start(config.host(), config.port(), List.of(simpro, intacct),
                     app::isDatabaseReachable);
-            warmUpValidation();
             return new CustomerClassificationServer(app, http);
         } catch (RuntimeException e) {
             app.close();
@@ -63,7 +73,8 @@ public final class CustomerClassificationServer implements AutoCloseable {
 
     /**
      * Every command and query validates itself, and the validator takes a third of a second to build: build it
-     * now, while the server already answers, rather than in the first client's request.
+     * on its own thread from the start, beside the database and the HTTP stack, rather than in the first
+     * client's request.
      */
     private static void warmUpValidation() {
         Thread thread = new Thread(() -> new GetCustomerProfileQuery(CompanyId.DEFAULT, CustomerProfileId.of(1)),

@@ -14,7 +14,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    /** Not a static field: the logging binding then starts on the warm-up thread, beside the database. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Main.class);
+    }
 
     private static final String JBOSS_LOGGING_PROVIDER = "org.jboss.logging.provider";
 
@@ -39,21 +42,21 @@ public final class Main {
             return;
         }
         long startedAt = System.nanoTime();
-        nativeLibraryCache(System.getenv()).ifPresent(SqliteNativeLibrary::useCache);
         CustomerClassificationServer server;
         try {
-            server = CustomerClassificationServer.start(config);
+            server = CustomerClassificationServer.start(config,
+                    () -> nativeLibraryCache(System.getenv()).ifPresent(SqliteNativeLibrary::useCache));
         } catch (ConfigurationException | DatabaseUnavailableException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping: finishing in-flight requests, then closing the database");
+            log().info("stopping: finishing in-flight requests, then closing the database");
             server.stop();
-            LOG.info("stopped");
+            log().info("stopped");
         }, "shutdown"));
-        LOG.info("listening on http://{}:{} (database {}) — started in {} ms", config.host(), server.port(),
+        log().info("listening on http://{}:{} (database {}) — started in {} ms", config.host(), server.port(),
                 config.database().toAbsolutePath(), (System.nanoTime() - startedAt) / 1_000_000);
     }
 
