@@ -125,7 +125,9 @@ public final class JdbiPersistence
     /** A long-running server refreshes the planner's statistics as the data grows (see SqliteDatabase). */
     static final int OPTIMIZE_EVERY_COMMITS = 5_000;
     /** Parents whose children one statement reads while measuring a subtree. */
-    static final int CHILDREN_PER_STATEMENT = 500;
+    static final int PARENTS_PER_STATEMENT = 10_000;
+    static final String CHILDREN_OF_LEVEL = "SELECT key FROM customer_type WHERE company_id = ?"
+            + " AND parent_key IN (SELECT value FROM json_each(?))";
 
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private long commits;
@@ -569,33 +571,60 @@ public final class JdbiPersistence
     }
 
     /**
-     * Level by level down the parent index, a few hundred parents per statement, stopping one level past the
-     * limit and never visiting a node twice (damaged data may hold a cycle).
+     * Level by level down the parent index, stopping one level past the limit and never visiting a node twice
+     * (damaged data may hold a cycle). A level's keys go to SQLite as one JSON array ({@code json_each}), so
+     * every level runs the same prepared statement; the earlier statements with a list of up to 500
+     * placeholders were prepared anew, and their arguments bound one by one through Jdbi, for every chunk.
      */
     @Override
     public int measureSubtreeHeight(CompanyId companyId, CustomerTypeKey key) {
-        return withHandle(h -> {
-            Set<Long> seen = new HashSet<>(Set.of(key.value()));
-            List<Long> level = List.of(key.value());
-            int height = 1;
-            while (height <= CustomerTypeHierarchyPolicy.MAX_DEPTH) {
-                List<Long> next = new ArrayList<>();
-                for (int from = 0; from < level.size(); from += CHILDREN_PER_STATEMENT) {
-                    next.addAll(h.createQuery("SELECT key FROM customer_type WHERE company_id = :company"
-                                    + " AND parent_key IN (<parents>)")
-                            .bind("company", companyId.value())
-                            .bindList("parents", level.subList(from, Math.min(level.size(), from + CHILDREN_PER_STATEMENT)))
-                            .mapTo(Long.class).list());
+        return jdbc(CHILDREN_OF_LEVEL, connection -> {
+            PreparedStatement statement = statements == null
+                    ? connection.prepareStatement(CHILDREN_OF_LEVEL)
+                    : statements.prepared(connection, CHILDREN_OF_LEVEL);
+            try {
+                Set<Long> seen = new HashSet<>(Set.of(key.value()));
+                List<Long> level = List.of(key.value());
+                int height = 1;
+                while (height <= CustomerTypeHierarchyPolicy.MAX_DEPTH) {
+                    List<Long> next = new ArrayList<>();
+                    for (int from = 0; from < level.size(); from += PARENTS_PER_STATEMENT) {
+                        statement.setLong(1, companyId.value());
+                        statement.setString(2, jsonArray(level.subList(from,
+                                Math.min(level.size(), from + PARENTS_PER_STATEMENT))));
+                        try (ResultSet rows = statement.executeQuery()) {
+                            while (rows.next()) {
+                                long child = rows.getLong(1);
+                                if (seen.add(child)) {
+                                    next.add(child);
+                                }
+                            }
+                        }
+                    }
+                    if (next.isEmpty()) {
+                        break;
+                    }
+                    level = next;
+                    height++;
                 }
-                next.removeIf(child -> !seen.add(child));
-                if (next.isEmpty()) {
-                    break;
+                return height;
+            } finally {
+                if (statements == null) {
+                    statement.close();
                 }
-                level = next;
-                height++;
             }
-            return height;
         });
+    }
+
+    private static String jsonArray(List<Long> keys) {
+        StringBuilder json = new StringBuilder(keys.size() * 8 + 2).append('[');
+        for (int i = 0; i < keys.size(); i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append(keys.get(i).longValue());
+        }
+        return json.append(']').toString();
     }
 
     @Override
