@@ -1,6 +1,5 @@
 package io.customerclassification.adapter.http.intacct;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.HttpDialect;
@@ -135,9 +134,13 @@ public final class IntacctDialect implements HttpDialect {
         int size = queryInteger(ctx, "size", QueryRequest.DEFAULT_SIZE, Paging.MAX_LIMIT);
         Page<CustomerTypeView> page = useCases.list().listCustomerTypes(
                 new ListCustomerTypesQuery(company.id(), Paging.of(start - 1L, size)));
-        ArrayNode result = IntacctJson.NODES.arrayNode();
-        page.items().forEach(view -> result.add(IntacctJson.reference(view.type())));
-        IntacctJson.write(ctx, 200, envelope(result, page.total(), start, size));
+        IntacctJson.writePage(ctx, json -> {
+            json.writeStartArray();
+            for (CustomerTypeView view : page.items()) {
+                IntacctJson.writeReference(json, view.type());
+            }
+            json.writeEndArray();
+        }, page.total(), start, size);
     }
 
     private void create(Context ctx) {
@@ -146,13 +149,13 @@ public final class IntacctDialect implements HttpDialect {
         CustomerTypeView created = useCases.create().createCustomerType(new CreateCustomerTypeCommand(company.id(),
                 payload.name(), payload.status() == null ? CustomerTypeStatus.ACTIVE : payload.status(),
                 payload.parent() == null ? null : payload.parent().newParent().orElse(null), null));
-        IntacctJson.write(ctx, 201, single(IntacctJson.reference(created.type())));
+        IntacctJson.writeSingle(ctx, 201, json -> IntacctJson.writeReference(json, created.type()));
     }
 
     private void get(Context ctx) {
         Company company = company(ctx);
         CustomerTypeView view = useCases.get().getCustomerType(new GetCustomerTypeQuery(company.id(), key(ctx)));
-        IntacctJson.write(ctx, 200, single(IntacctJson.full(view, company)));
+        IntacctJson.writeSingle(ctx, 200, json -> IntacctJson.writeFull(json, view, company));
     }
 
     private void update(Context ctx) {
@@ -163,7 +166,7 @@ public final class IntacctDialect implements HttpDialect {
                 current.type().name());
         CustomerTypeView updated = useCases.update().updateCustomerType(
                 new UpdateCustomerTypeCommand(company.id(), key, payload.status(), payload.parent(), null));
-        IntacctJson.write(ctx, 200, single(IntacctJson.reference(updated.type())));
+        IntacctJson.writeSingle(ctx, 200, json -> IntacctJson.writeReference(json, updated.type()));
     }
 
     private void delete(Context ctx) {
@@ -192,7 +195,7 @@ public final class IntacctDialect implements HttpDialect {
                 }
             }
             ArrayNode result = IntacctJson.NODES.arrayNode().add(row);
-            IntacctJson.write(ctx, 200, envelope(result, 1, 1, request.size()));
+            IntacctJson.writePage(ctx, IntacctJson.tree(result), 1, 1, request.size());
             return;
         }
         Page<CustomerTypeView> page = useCases.query().queryCustomerTypes(new QueryCustomerTypesQuery(company.id(),
@@ -213,38 +216,10 @@ public final class IntacctDialect implements HttpDialect {
             }
             result.add(row);
         }
-        IntacctJson.write(ctx, 200, envelope(result, page.total(), request.start(), request.size()));
+        IntacctJson.writePage(ctx, IntacctJson.tree(result), page.total(), request.start(), request.size());
     }
 
     // ---- helpers
-
-    private static ObjectNode single(ObjectNode result) {
-        ObjectNode envelope = IntacctJson.NODES.objectNode();
-        envelope.set("ia::result", result);
-        envelope.putObject("ia::meta").put("totalCount", 1);
-        return envelope;
-    }
-
-    /** {@code ia::meta} paging: next and previous as CONTRACT §2 fixes them. */
-    static ObjectNode envelope(JsonNode result, long total, long start, int size) {
-        ObjectNode envelope = IntacctJson.NODES.objectNode();
-        envelope.set("ia::result", result);
-        ObjectNode meta = envelope.putObject("ia::meta");
-        meta.put("totalCount", total);
-        meta.put("start", start);
-        meta.put("pageSize", size);
-        if (start + size <= total) {
-            meta.put("next", start + size);
-        } else {
-            meta.putNull("next");
-        }
-        if (start > 1) {
-            meta.put("previous", Math.max(1, start - size));
-        } else {
-            meta.putNull("previous");
-        }
-        return envelope;
-    }
 
     private Company company(Context ctx) {
         String entity = ctx.header(ENTITY_HEADER);
