@@ -7,7 +7,8 @@
 #
 # Defaults: 100 000 profiles, 100 000 types, 3 rounds of 10 s per scenario, 32 connections. --types 1000000
 # seeds the 1 M-type tree. Each server gets --warmup seconds of mixed load first (20 s), and each scenario
-# --scenario-warmup seconds of its own load before its rounds (5 s). Needs wrk (apt-get install wrk) and curl. Loopback only.
+# --scenario-warmup seconds of its own load before its rounds (5 s). GET item, list and POST run against both
+# servers side by side, rounds alternating. Needs wrk (apt-get install wrk) and curl. Loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -225,7 +226,9 @@ stop_all
   echo "Date: $(date -u +%Y-%m-%dT%H:%M:%SZ). Machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1),"
   echo "$(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1); JVM options for both servers: ${java_opts[*]}"
   echo "(MALLOC_ARENA_MAX=2)."
-  echo "Load: wrk, 2 threads, on the same machine (loopback). Each figure is the median of $rounds rounds."
+  echo "Load: wrk, 2 threads, on the same machine (loopback). Each figure is the median of $rounds rounds. GET item, list"
+  echo "and POST: baseline and product side by side, their rounds alternating; \`ratio\` lines give product/baseline"
+  echo "of the medians and of each pair of rounds."
   echo
   echo '```'
   cat "$results"

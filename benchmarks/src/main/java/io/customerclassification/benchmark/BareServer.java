@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,9 +119,11 @@ public final class BareServer {
         ctx.status(201).json(Map.of("ID", id, "Name", name, "Archived", false));
     }
 
+    /** The same representation as the product's GET item (CONTRACT §2), built the obvious way. */
     private void type(Context ctx) throws SQLException {
         try (PreparedStatement select = connections.get().prepareStatement(
-                "SELECT t.key, t.name, t.status, t.parent_key, p.name FROM customer_type t"
+                "SELECT t.key, t.name, t.status, t.parent_key, p.name, t.created_at, t.modified_at, t.created_by,"
+                        + " t.modified_by FROM customer_type t"
                         + " LEFT JOIN customer_type p ON p.company_id = t.company_id AND p.key = t.parent_key"
                         + " WHERE t.company_id = 0 AND t.key = ?")) {
             select.setLong(1, Long.parseLong(ctx.pathParam("key")));
@@ -129,14 +132,29 @@ public final class BareServer {
                     ctx.status(404);
                     return;
                 }
+                String href = "/objects/accounts-receivable/customer-type/";
                 Map<String, Object> parent = new LinkedHashMap<>();
-                parent.put("key", rs.getString(4));
+                String parentKey = rs.getString(4);
+                parent.put("key", parentKey);
                 parent.put("id", rs.getString(5));
+                parent.put("href", parentKey == null ? null : href + parentKey);
+                Map<String, Object> audit = new LinkedHashMap<>();
+                audit.put("createdDateTime", Instant.ofEpochSecond(rs.getLong(6)).toString());
+                audit.put("modifiedDateTime", Instant.ofEpochSecond(rs.getLong(7)).toString());
+                audit.put("createdBy", rs.getString(8));
+                audit.put("modifiedBy", rs.getString(9));
+                Map<String, Object> entity = new LinkedHashMap<>();
+                entity.put("key", null);
+                entity.put("id", null);
+                entity.put("name", null);
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("key", rs.getString(1));
                 row.put("id", rs.getString(2));
-                row.put("status", rs.getString(3));
                 row.put("parent", parent);
+                row.put("status", rs.getString(3));
+                row.put("audit", audit);
+                row.put("entity", entity);
+                row.put("href", href + rs.getString(1));
                 ctx.json(Map.of("ia::result", row, "ia::meta", Map.of("totalCount", 1)));
             }
         }
@@ -162,7 +180,13 @@ public final class BareServer {
                 }
             }
         }
-        ctx.json(Map.of("ia::result", rows, "ia::meta", Map.of("totalCount", total, "start", start, "pageSize", size)));
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("totalCount", total);
+        meta.put("start", start);
+        meta.put("pageSize", size);
+        meta.put("next", start + size <= total ? start + size : null);
+        meta.put("previous", start > 1 ? Math.max(1, start - size) : null);
+        ctx.json(Map.of("ia::result", rows, "ia::meta", meta));
     }
 
     private static long count(Connection connection, String sql) throws SQLException {
