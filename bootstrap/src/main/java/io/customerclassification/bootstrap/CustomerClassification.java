@@ -1,5 +1,6 @@
 package io.customerclassification.bootstrap;
 
+import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.port.in.company.GetCompanyUseCase;
 import io.customerclassification.application.port.in.company.ListCompaniesUseCase;
@@ -24,6 +25,7 @@ import io.customerclassification.application.port.in.customertype.GetCustomerTyp
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeReferencesUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypesUseCase;
 import io.customerclassification.application.port.in.customertype.QueryCustomerTypesQuery;
 import io.customerclassification.application.port.in.customertype.QueryCustomerTypesUseCase;
@@ -69,6 +71,7 @@ public final class CustomerClassification
                 CreateCustomerTypeUseCase,
                 GetCustomerTypeUseCase,
                 ListCustomerTypesUseCase,
+                ListCustomerTypeReferencesUseCase,
                 UpdateCustomerTypeUseCase,
                 DeleteCustomerTypeUseCase,
                 QueryCustomerTypesUseCase,
@@ -168,6 +171,11 @@ public final class CustomerClassification
     @Override
     public Page<CustomerTypeView> listCustomerTypes(ListCustomerTypesQuery query) {
         return types.listCustomerTypes(query);
+    }
+
+    @Override
+    public Page<CustomerTypeReference> listCustomerTypeReferences(ListCustomerTypesQuery query) {
+        return types.listCustomerTypeReferences(query);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.customerclassification.adapter.jdbi;
 
+import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.port.out.TransactionPort;
 import io.customerclassification.application.port.out.company.LoadCompanyPort;
@@ -94,6 +95,7 @@ public final class JdbiPersistence
                 MeasureCustomerTypeSubtreePort,
                 CustomerTypeNameTakenPort {
 
+    private static final String CHANGE_VERSION = "SELECT version FROM cc_change WHERE table_name = ? AND company_id = ?";
     private static final String COMPANY_BY_ID = "SELECT id, name FROM company WHERE id = ?";
     private static final String TYPE_FROM = CustomerTypeDao.FROM + " WHERE t.company_id = ? AND ";
 
@@ -119,6 +121,9 @@ public final class JdbiPersistence
             PROFILE_QUERIES);
     static final PageSql.Source TYPES = new PageSql.Source("customer_type", "t", CustomerTypeDao.COLUMNS,
             CustomerTypeDao.PARENT_JOIN, TYPE_QUERIES);
+    /** The same rows as {@link #TYPES}, so the same page index entries; key and name only, no join. */
+    static final PageSql.Source TYPE_REFERENCES = new PageSql.Source("customer_type", "t", "t.key, t.name", "",
+            TYPE_QUERIES);
 
     private final Jdbi jdbi;
     private final PageIndex pageIndex;
@@ -159,12 +164,12 @@ public final class JdbiPersistence
         }
         writeLock.lock();
         try (Handle handle = jdbi.open()) {
-            handle.execute("BEGIN IMMEDIATE");
+            execute(handle, "BEGIN IMMEDIATE");
             transaction.set(handle);
             boolean committed = false;
             try {
                 T result = work.get();
-                handle.execute("COMMIT");
+                execute(handle, "COMMIT");
                 committed = true;
                 if (++commits % OPTIMIZE_EVERY_COMMITS == 0) {
                     handle.execute("PRAGMA optimize");
@@ -184,9 +189,18 @@ public final class JdbiPersistence
     /** Pooled connections go back clean, whatever failed (the work, or the COMMIT itself). */
     private static void rollback(Handle handle) {
         try {
-            handle.execute("ROLLBACK");
+            execute(handle, "ROLLBACK");
         } catch (RuntimeException e) {
             // no transaction was open any more: nothing to undo
+        }
+    }
+
+    /** A statement without parameters or rows, straight on the handle's connection (no Jdbi statement). */
+    private static void execute(Handle handle, String sql) {
+        try (var statement = handle.getConnection().createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("running " + sql + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -238,16 +252,19 @@ public final class JdbiPersistence
     }
 
     private <T> Optional<T> lookup(String sql, RowMapper<T> mapper, Object... parameters) {
-        return jdbc(sql, connection -> {
-            if (statements == null) {
-                try (PreparedStatement statement = prepare(connection, sql, java.sql.Statement.NO_GENERATED_KEYS,
-                        parameters)) {
-                    return first(statement, mapper);
-                }
+        return jdbc(sql, connection -> lookup(connection, sql, mapper, parameters));
+    }
+
+    private <T> Optional<T> lookup(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
+            throws SQLException {
+        if (statements == null) {
+            try (PreparedStatement statement = prepare(connection, sql, java.sql.Statement.NO_GENERATED_KEYS,
+                    parameters)) {
+                return first(statement, mapper);
             }
-            // a cached statement stays open; only its result set is closed
-            return first(bind(statements.prepared(connection, sql), parameters), mapper);
-        });
+        }
+        // a cached statement stays open; only its result set is closed
+        return first(bind(statements.prepared(connection, sql), parameters), mapper);
     }
 
     private static <T> Optional<T> first(PreparedStatement statement, RowMapper<T> mapper) throws SQLException {
@@ -280,7 +297,7 @@ public final class JdbiPersistence
             return work.apply(current);
         }
         try (Handle handle = jdbi.open()) {
-            handle.execute("BEGIN");
+            execute(handle, "BEGIN");
             try {
                 return work.apply(handle);
             } finally {
@@ -489,6 +506,12 @@ public final class JdbiPersistence
     }
 
     @Override
+    public Page<CustomerTypeReference> findCustomerTypeReferences(CompanyId companyId, Paging paging) {
+        return consistentRead(h -> page(h, TYPE_REFERENCES, companyId, Criteria.all(paging), (rs, ctx) ->
+                new CustomerTypeReference(CustomerTypeKey.of(rs.getLong(1)), Name.of(rs.getString(2)))));
+    }
+
+    @Override
     public List<Object> aggregateCustomerTypes(CompanyId companyId, Filter filter, List<Aggregation> aggregations) {
         QueryCompiler.Sql where = TYPE_QUERIES.where(filter);
         return consistentRead(h -> {
@@ -655,14 +678,18 @@ public final class JdbiPersistence
             from = entry.checkpoints().get(checkpoint);
             skip -= (long) checkpoint * pageIndex.interval();
         }
-        return new Page<>(query(h, sql.rows(from, skip, paging.limit())).map(mapper).list(), total);
+        return new Page<>(list(h, sql.rows(from, skip, paging.limit()), mapper), total);
     }
 
     private PageIndex.Entry indexEntry(Handle h, PageSql.Source source, CompanyId companyId, Criteria criteria,
             PageSql sql) {
-        long version = h.createQuery("SELECT version FROM cc_change WHERE table_name = ? AND company_id = ?")
-                .bind(0, source.table()).bind(1, companyId.value())
-                .mapTo(Long.class).findOne().orElse(0L);
+        long version;
+        try {
+            version = lookup(h.getConnection(), CHANGE_VERSION, (rs, ctx) -> rs.getLong(1), source.table(),
+                    companyId.value()).orElse(0L);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the change version failed: " + e.getMessage(), e);
+        }
         PageIndex.Key key = new PageIndex.Key(source.table(), companyId.value(), criteria.filter(), criteria.sort());
         PageIndex.Entry entry = pageIndex.lookup(key, version);
         if (entry == null) {
@@ -689,7 +716,7 @@ public final class JdbiPersistence
             List<List<Object>> checkpoints = new ArrayList<>();
             List<Object> position = position(connection, sql.position(null, 0), sql.orderTerms());
             if (position != null && sortsForEachSeek(connection, sql.position(position, interval))) {
-                return query(h, sql.checkpoints(interval)).map((rs, ctx) -> row(rs, sql.orderTerms())).list();
+                return list(h, sql.checkpoints(interval), (rs, ctx) -> row(rs, sql.orderTerms()));
             }
             while (position != null) {
                 checkpoints.add(position);
@@ -731,13 +758,26 @@ public final class JdbiPersistence
     }
 
     private static long count(Handle h, PageSql sql) {
-        return query(h, sql.count()).mapTo(Long.class).one();
+        return list(h, sql.count(), (rs, ctx) -> rs.getLong(1)).get(0);
     }
 
-    private static Query query(Handle h, QueryCompiler.Sql sql) {
-        Query query = h.createQuery(sql.text());
-        bindAll(query, 0, sql.parameters());
-        return query;
+    /**
+     * The rows of a page statement through plain JDBC on the handle's connection: Jdbi's statement, binding and
+     * result iteration were a sixth of an Intacct list page (JFR). Not kept prepared: the text varies with the
+     * filter and order a client sends.
+     */
+    private static <T> List<T> list(Handle h, QueryCompiler.Sql sql, RowMapper<T> mapper) {
+        try (PreparedStatement statement = prepare(h.getConnection(), sql.text(), java.sql.Statement.NO_GENERATED_KEYS,
+                sql.parameters().toArray());
+                ResultSet rows = statement.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(mapper.map(rows, null));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException("running " + sql.text() + " failed: " + e.getMessage(), e);
+        }
     }
 
     private static int bindAll(Query query, int from, List<Object> parameters) {

@@ -1,5 +1,6 @@
 package io.customerclassification.application.service;
 
+import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesQuery;
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeCommand;
@@ -10,6 +11,7 @@ import io.customerclassification.application.port.in.customertype.GetCustomerTyp
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeReferencesUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypesUseCase;
 import io.customerclassification.application.port.in.customertype.ParentChange;
 import io.customerclassification.application.port.in.customertype.ParentReference;
@@ -55,6 +57,7 @@ public final class CustomerTypeService
         implements CreateCustomerTypeUseCase,
                 GetCustomerTypeUseCase,
                 ListCustomerTypesUseCase,
+                ListCustomerTypeReferencesUseCase,
                 UpdateCustomerTypeUseCase,
                 DeleteCustomerTypeUseCase,
                 QueryCustomerTypesUseCase,
@@ -113,6 +116,12 @@ public final class CustomerTypeService
     public Page<CustomerTypeView> listCustomerTypes(ListCustomerTypesQuery query) {
         companies.requireCompany(query.companyId());
         return ports.find().findCustomerTypes(query.companyId(), Criteria.all(query.paging()));
+    }
+
+    @Override
+    public Page<CustomerTypeReference> listCustomerTypeReferences(ListCustomerTypesQuery query) {
+        companies.requireCompany(query.companyId());
+        return ports.find().findCustomerTypeReferences(query.companyId(), query.paging());
     }
 
     @Override

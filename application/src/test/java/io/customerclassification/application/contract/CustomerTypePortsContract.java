@@ -1,6 +1,7 @@
 package io.customerclassification.application.contract;
 
 import java.util.Optional;
+import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -140,5 +141,26 @@ public abstract class CustomerTypePortsContract extends PortContract {
         assertEquals(1L, ports.findTypes().aggregateCustomerTypes(C0,
                 Comparison.of(CustomerTypeField.STATUS, Operator.EQ, "inactive"),
                 List.of(new Aggregation(AggregateFunction.COUNT, CustomerTypeField.KEY))).get(0));
+    }
+
+    @Test
+    void referencesAreTheKeysAndNamesOfTheSamePageAsTheFullTypes() {
+        CustomerType reseller = active("Reseller", null);
+        active("Gold", reseller);
+        type("Old", CustomerTypeStatus.INACTIVE, null);
+        active("Zeta", reseller);
+        active("Alpha", null);
+        for (Paging paging : List.of(Paging.of(0, 10), Paging.of(0, 2), Paging.of(2, 2), Paging.of(4, 3),
+                Paging.of(5, 3), Paging.of(0, 0))) {
+            var views = ports.findTypes().findCustomerTypes(C0, Criteria.all(paging));
+            var references = ports.findTypes().findCustomerTypeReferences(C0, paging);
+            assertEquals(5, references.total(), paging.toString());
+            assertEquals(views.total(), references.total(), paging.toString());
+            assertEquals(views.items().stream()
+                            .map(v -> new CustomerTypeReference(v.type().key(), v.type().name())).toList(),
+                    references.items(), paging.toString());
+        }
+        assertEquals(List.of("Reseller", "Gold"), ports.findTypes().findCustomerTypeReferences(C0, Paging.of(0, 2))
+                .items().stream().map(r -> r.name().value()).toList());
     }
 }

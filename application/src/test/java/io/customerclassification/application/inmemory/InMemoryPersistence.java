@@ -1,5 +1,6 @@
 package io.customerclassification.application.inmemory;
 
+import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.port.out.TransactionPort;
 import io.customerclassification.application.port.out.company.LoadCompanyPort;
@@ -19,6 +20,7 @@ import io.customerclassification.application.port.out.customertype.MeasureCustom
 import io.customerclassification.application.port.out.customertype.SaveCustomerTypePort;
 import io.customerclassification.application.query.Aggregation;
 import io.customerclassification.application.query.Criteria;
+import io.customerclassification.application.query.Paging;
 import io.customerclassification.application.query.CustomerProfileField;
 import io.customerclassification.application.query.CustomerTypeField;
 import io.customerclassification.application.query.Filter;
@@ -296,6 +298,13 @@ public final class InMemoryPersistence
     @Override
     public Page<CustomerTypeView> findCustomerTypes(CompanyId companyId, Criteria criteria) {
         return locked(() -> typeEngine.query(viewsOf(companyId), criteria));
+    }
+
+    @Override
+    public Page<CustomerTypeReference> findCustomerTypeReferences(CompanyId companyId, Paging paging) {
+        Page<CustomerTypeView> page = findCustomerTypes(companyId, Criteria.all(paging));
+        return new Page<>(page.items().stream()
+                .map(view -> new CustomerTypeReference(view.type().key(), view.type().name())).toList(), page.total());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.customerclassification.adapter.http.intacct;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.HttpDialect;
+import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.port.in.company.GetCompanyUseCase;
 import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesQuery;
@@ -14,7 +15,7 @@ import io.customerclassification.application.port.in.customertype.GetCustomerTyp
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypesQuery;
-import io.customerclassification.application.port.in.customertype.ListCustomerTypesUseCase;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeReferencesUseCase;
 import io.customerclassification.application.port.in.customertype.QueryCustomerTypesQuery;
 import io.customerclassification.application.port.in.customertype.QueryCustomerTypesUseCase;
 import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeCommand;
@@ -55,7 +56,7 @@ public final class IntacctDialect implements HttpDialect {
     public record UseCases(
             CreateCustomerTypeUseCase create,
             GetCustomerTypeUseCase get,
-            ListCustomerTypesUseCase list,
+            ListCustomerTypeReferencesUseCase list,
             UpdateCustomerTypeUseCase update,
             DeleteCustomerTypeUseCase delete,
             QueryCustomerTypesUseCase query,
@@ -132,12 +133,12 @@ public final class IntacctDialect implements HttpDialect {
         Company company = company(ctx);
         int start = queryInteger(ctx, "start", 1, Integer.MAX_VALUE);
         int size = queryInteger(ctx, "size", QueryRequest.DEFAULT_SIZE, Paging.MAX_LIMIT);
-        Page<CustomerTypeView> page = useCases.list().listCustomerTypes(
+        Page<CustomerTypeReference> page = useCases.list().listCustomerTypeReferences(
                 new ListCustomerTypesQuery(company.id(), Paging.of(start - 1L, size)));
         IntacctJson.writePage(ctx, json -> {
             json.writeStartArray();
-            for (CustomerTypeView view : page.items()) {
-                IntacctJson.writeReference(json, view.type());
+            for (CustomerTypeReference reference : page.items()) {
+                IntacctJson.writeReference(json, reference.key(), reference.name());
             }
             json.writeEndArray();
         }, page.total(), start, size);
@@ -149,7 +150,7 @@ public final class IntacctDialect implements HttpDialect {
         CustomerTypeView created = useCases.create().createCustomerType(new CreateCustomerTypeCommand(company.id(),
                 payload.name(), payload.status() == null ? CustomerTypeStatus.ACTIVE : payload.status(),
                 payload.parent() == null ? null : payload.parent().newParent().orElse(null), null));
-        IntacctJson.writeSingle(ctx, 201, json -> IntacctJson.writeReference(json, created.type()));
+        IntacctJson.writeSingle(ctx, 201, json -> IntacctJson.writeReference(json, created.type().key(), created.type().name()));
     }
 
     private void get(Context ctx) {
@@ -166,7 +167,7 @@ public final class IntacctDialect implements HttpDialect {
                 current.type().name());
         CustomerTypeView updated = useCases.update().updateCustomerType(
                 new UpdateCustomerTypeCommand(company.id(), key, payload.status(), payload.parent(), null));
-        IntacctJson.writeSingle(ctx, 200, json -> IntacctJson.writeReference(json, updated.type()));
+        IntacctJson.writeSingle(ctx, 200, json -> IntacctJson.writeReference(json, updated.type().key(), updated.type().name()));
     }
 
     private void delete(Context ctx) {

@@ -13,6 +13,7 @@ import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.domain.company.Company;
 import io.customerclassification.domain.customertype.CustomerType;
 import io.customerclassification.domain.customertype.CustomerTypeKey;
+import io.customerclassification.domain.shared.Name;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -136,11 +137,11 @@ final class IntacctJson {
     }
 
     /** {@code {key, id, href}}, as lists and writes return it. */
-    static void writeReference(JsonGenerator json, CustomerType type) throws IOException {
+    static void writeReference(JsonGenerator json, CustomerTypeKey key, Name name) throws IOException {
         json.writeStartObject();
-        json.writeStringField("key", type.key().toString());
-        json.writeStringField("id", type.name().value());
-        json.writeStringField("href", href(type.key()));
+        json.writeStringField("key", key.toString());
+        json.writeStringField("id", name.value());
+        json.writeStringField("href", href(key));
         json.writeEndObject();
     }
 

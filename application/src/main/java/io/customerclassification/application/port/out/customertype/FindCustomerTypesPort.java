@@ -1,10 +1,12 @@
 package io.customerclassification.application.port.out.customertype;
 
+import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.query.Aggregation;
 import io.customerclassification.application.query.Criteria;
 import io.customerclassification.application.query.Filter;
 import io.customerclassification.application.query.Page;
+import io.customerclassification.application.query.Paging;
 import io.customerclassification.domain.shared.CompanyId;
 import java.util.List;
 
@@ -15,6 +17,12 @@ public interface FindCustomerTypesPort {
      * matches. Fields come from {@link io.customerclassification.application.query.CustomerTypeField}.
      */
     Page<CustomerTypeView> findCustomerTypes(CompanyId companyId, Criteria criteria);
+
+    /**
+     * The keys and names of the company's types in key order, within the window, with the total: the same
+     * page as {@code findCustomerTypes(companyId, Criteria.all(paging))}, without the rest of each type.
+     */
+    Page<CustomerTypeReference> findCustomerTypeReferences(CompanyId companyId, Paging paging);
 
     /** One value per aggregation, in order, over the company's types that match the filter. */
     List<Object> aggregateCustomerTypes(CompanyId companyId, Filter filter, List<Aggregation> aggregations);
