@@ -257,14 +257,26 @@ public final class JdbiPersistence
 
     private <T> Optional<T> lookup(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
             throws SQLException {
+        return withPrepared(connection, sql, statement -> first(bind(statement, parameters), mapper));
+    }
+
+    /**
+     * Runs {@code work} on the statement of a fixed {@code sql}: the one {@link StatementCache} keeps for this
+     * connection (it stays open; the work closes only its result sets), or, without a cache, one prepared now and
+     * closed after.
+     */
+    private <T> T withPrepared(Connection connection, String sql, PreparedWork<T> work) throws SQLException {
         if (statements == null) {
-            try (PreparedStatement statement = prepare(connection, sql, java.sql.Statement.NO_GENERATED_KEYS,
-                    parameters)) {
-                return first(statement, mapper);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                return work.run(statement);
             }
         }
-        // a cached statement stays open; only its result set is closed
-        return first(bind(statements.prepared(connection, sql), parameters), mapper);
+        return work.run(statements.prepared(connection, sql));
+    }
+
+    @FunctionalInterface
+    private interface PreparedWork<T> {
+        T run(PreparedStatement statement) throws SQLException;
     }
 
     private static <T> Optional<T> first(PreparedStatement statement, RowMapper<T> mapper) throws SQLException {
@@ -601,42 +613,33 @@ public final class JdbiPersistence
      */
     @Override
     public int measureSubtreeHeight(CompanyId companyId, CustomerTypeKey key) {
-        return jdbc(CHILDREN_OF_LEVEL, connection -> {
-            PreparedStatement statement = statements == null
-                    ? connection.prepareStatement(CHILDREN_OF_LEVEL)
-                    : statements.prepared(connection, CHILDREN_OF_LEVEL);
-            try {
-                Set<Long> seen = new HashSet<>(Set.of(key.value()));
-                List<Long> level = List.of(key.value());
-                int height = 1;
-                while (height <= CustomerTypeHierarchyPolicy.MAX_DEPTH) {
-                    List<Long> next = new ArrayList<>();
-                    for (int from = 0; from < level.size(); from += PARENTS_PER_STATEMENT) {
-                        statement.setLong(1, companyId.value());
-                        statement.setString(2, jsonArray(level.subList(from,
-                                Math.min(level.size(), from + PARENTS_PER_STATEMENT))));
-                        try (ResultSet rows = statement.executeQuery()) {
-                            while (rows.next()) {
-                                long child = rows.getLong(1);
-                                if (seen.add(child)) {
-                                    next.add(child);
-                                }
+        return jdbc(CHILDREN_OF_LEVEL, connection -> withPrepared(connection, CHILDREN_OF_LEVEL, statement -> {
+            Set<Long> seen = new HashSet<>(Set.of(key.value()));
+            List<Long> level = List.of(key.value());
+            int height = 1;
+            while (height <= CustomerTypeHierarchyPolicy.MAX_DEPTH) {
+                List<Long> next = new ArrayList<>();
+                for (int from = 0; from < level.size(); from += PARENTS_PER_STATEMENT) {
+                    statement.setLong(1, companyId.value());
+                    statement.setString(2, jsonArray(level.subList(from,
+                            Math.min(level.size(), from + PARENTS_PER_STATEMENT))));
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            long child = rows.getLong(1);
+                            if (seen.add(child)) {
+                                next.add(child);
                             }
                         }
                     }
-                    if (next.isEmpty()) {
-                        break;
-                    }
-                    level = next;
-                    height++;
                 }
-                return height;
-            } finally {
-                if (statements == null) {
-                    statement.close();
+                if (next.isEmpty()) {
+                    break;
                 }
+                level = next;
+                height++;
             }
-        });
+            return height;
+        }));
     }
 
     private static String jsonArray(List<Long> keys) {
