@@ -35,7 +35,7 @@ for tool in wrk curl java mvn; do
   command -v "$tool" >/dev/null || { echo "$tool is missing (wrk: apt-get install wrk)" >&2; exit 2; }
 done
 
-server_jar=$root/bootstrap/target/customer-classification-server.jar
+server_jar=${SERVER_JAR:-$root/bootstrap/target/customer-classification-server.jar}
 server_jsa=$root/bootstrap/target/customer-classification-server.jsa
 bench_jar=$root/benchmarks/target/benchmarks.jar
 if [ "$build" = 1 ]; then
@@ -50,6 +50,8 @@ if [ ! -f "$seed.properties" ]; then
   echo "== seed $profiles profiles, $types types (through the embedded API, once; kept in $data)"
   rm -f "$seed" "$seed"-*
   java -Xmx1g -cp "$bench_jar" io.customerclassification.benchmark.Seed "$seed" "$profiles" "$types"
+else
+  java -Xmx1g -cp "$bench_jar" io.customerclassification.benchmark.Seed --migrate "$seed"
 fi
 prop() { sed -n "s/^$1=//p" "$seed.properties"; }
 export BENCH_LUA=$root/benchmarks/lua BENCH_PROFILES=$profiles BENCH_TYPES=$types BENCH_LEAVES=$(prop leafKeys)
@@ -88,7 +90,8 @@ start_server() {
 
 # load PORT SCRIPT SECONDS [CONNECTIONS]: one wrk run; prints its RESULT line
 load() {
-  wrk -t2 -c"${4:-$connections}" -d"${3}s" --timeout 10s -s "$BENCH_LUA/$2.lua" "http://127.0.0.1:$1" | grep '^RESULT' || true
+  local c=${4:-$connections}
+  wrk -t$((c < 2 ? 1 : 2)) -c"$c" -d"${3}s" --timeout 10s -s "$BENCH_LUA/$2.lua" "http://127.0.0.1:$1" | grep '^RESULT' || true
 }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 # median LINES...: the RESULT line of the median requests/s
@@ -184,7 +187,7 @@ stop_server bare
 fi
 
 echo "== product"
-if [[ "simpro-list-filtered intacct-query-selective intacct-query-expression intacct-query-deep-start simpro-patch intacct-post intacct-patch-move subtree-move" =~ $only ]] \
+if [[ "simpro-list-filtered intacct-query-selective intacct-query-expression intacct-query-deep-start simpro-patch intacct-post intacct-patch-move" =~ $only ]] \
     && [ -z "${pids[product]:-}" ]; then
   start_server product "$port" /health java "${java_opts[@]}" "${product[@]}"
   warm_up "$port" mixed
@@ -205,20 +208,14 @@ if [[ "mixed" =~ $only ]]; then
   echo "peakRss product-under-mixed kB=$rss" | tee -a "$results"
 fi
 
-subtree=$(prop subtreeKey) subtree_parent=$(prop subtreeParentKey)
+subtree_parent=$(prop subtreeParentKey)
 if [[ "subtree-move" =~ $only ]] && [ -n "$subtree_parent" ]; then
-  # Moving the root of a subtree of about 10 000 types walks all its descendants (the depth check) in the
-  # write transaction: one connection, back and forth between its parent and a root.
-  other=$(prop firstTypeKey)
-  times=()
-  for i in $(seq 1 40); do
-    target=$([ $((i % 2)) = 1 ] && echo "$other" || echo "$subtree_parent")
-    times+=("$(curl -s -o /dev/null -w '%{time_total}' -X PATCH -H 'Content-Type: application/json' \
-      -d "{\"parent\": {\"key\": \"$target\"}}" "http://127.0.0.1:$port/objects/accounts-receivable/customer-type/$subtree")")
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk -v size="$(prop subtreeSize)" \
-    '{a[NR]=$1*1000} END{printf "subtree-move size=%d p50ms=%.1f p99ms=%.1f maxms=%.1f\n", size, a[int(NR*0.5)], a[int(NR*0.99)], a[NR]}' \
-    | tee -a "$results"
+  # Moving the root of a subtree of about 10 000 types checks the depth limit against the subtree's height, in
+  # the write transaction: one connection, back and forth between its parent and the first type.
+  export BENCH_SUBTREE=$(prop subtreeKey) BENCH_SUBTREE_PARENT=$subtree_parent BENCH_SUBTREE_OTHER=$(prop firstTypeKey)
+  echo "subtree-move moves the root of $(prop subtreeSize) types" | tee -a "$results"
+  start_server product "$port" /health java "${java_opts[@]}" "${product[@]}"
+  scenario subtree-move 1
 fi
 stop_all
 

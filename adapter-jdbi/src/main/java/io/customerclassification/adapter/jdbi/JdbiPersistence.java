@@ -56,6 +56,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -129,10 +130,14 @@ public final class JdbiPersistence
     private final PageIndex pageIndex;
     /** A long-running server refreshes the planner's statistics as the data grows (see SqliteDatabase). */
     static final int OPTIMIZE_EVERY_COMMITS = 5_000;
-    /** Parents whose children one statement reads while measuring a subtree. */
-    static final int PARENTS_PER_STATEMENT = 10_000;
-    static final String CHILDREN_OF_LEVEL = "SELECT key FROM customer_type WHERE company_id = ?"
-            + " AND parent_key IN (SELECT value FROM json_each(?))";
+    /**
+     * The stored subtree height (migration V3) goes up to one past the deepest allowed level, which means "deeper
+     * than any tree may be"; the height a move checks is never larger.
+     */
+    static final int HEIGHT_CAP = CustomerTypeHierarchyPolicy.MAX_DEPTH + 1;
+    static final String HEIGHT_AND_PARENT = "SELECT height, parent_key FROM customer_type WHERE company_id = ? AND key = ?";
+    static final String TALLEST_CHILD = "SELECT MAX(height) FROM customer_type WHERE company_id = ? AND parent_key = ?";
+    static final String SET_HEIGHT = "UPDATE customer_type SET height = ? WHERE company_id = ? AND key = ?";
 
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private long commits;
@@ -462,6 +467,9 @@ public final class JdbiPersistence
                         draft.parentKey() == null ? null : draft.parentKey().value(),
                         draft.audit().createdAt().getEpochSecond(), draft.audit().createdBy(),
                         draft.audit().modifiedAt().getEpochSecond(), draft.audit().modifiedBy());
+                if (draft.parentKey() != null) {
+                    raiseHeights(draft.companyId().value(), draft.parentKey().value(), 1);
+                }
                 return draft.withKey(CustomerTypeKey.of(key));
             } catch (RuntimeException e) {
                 if (SqliteErrors.is(e, SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE)) {
@@ -478,6 +486,9 @@ public final class JdbiPersistence
     @Override
     public void updateCustomerType(CustomerType type) {
         write(h -> {
+            long company = type.companyId().value();
+            Long newParent = type.parentKey() == null ? null : type.parentKey().value();
+            Optional<HeightAndParent> before = heightAndParent(company, type.key().value());
             int updated;
             try {
                 updated = types(h).update(type.companyId().value(), type.key().value(),
@@ -492,6 +503,15 @@ public final class JdbiPersistence
             if (updated == 0) {
                 throw new CustomerTypeNotFoundException(type.companyId(), type.key());
             }
+            Long oldParent = before.map(HeightAndParent::parent).orElse(null);
+            if (!Objects.equals(oldParent, newParent)) {
+                if (newParent != null) {
+                    raiseHeights(company, newParent, before.map(HeightAndParent::height).orElse(1));
+                }
+                if (oldParent != null) {
+                    refreshHeights(company, oldParent);
+                }
+            }
             return null;
         });
     }
@@ -500,7 +520,12 @@ public final class JdbiPersistence
     public boolean deleteCustomerType(CompanyId companyId, CustomerTypeKey key) {
         return write(h -> {
             try {
-                return types(h).delete(companyId.value(), key.value()) > 0;
+                Long parent = heightAndParent(companyId.value(), key.value()).map(HeightAndParent::parent).orElse(null);
+                boolean deleted = types(h).delete(companyId.value(), key.value()) > 0;
+                if (deleted && parent != null) {
+                    refreshHeights(companyId.value(), parent);
+                }
+                return deleted;
             } catch (RuntimeException e) {
                 if (SqliteErrors.is(e, SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY)) {
                     throw new CustomerTypeHasChildrenException(key,
@@ -606,51 +631,73 @@ public final class JdbiPersistence
     }
 
     /**
-     * Level by level down the parent index, stopping one level past the limit and never visiting a node twice
-     * (damaged data may hold a cycle). A level's keys go to SQLite as one JSON array ({@code json_each}), so
-     * every level runs the same prepared statement; the earlier statements with a list of up to 500
-     * placeholders were prepared anew, and their arguments bound one by one through Jdbi, for every chunk.
+     * The height stored in the row (migration V3), kept by every write that changes a type's children: a move
+     * reads one row instead of walking every descendant.
      */
     @Override
     public int measureSubtreeHeight(CompanyId companyId, CustomerTypeKey key) {
-        return jdbc(CHILDREN_OF_LEVEL, connection -> withPrepared(connection, CHILDREN_OF_LEVEL, statement -> {
-            Set<Long> seen = new HashSet<>(Set.of(key.value()));
-            List<Long> level = List.of(key.value());
-            int height = 1;
-            while (height <= CustomerTypeHierarchyPolicy.MAX_DEPTH) {
-                List<Long> next = new ArrayList<>();
-                for (int from = 0; from < level.size(); from += PARENTS_PER_STATEMENT) {
-                    statement.setLong(1, companyId.value());
-                    statement.setString(2, jsonArray(level.subList(from,
-                            Math.min(level.size(), from + PARENTS_PER_STATEMENT))));
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            long child = rows.getLong(1);
-                            if (seen.add(child)) {
-                                next.add(child);
-                            }
-                        }
-                    }
-                }
-                if (next.isEmpty()) {
-                    break;
-                }
-                level = next;
-                height++;
-            }
-            return height;
+        return heightAndParent(companyId.value(), key.value()).map(row -> Math.min(row.height(), HEIGHT_CAP)).orElse(1);
+    }
+
+    private record HeightAndParent(int height, Long parent) {}
+
+    private Optional<HeightAndParent> heightAndParent(long company, long key) {
+        return lookup(HEIGHT_AND_PARENT, (rows, ctx) -> {
+            int height = rows.getInt(1);
+            long parent = rows.getLong(2);
+            return new HeightAndParent(height, rows.wasNull() ? null : parent);
+        }, company, key);
+    }
+
+    private void setHeight(long company, long key, int height) {
+        jdbc(SET_HEIGHT, connection -> withPrepared(connection, SET_HEIGHT, statement -> {
+            statement.setInt(1, height);
+            statement.setLong(2, company);
+            statement.setLong(3, key);
+            return statement.executeUpdate();
         }));
     }
 
-    private static String jsonArray(List<Long> keys) {
-        StringBuilder json = new StringBuilder(keys.size() * 8 + 2).append('[');
-        for (int i = 0; i < keys.size(); i++) {
-            if (i > 0) {
-                json.append(',');
+    /**
+     * {@code key} gained a child whose subtree is {@code childHeight} high: it and its ancestors grow where
+     * that child's branch is now their tallest, and the climb stops at the first one already high enough. In
+     * the write transaction; bounded on damaged data (heights never exceed {@link #HEIGHT_CAP}, so a cycle
+     * stops once its heights reach it, and the climb is cut after {@code 2 × HEIGHT_CAP} steps).
+     */
+    private void raiseHeights(long company, long key, int childHeight) {
+        Long node = key;
+        int height = Math.min(childHeight + 1, HEIGHT_CAP);
+        for (int step = 0; node != null && step < 2 * HEIGHT_CAP; step++) {
+            Optional<HeightAndParent> row = heightAndParent(company, node);
+            if (row.isEmpty() || row.get().height() >= height) {
+                return;
             }
-            json.append(keys.get(i).longValue());
+            setHeight(company, node, height);
+            node = row.get().parent();
+            height = Math.min(height + 1, HEIGHT_CAP);
         }
-        return json.append(']').toString();
+    }
+
+    /**
+     * {@code key} lost a child: its height is recomputed from its children's (one read of the parent index,
+     * which covers the height), and so on up while a height changes. Bounded like {@link #raiseHeights}.
+     */
+    private void refreshHeights(long company, long key) {
+        Long node = key;
+        for (int step = 0; node != null && step < 2 * HEIGHT_CAP; step++) {
+            Optional<HeightAndParent> row = heightAndParent(company, node);
+            if (row.isEmpty()) {
+                return;
+            }
+            long parentOfChildren = node;
+            int tallestChild = lookup(TALLEST_CHILD, (rows, ctx) -> rows.getInt(1), company, parentOfChildren).orElse(0);
+            int height = Math.min(tallestChild + 1, HEIGHT_CAP);
+            if (height == row.get().height()) {
+                return;
+            }
+            setHeight(company, node, height);
+            node = row.get().parent();
+        }
     }
 
     @Override

@@ -215,7 +215,7 @@ public final class SqliteDatabase implements AutoCloseable {
     }
 
     /** The newest migration this build ships ({@code SqliteDatabaseTest} checks it against db/migration). */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     private static void migrate(DataSource dataSource) {
         Flyway flyway = Flyway.configure()

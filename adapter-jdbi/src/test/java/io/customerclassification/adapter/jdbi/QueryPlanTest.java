@@ -158,7 +158,9 @@ class QueryPlanTest {
         "profile by id         | SELECT p.id FROM customer_profile p WHERE p.company_id = ? AND p.id = ?",
         "profile page by id    | SELECT p.id FROM customer_profile p WHERE p.company_id = ? AND 1 ORDER BY p.id ASC LIMIT ? OFFSET ?",
         "profile name taken    | SELECT EXISTS (SELECT 1 FROM customer_profile WHERE company_id = ? AND name_fold = ? AND id <> ?)",
-        "children of a level   | " + JdbiPersistence.CHILDREN_OF_LEVEL,
+        "height and parent     | " + JdbiPersistence.HEIGHT_AND_PARENT,
+        "tallest child         | " + JdbiPersistence.TALLEST_CHILD,
+        "set a height          | " + JdbiPersistence.SET_HEIGHT,
     })
     void accessPathUsesAnIndex(String name, String sql) throws Exception {
         assertNoScan(name, plan(sql));
