@@ -778,12 +778,12 @@ public final class JdbiPersistence
         }
     }
 
-    private static List<Object> position(Connection connection, QueryCompiler.Sql sql, int terms) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql.text(), java.sql.Statement.NO_GENERATED_KEYS,
-                sql.parameters().toArray());
-                ResultSet rows = statement.executeQuery()) {
-            return rows.next() ? row(rows, terms) : null;
-        }
+    private List<Object> position(Connection connection, QueryCompiler.Sql sql, int terms) throws SQLException {
+        return withPrepared(connection, sql.text(), statement -> {
+            try (ResultSet rows = bind(statement, sql.parameters().toArray()).executeQuery()) {
+                return rows.next() ? row(rows, terms) : null;
+            }
+        });
     }
 
     private static List<Object> row(ResultSet rows, int terms) throws SQLException {
@@ -807,24 +807,27 @@ public final class JdbiPersistence
         }
     }
 
-    private static long count(Handle h, PageSql sql) {
+    private long count(Handle h, PageSql sql) {
         return list(h, sql.count(), (rs, ctx) -> rs.getLong(1)).get(0);
     }
 
     /**
      * The rows of a page statement through plain JDBC on the handle's connection: Jdbi's statement, binding and
-     * result iteration were a sixth of an Intacct list page (JFR). Not kept prepared: the text varies with the
-     * filter and order a client sends.
+     * result iteration were a sixth of an Intacct list page (JFR). Kept prepared like the reads by key (the
+     * {@link StatementCache} keeps each connection's most recent texts): compiling the query service's page
+     * statement cost as much as running it.
      */
-    private static <T> List<T> list(Handle h, QueryCompiler.Sql sql, RowMapper<T> mapper) {
-        try (PreparedStatement statement = prepare(h.getConnection(), sql.text(), java.sql.Statement.NO_GENERATED_KEYS,
-                sql.parameters().toArray());
-                ResultSet rows = statement.executeQuery()) {
-            List<T> result = new ArrayList<>();
-            while (rows.next()) {
-                result.add(mapper.map(rows, null));
-            }
-            return result;
+    private <T> List<T> list(Handle h, QueryCompiler.Sql sql, RowMapper<T> mapper) {
+        try {
+            return withPrepared(h.getConnection(), sql.text(), statement -> {
+                try (ResultSet rows = bind(statement, sql.parameters().toArray()).executeQuery()) {
+                    List<T> result = new ArrayList<>();
+                    while (rows.next()) {
+                        result.add(mapper.map(rows, null));
+                    }
+                    return result;
+                }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("running " + sql.text() + " failed: " + e.getMessage(), e);
         }

@@ -3,20 +3,28 @@ package io.customerclassification.adapter.jdbi;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sqlite.SQLiteConnection;
 
 /**
- * The prepared statements of the single-row reads, kept per physical connection of the product's own pool:
- * sqlite-jdbc compiles a statement anew on every {@code prepareStatement} (about a seventh of a read by key, JMH
- * stack profile). A statement is prepared on the physical connection, not through the pool's proxy, so the pool
+ * The prepared statements of the single-row reads and of the page statements, kept per physical connection of the
+ * product's own pool: sqlite-jdbc compiles a statement anew on every {@code prepareStatement} (about a seventh of
+ * a read by key, JMH stack profile; for a page of the query service, with its join, as long as running it, JFR).
+ * The texts of page statements vary with the filter and order a client sends, so each connection keeps its
+ * {@link #PER_CONNECTION} most recently used statements and closes the one it drops. A statement is prepared on the physical connection, not through the pool's proxy, so the pool
  * does not close it when the connection goes back; the pool hands a connection to one thread at a time, with a
  * happens-before edge, so each connection's map needs no lock of its own. Statements of a connection the pool
  * retired are dropped when the next new connection is seen; closing the pool closes them with their connections.
  */
 final class StatementCache {
+
+    /**
+     * Statements kept per connection: the dozen fixed ones and the page statements of the filters and orders in
+     * use. A prepared statement holds a few KiB of SQLite's memory, so eight connections keep at most a few MiB.
+     */
+    static final int PER_CONNECTION = 64;
 
     private final Map<SQLiteConnection, Map<String, PreparedStatement>> byConnection = new ConcurrentHashMap<>();
 
@@ -29,7 +37,16 @@ final class StatementCache {
         Map<String, PreparedStatement> statements = byConnection.get(physical);
         if (statements == null) {
             byConnection.keySet().removeIf(StatementCache::isClosed);
-            statements = new HashMap<>();
+            statements = new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+                    if (size() <= PER_CONNECTION) {
+                        return false;
+                    }
+                    close(eldest.getValue());
+                    return true;
+                }
+            };
             byConnection.put(physical, statements);
         }
         PreparedStatement statement = statements.get(sql);
@@ -49,6 +66,20 @@ final class StatementCache {
 
     void clear() {
         byConnection.clear();
+    }
+
+    /** How many statements a connection keeps here (for the tests). */
+    int statements(Connection connection) throws SQLException {
+        Map<String, PreparedStatement> statements = byConnection.get(connection.unwrap(SQLiteConnection.class));
+        return statements == null ? 0 : statements.size();
+    }
+
+    private static void close(PreparedStatement statement) {
+        try {
+            statement.close();
+        } catch (SQLException e) {
+            // a statement that cannot close is dropped all the same; its connection frees it when it closes
+        }
     }
 
     private static boolean isClosed(Connection connection) {

@@ -8,7 +8,14 @@ import io.customerclassification.domain.customerprofile.CustomerProfileDraft;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
 import java.nio.file.Path;
+import io.customerclassification.application.query.Comparison;
+import io.customerclassification.application.query.Criteria;
+import io.customerclassification.application.query.CustomerProfileField;
+import io.customerclassification.application.query.Filter;
+import io.customerclassification.application.query.Operator;
+import io.customerclassification.application.query.Paging;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -90,6 +97,56 @@ class StatementCacheTest {
             }
             assertEquals(1, cache.connections(), "the closed connection's statements are gone");
             assertTrue(cache.prepared(second, "SELECT 1") == statement, "the same statement is reused");
+        }
+    }
+
+    @Test
+    void aConnectionKeepsItsMostRecentStatementsAndClosesTheOnesItDrops() throws SQLException {
+        StatementCache cache = new StatementCache();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("bounded.db"))) {
+            List<PreparedStatement> prepared = new ArrayList<>();
+            for (int i = 0; i < StatementCache.PER_CONNECTION + 10; i++) {
+                PreparedStatement statement = cache.prepared(connection, "SELECT " + i + " + ?");
+                statement.setInt(1, 1);
+                try (ResultSet rows = statement.executeQuery()) {
+                    assertTrue(rows.next());
+                    assertEquals(i + 1, rows.getInt(1));
+                }
+                prepared.add(statement);
+                // the first text stays in use, so it stays the most recent of all but the newest
+                assertTrue(cache.prepared(connection, "SELECT 0 + ?") == prepared.get(0));
+            }
+            assertEquals(StatementCache.PER_CONNECTION, cache.statements(connection));
+            assertTrue(!prepared.get(0).isClosed(), "the statement in use is kept");
+            for (int i = 1; i <= 10; i++) {
+                assertTrue(prepared.get(i).isClosed(), "the least recently used are closed: " + i);
+            }
+            assertTrue(!prepared.get(11).isClosed(), "text 0 and the newest 63 are kept");
+            PreparedStatement again = cache.prepared(connection, "SELECT 1 + ?");
+            assertTrue(again != prepared.get(1) && !again.isClosed(), "a dropped text is prepared anew");
+        }
+    }
+
+    @Test
+    void pageStatementsOfManyShapesStayCorrectThroughTheCache() {
+        try (SqliteDatabase database = SqliteDatabase.open(folder.resolve("pages.db"))) {
+            JdbiPersistence p = database.persistence();
+            for (int i = 0; i < 30; i++) {
+                p.insertCustomerProfile(new CustomerProfileDraft(CompanyId.DEFAULT, Name.of("P" + i), i % 3 == 0));
+            }
+            // more filter shapes than a connection keeps: each an OR of the first k names
+            for (int round = 0; round < 2; round++) {
+                for (int k = 1; k <= StatementCache.PER_CONNECTION + 16; k++) {
+                    List<Filter> names = new ArrayList<>();
+                    for (int i = 0; i < k; i++) {
+                        names.add(Comparison.of(CustomerProfileField.NAME, Operator.EQ, "P" + (i % 30)));
+                    }
+                    var page = p.findCustomerProfiles(CompanyId.DEFAULT,
+                            new Criteria(Filter.or(names), List.of(), Paging.of(0, 50)));
+                    assertEquals(Math.min(k, 30), page.total(), "total for " + k);
+                    assertEquals(Math.min(k, 30), page.items().size(), "rows for " + k);
+                }
+            }
         }
     }
 }
