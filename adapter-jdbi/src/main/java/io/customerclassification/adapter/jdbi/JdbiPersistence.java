@@ -53,6 +53,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +143,15 @@ public final class JdbiPersistence
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private long commits;
     private final ThreadLocal<Handle> transaction = new ThreadLocal<>();
+    /** What the thread's write transaction changed, for {@link PageIndex#carryForward} after its commit. */
+    private final ThreadLocal<PageChanges> pageChanges = new ThreadLocal<>();
+    /** The fields {@link CustomerProfileDao#update} may change. */
+    private static final Set<CustomerProfileField> PROFILE_UPDATES = Set.of(CustomerProfileField.NAME,
+            CustomerProfileField.ARCHIVED);
+    /** The fields {@link CustomerTypeDao#update} may change (a move changes the parent's name too). */
+    private static final Set<CustomerTypeField> TYPE_UPDATES = Set.of(CustomerTypeField.STATUS,
+            CustomerTypeField.PARENT_KEY, CustomerTypeField.PARENT_NAME, CustomerTypeField.MODIFIED_AT,
+            CustomerTypeField.MODIFIED_BY);
     private final Map<CompanyId, Company> committedCompanies = new ConcurrentHashMap<>();
 
     private final DataSource connections;
@@ -171,11 +181,20 @@ public final class JdbiPersistence
         try (Handle handle = jdbi.open()) {
             execute(handle, "BEGIN IMMEDIATE");
             transaction.set(handle);
+            PageChanges changes = new PageChanges();
+            pageChanges.set(changes);
             boolean committed = false;
             try {
                 T result = work.get();
+                Map<PageChanges.Table, Long> versionsAfter = new HashMap<>();
+                for (PageChanges.Table table : changes.tables().keySet()) {
+                    versionsAfter.put(table, changeVersion(handle.getConnection(), table));
+                }
                 execute(handle, "COMMIT");
                 committed = true;
+                versionsAfter.forEach((table, version) -> pageIndex.carryForward(table.name(), table.companyId(),
+                        changes.tables().get(table), version, table.name().equals(PROFILES.table())
+                                ? CustomerProfileField.ID : CustomerTypeField.KEY));
                 if (++commits % OPTIMIZE_EVERY_COMMITS == 0) {
                     handle.execute("PRAGMA optimize");
                 }
@@ -187,8 +206,31 @@ public final class JdbiPersistence
             }
         } finally {
             transaction.remove();
+            pageChanges.remove();
             writeLock.unlock();
         }
+    }
+
+    private long changeVersion(Connection connection, PageChanges.Table table) {
+        try {
+            return lookup(connection, CHANGE_VERSION, (rs, ctx) -> rs.getLong(1), table.name(), table.companyId())
+                    .orElse(0L);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the change version failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Called in the write transaction before each change to a company's table: the first time, the table's
+     * version before the transaction's changes is read, so that the commit can carry page entries forward.
+     */
+    private PageChanges.Table changing(PageSql.Source source, long companyId) {
+        PageChanges changes = pageChanges.get();
+        PageChanges.Table table = new PageChanges.Table(source.table(), companyId);
+        if (!changes.knows(table)) {
+            changes.before(table, changeVersion(transaction.get().getConnection(), table));
+        }
+        return table;
     }
 
     /** Pooled connections go back clean, whatever failed (the work, or the COMMIT itself). */
@@ -388,8 +430,10 @@ public final class JdbiPersistence
     public CustomerProfile insertCustomerProfile(CustomerProfileDraft draft) {
         return write(h -> {
             try {
+                PageChanges.Table table = changing(PROFILES, draft.companyId().value());
                 long id = insert(CustomerProfileDao.INSERT, draft.companyId().value(), draft.name().value(),
                         draft.name().key(), draft.archived());
+                pageChanges.get().inserted(table);
                 return draft.withId(CustomerProfileId.of(id));
             } catch (RuntimeException e) {
                 if (SqliteErrors.is(e, SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE)) {
@@ -404,9 +448,13 @@ public final class JdbiPersistence
     public void updateCustomerProfile(CustomerProfile profile) {
         write(h -> {
             int updated;
+            PageChanges.Table table = changing(PROFILES, profile.companyId().value());
             try {
                 updated = profiles(h).update(profile.companyId().value(), profile.id().value(), profile.name().value(),
                         profile.name().key(), profile.archived());
+                if (updated > 0) {
+                    pageChanges.get().updated(table, PROFILE_UPDATES);
+                }
             } catch (RuntimeException e) {
                 if (SqliteErrors.is(e, SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE)) {
                     throw new DuplicateCustomerProfileNameException(profile.companyId(), profile.name());
@@ -422,7 +470,14 @@ public final class JdbiPersistence
 
     @Override
     public boolean deleteCustomerProfile(CompanyId companyId, CustomerProfileId id) {
-        return write(h -> profiles(h).delete(companyId.value(), id.value()) > 0);
+        return write(h -> {
+            PageChanges.Table table = changing(PROFILES, companyId.value());
+            boolean deleted = profiles(h).delete(companyId.value(), id.value()) > 0;
+            if (deleted) {
+                pageChanges.get().deleted(table);
+            }
+            return deleted;
+        });
     }
 
     @Override
@@ -462,11 +517,13 @@ public final class JdbiPersistence
     public CustomerType insertCustomerType(CustomerTypeDraft draft) {
         return write(h -> {
             try {
+                PageChanges.Table table = changing(TYPES, draft.companyId().value());
                 long key = types(h).insert(draft.companyId().value(), draft.name().value(), draft.name().key(),
                         CustomerTypeRow.status(draft.status()),
                         draft.parentKey() == null ? null : draft.parentKey().value(),
                         draft.audit().createdAt().getEpochSecond(), draft.audit().createdBy(),
                         draft.audit().modifiedAt().getEpochSecond(), draft.audit().modifiedBy());
+                pageChanges.get().inserted(table);
                 if (draft.parentKey() != null) {
                     raiseHeights(draft.companyId().value(), draft.parentKey().value(), 1);
                 }
@@ -489,6 +546,7 @@ public final class JdbiPersistence
             long company = type.companyId().value();
             Long newParent = type.parentKey() == null ? null : type.parentKey().value();
             Optional<HeightAndParent> before = heightAndParent(company, type.key().value());
+            PageChanges.Table table = changing(TYPES, company);
             int updated;
             try {
                 updated = types(h).update(type.companyId().value(), type.key().value(),
@@ -503,6 +561,7 @@ public final class JdbiPersistence
             if (updated == 0) {
                 throw new CustomerTypeNotFoundException(type.companyId(), type.key());
             }
+            pageChanges.get().updated(table, TYPE_UPDATES);
             Long oldParent = before.map(HeightAndParent::parent).orElse(null);
             if (!Objects.equals(oldParent, newParent)) {
                 if (newParent != null) {
@@ -521,7 +580,11 @@ public final class JdbiPersistence
         return write(h -> {
             try {
                 Long parent = heightAndParent(companyId.value(), key.value()).map(HeightAndParent::parent).orElse(null);
+                PageChanges.Table table = changing(TYPES, companyId.value());
                 boolean deleted = types(h).delete(companyId.value(), key.value()) > 0;
+                if (deleted) {
+                    pageChanges.get().deleted(table);
+                }
                 if (deleted && parent != null) {
                     refreshHeights(companyId.value(), parent);
                 }
@@ -724,7 +787,8 @@ public final class JdbiPersistence
         long skip = paging.offset();
         List<Object> from = null;
         if (entry != null && !entry.checkpoints().isEmpty() && skip >= pageIndex.interval()) {
-            int checkpoint = (int) (skip / pageIndex.interval());
+            // rows inserted in key order since the checkpoints were built come after the last one
+            int checkpoint = (int) Math.min(skip / pageIndex.interval(), entry.checkpoints().size() - 1);
             from = entry.checkpoints().get(checkpoint);
             skip -= (long) checkpoint * pageIndex.interval();
         }
@@ -747,9 +811,14 @@ public final class JdbiPersistence
             pageIndex.remember(key, entry);
         }
         if (pageIndex.worthRemembering(entry.total())
-                && pageIndex.shouldBuild(entry, Math.min(criteria.paging().offset(), entry.total()))) {
-            entry = entry.withCheckpoints(checkpoints(h, sql));
-            pageIndex.remember(key, entry);
+                && pageIndex.shouldBuild(entry, Math.min(criteria.paging().offset(), entry.total()))
+                && pageIndex.startBuilding(key)) {
+            try {
+                entry = entry.withCheckpoints(checkpoints(h, sql));
+                pageIndex.remember(key, entry);
+            } finally {
+                pageIndex.doneBuilding(key);
+            }
         }
         return entry;
     }

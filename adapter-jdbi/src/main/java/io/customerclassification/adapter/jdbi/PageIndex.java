@@ -1,8 +1,15 @@
 package io.customerclassification.adapter.jdbi;
 
+import io.customerclassification.application.query.Comparison;
 import io.customerclassification.application.query.Filter;
+import io.customerclassification.application.query.QueryField;
 import io.customerclassification.application.query.SortKey;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +51,7 @@ final class PageIndex {
     private final int minimumTotal;
     private final double buildAfter;
     private final Map<Key, Entry> entries;
+    private final Set<Key> building = ConcurrentHashMap.newKeySet();
 
     /**
      * @param minimumTotal results smaller than this are not remembered: counting and skipping them is cheap
@@ -97,9 +105,94 @@ final class PageIndex {
         return total > 0 && total >= minimumTotal;
     }
 
+    /**
+     * After a write transaction committed {@code changes} to one company's table, taking its version from
+     * {@code changes.versionBefore} to {@code versionAfter}: every entry of that version which the changes cannot
+     * have falsified is remembered again for the new version, so the next pages need not count. An entry whose
+     * filter reads a field the updates may have changed is left behind; so is a filtered one when rows came or
+     * went (whether they match is not known here). A filter that matches everything moves its total by the rows
+     * inserted and deleted. Its checkpoints stay only where no position can have moved: nothing deleted, no
+     * update to a sorted field, and rows inserted only in key order, where they come last (keys grow).
+     *
+     * @param identity the table's key field, by which the default order sorts
+     */
+    synchronized void carryForward(String table, long companyId, PageChanges.Summary changes, long versionAfter,
+            QueryField identity) {
+        List<Map.Entry<Key, Entry>> carried = new ArrayList<>();
+        for (Map.Entry<Key, Entry> remembered : entries.entrySet()) {
+            Key key = remembered.getKey();
+            Entry entry = remembered.getValue();
+            if (key.table().equals(table) && key.companyId() == companyId && entry.version() == changes.versionBefore) {
+                Entry next = carried(key, entry, changes, versionAfter, identity);
+                if (next != null) {
+                    carried.add(Map.entry(key, next));
+                }
+            }
+        }
+        for (Map.Entry<Key, Entry> next : carried) {
+            remember(next.getKey(), next.getValue());
+        }
+    }
+
+    private static Entry carried(Key key, Entry entry, PageChanges.Summary changes, long versionAfter,
+            QueryField identity) {
+        if (!Collections.disjoint(fields(key.filter(), new HashSet<>()), changes.updated)) {
+            return null;
+        }
+        boolean matchesAll = key.filter() instanceof Filter.And and && and.operands().isEmpty();
+        if (!matchesAll && (changes.inserted > 0 || changes.deleted > 0)) {
+            return null;
+        }
+        long total = entry.total() + changes.inserted - changes.deleted;
+        boolean sortedFieldsUntouched = key.sort().stream().noneMatch(sort -> changes.updated.contains(sort.field()));
+        boolean keyOrder = key.sort().stream()
+                .allMatch(sort -> sort.field().equals(identity) && sort.direction() == SortKey.Direction.ASC);
+        boolean positionsKept = changes.deleted == 0 && sortedFieldsUntouched && (changes.inserted == 0 || keyOrder);
+        return positionsKept
+                ? new Entry(versionAfter, total, entry.checkpoints(), entry.skipped())
+                : new Entry(versionAfter, total, List.of(), new AtomicLong());
+    }
+
+    private static Set<QueryField> fields(Filter filter, Set<QueryField> into) {
+        if (filter instanceof Filter.And and) {
+            and.operands().forEach(operand -> fields(operand, into));
+        } else if (filter instanceof Filter.Or or) {
+            or.operands().forEach(operand -> fields(operand, into));
+        } else if (filter instanceof Filter.Not not) {
+            fields(not.operand(), into);
+        } else {
+            into.add(((Comparison) filter).field());
+        }
+        return into;
+    }
+
+    /**
+     * Remembers the entry, unless one of the same version with checkpoints is already there and this one has
+     * none: a reader that counted at a version may finish after the writer carried that version's checkpoints
+     * forward, or after another reader built them.
+     */
     synchronized void remember(Key key, Entry entry) {
         if (worthRemembering(entry.total())) {
+            Entry present = entries.get(key);
+            if (present != null && present.version() == entry.version() && !present.checkpoints().isEmpty()
+                    && entry.checkpoints().isEmpty()) {
+                return;
+            }
             entries.put(key, entry);
         }
+    }
+
+    /**
+     * Claims the building of a key's checkpoints: one request builds them while the others of the same moment
+     * read their pages without, rather than all of them building the same checkpoints at once.
+     *
+     * @return false when another request is building them
+     */
+    boolean startBuilding(Key key) {
+        return building.add(key);
+    }
+
+    void doneBuilding(Key key) {
+        building.remove(key);
     }
 }

@@ -1,5 +1,6 @@
 package io.customerclassification.adapter.jdbi;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -52,5 +53,26 @@ class PageIndexTest {
         assertNotNull(index.lookup(key(1), 1));
         assertNull(index.lookup(key(2), 1), "evicted: least recently used");
         assertNotNull(index.lookup(key(3), 1));
+    }
+
+    @Test
+    void aCountOfTheSameVersionNeverReplacesItsCheckpoints() {
+        PageIndex index = PageIndex.standard();
+        PageIndex.Entry built = entry(7, 10_000).withCheckpoints(List.of(List.of(1L), List.of(300L)));
+        index.remember(key(0), built);
+        index.remember(key(0), entry(7, 10_000)); // a reader that counted at version 7 finishes late
+        assertEquals(built, index.lookup(key(0), 7));
+        index.remember(key(0), entry(8, 10_001));
+        assertEquals(entry(8, 10_001).total(), index.lookup(key(0), 8).total(), "a newer version replaces it");
+    }
+
+    @Test
+    void oneRequestAtATimeBuildsAKeysCheckpoints() {
+        PageIndex index = PageIndex.standard();
+        assertTrue(index.startBuilding(key(0)));
+        assertFalse(index.startBuilding(key(0)), "another request is building them");
+        assertTrue(index.startBuilding(key(1)), "another key");
+        index.doneBuilding(key(0));
+        assertTrue(index.startBuilding(key(0)));
     }
 }
