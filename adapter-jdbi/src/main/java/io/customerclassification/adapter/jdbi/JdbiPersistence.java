@@ -187,9 +187,11 @@ public final class JdbiPersistence
             try {
                 T result = work.get();
                 Map<PageChanges.Table, Long> versionsAfter = new HashMap<>();
-                for (PageChanges.Table table : changes.tables().keySet()) {
-                    versionsAfter.put(table, changeVersion(handle.getConnection(), table));
-                }
+                changes.tables().forEach((table, summary) -> {
+                    if (summary.versionBefore != PageChanges.NOTHING_TO_CARRY) {
+                        versionsAfter.put(table, changeVersion(handle.getConnection(), table));
+                    }
+                });
                 execute(handle, "COMMIT");
                 committed = true;
                 versionsAfter.forEach((table, version) -> pageIndex.carryForward(table.name(), table.companyId(),
@@ -228,7 +230,8 @@ public final class JdbiPersistence
         PageChanges changes = pageChanges.get();
         PageChanges.Table table = new PageChanges.Table(source.table(), companyId);
         if (!changes.knows(table)) {
-            changes.before(table, changeVersion(transaction.get().getConnection(), table));
+            changes.before(table, pageIndex.holdsAny(table.name(), companyId)
+                    ? changeVersion(transaction.get().getConnection(), table) : PageChanges.NOTHING_TO_CARRY);
         }
         return table;
     }

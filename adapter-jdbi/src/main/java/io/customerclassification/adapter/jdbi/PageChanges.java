@@ -30,6 +30,12 @@ final class PageChanges {
         }
     }
 
+    /**
+     * The version before, when there was nothing to carry: the page index held no entry of the table when the
+     * transaction first changed it, so the versions are not read at all (a write-only load pays nothing).
+     */
+    static final long NOTHING_TO_CARRY = -1;
+
     private final Map<Table, Summary> tables = new HashMap<>();
 
     /** Whether the version before the transaction's first change to this table is already known. */

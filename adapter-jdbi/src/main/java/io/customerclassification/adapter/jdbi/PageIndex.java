@@ -134,6 +134,16 @@ final class PageIndex {
         }
     }
 
+    /** Whether any entry of this company's table is remembered, of whatever version. */
+    synchronized boolean holdsAny(String table, long companyId) {
+        for (Key key : entries.keySet()) {
+            if (key.companyId() == companyId && key.table().equals(table)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Entry carried(Key key, Entry entry, PageChanges.Summary changes, long versionAfter,
             QueryField identity) {
         if (!Collections.disjoint(fields(key.filter(), new HashSet<>()), changes.updated)) {
