@@ -189,14 +189,13 @@ public final class JdbiPersistence
                 Map<PageChanges.Table, Long> versionsAfter = new HashMap<>();
                 changes.tables().forEach((table, summary) -> {
                     if (summary.versionBefore != PageChanges.NOTHING_TO_CARRY) {
-                        versionsAfter.put(table, changeVersion(handle.getConnection(), table));
+                        versionsAfter.put(table, changeVersion(handle.getConnection(), table.name(), table.companyId()));
                     }
                 });
                 execute(handle, "COMMIT");
                 committed = true;
                 versionsAfter.forEach((table, version) -> pageIndex.carryForward(table.name(), table.companyId(),
-                        changes.tables().get(table), version, table.name().equals(PROFILES.table())
-                                ? CustomerProfileField.ID : CustomerTypeField.KEY));
+                        changes.tables().get(table), version, table.identity()));
                 if (++commits % OPTIMIZE_EVERY_COMMITS == 0) {
                     handle.execute("PRAGMA optimize");
                 }
@@ -213,10 +212,10 @@ public final class JdbiPersistence
         }
     }
 
-    private long changeVersion(Connection connection, PageChanges.Table table) {
+    /** The {@code cc_change} version of a company's table (0 before its first change). */
+    private long changeVersion(Connection connection, String table, long companyId) {
         try {
-            return lookup(connection, CHANGE_VERSION, (rs, ctx) -> rs.getLong(1), table.name(), table.companyId())
-                    .orElse(0L);
+            return lookup(connection, CHANGE_VERSION, (rs, ctx) -> rs.getLong(1), table, companyId).orElse(0L);
         } catch (SQLException e) {
             throw new IllegalStateException("reading the change version failed: " + e.getMessage(), e);
         }
@@ -228,10 +227,11 @@ public final class JdbiPersistence
      */
     private PageChanges.Table changing(PageSql.Source source, long companyId) {
         PageChanges changes = pageChanges.get();
-        PageChanges.Table table = new PageChanges.Table(source.table(), companyId);
+        PageChanges.Table table = new PageChanges.Table(source.table(), companyId, source.compiler().identity());
         if (!changes.knows(table)) {
             changes.before(table, pageIndex.holdsAny(table.name(), companyId)
-                    ? changeVersion(transaction.get().getConnection(), table) : PageChanges.NOTHING_TO_CARRY);
+                    ? changeVersion(transaction.get().getConnection(), table.name(), companyId)
+                    : PageChanges.NOTHING_TO_CARRY);
         }
         return table;
     }
@@ -755,8 +755,7 @@ public final class JdbiPersistence
             if (row.isEmpty()) {
                 return;
             }
-            long parentOfChildren = node;
-            int tallestChild = lookup(TALLEST_CHILD, (rows, ctx) -> rows.getInt(1), company, parentOfChildren).orElse(0);
+            int tallestChild = lookup(TALLEST_CHILD, (rows, ctx) -> rows.getInt(1), company, node).orElse(0);
             int height = Math.min(tallestChild + 1, HEIGHT_CAP);
             if (height == row.get().height()) {
                 return;
@@ -800,13 +799,7 @@ public final class JdbiPersistence
 
     private PageIndex.Entry indexEntry(Handle h, PageSql.Source source, CompanyId companyId, Criteria criteria,
             PageSql sql) {
-        long version;
-        try {
-            version = lookup(h.getConnection(), CHANGE_VERSION, (rs, ctx) -> rs.getLong(1), source.table(),
-                    companyId.value()).orElse(0L);
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the change version failed: " + e.getMessage(), e);
-        }
+        long version = changeVersion(h.getConnection(), source.table(), companyId.value());
         PageIndex.Key key = new PageIndex.Key(source.table(), companyId.value(), criteria.filter(), criteria.sort());
         PageIndex.Entry entry = pageIndex.lookup(key, version);
         if (entry == null) {

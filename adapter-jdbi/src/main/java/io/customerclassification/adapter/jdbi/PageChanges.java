@@ -16,7 +16,8 @@ import java.util.Set;
  */
 final class PageChanges {
 
-    record Table(String name, long companyId) {}
+    /** @param identity the table's key field, by which its default order sorts */
+    record Table(String name, long companyId, QueryField identity) {}
 
     /** The changes to one company's table, summed over the transaction. */
     static final class Summary {

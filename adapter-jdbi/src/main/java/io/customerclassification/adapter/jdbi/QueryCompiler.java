@@ -62,6 +62,11 @@ final class QueryCompiler {
         this.identity = identity;
     }
 
+    /** The field that orders last, so that no two records tie: the table's key. */
+    QueryField identity() {
+        return identity;
+    }
+
     Sql where(Filter filter) {
         List<Object> parameters = new ArrayList<>();
         String text = compile(filter, parameters);

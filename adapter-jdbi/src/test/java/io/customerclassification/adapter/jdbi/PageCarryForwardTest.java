@@ -12,6 +12,7 @@ import io.customerclassification.application.query.CustomerProfileField;
 import io.customerclassification.application.query.CustomerTypeField;
 import io.customerclassification.application.query.Filter;
 import io.customerclassification.application.query.Operator;
+import io.customerclassification.application.query.Page;
 import io.customerclassification.application.query.Paging;
 import io.customerclassification.application.query.SortKey;
 import io.customerclassification.domain.customerprofile.CustomerProfile;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,22 +172,20 @@ class PageCarryForwardTest {
     }
 
     private static void assertPagesAgree(Random random, PortSet memory, PortSet sql, String when) {
-        for (Criteria shape : PROFILE_SHAPES) {
-            long total = memory.findProfiles().findCustomerProfiles(C0, shape).total();
+        assertShapesAgree(random, PROFILE_SHAPES, (ports, page) -> ports.findProfiles().findCustomerProfiles(C0, page),
+                memory, sql, when);
+        assertShapesAgree(random, TYPE_SHAPES, (ports, page) -> ports.findTypes().findCustomerTypes(C0, page),
+                memory, sql, when);
+    }
+
+    private static void assertShapesAgree(Random random, List<Criteria> shapes, BiFunction<PortSet, Criteria, Page<?>> find,
+            PortSet memory, PortSet sql, String when) {
+        for (Criteria shape : shapes) {
+            long total = find.apply(memory, shape).total();
             for (int k = 0; k < 2; k++) {
                 Criteria page = new Criteria(shape.filter(), shape.sort(),
                         Paging.of(random.nextInt((int) total + 3), 1 + random.nextInt(6)));
-                assertEquals(memory.findProfiles().findCustomerProfiles(C0, page),
-                        sql.findProfiles().findCustomerProfiles(C0, page), when + ": " + page);
-            }
-        }
-        for (Criteria shape : TYPE_SHAPES) {
-            long total = memory.findTypes().findCustomerTypes(C0, shape).total();
-            for (int k = 0; k < 2; k++) {
-                Criteria page = new Criteria(shape.filter(), shape.sort(),
-                        Paging.of(random.nextInt((int) total + 3), 1 + random.nextInt(6)));
-                assertEquals(memory.findTypes().findCustomerTypes(C0, page),
-                        sql.findTypes().findCustomerTypes(C0, page), when + ": " + page);
+                assertEquals(find.apply(memory, page), find.apply(sql, page), when + ": " + page);
             }
         }
     }
