@@ -209,12 +209,17 @@ if [[ "mixed" =~ $only ]]; then
 fi
 
 subtree_parent=$(prop subtreeParentKey)
-if [[ "subtree-move" =~ $only ]] && [ -n "$subtree_parent" ]; then
-  # Moving the root of a subtree of about 10 000 types checks the depth limit against the subtree's height, in
-  # the write transaction: one connection, back and forth between its parent and the first type.
+if [[ "intacct-descendants subtree-move" =~ $only ]] && [ -n "$subtree_parent" ]; then
+  # A subtree of about 10 000 types: read whole below its root (pages of 4000 in turn, each walking the whole
+  # subtree for its total), on one connection and on four; then its root moved, which checks the depth limit
+  # against the subtree's height in the write transaction: one connection, back and forth between its parent
+  # and the first type.
   export BENCH_SUBTREE=$(prop subtreeKey) BENCH_SUBTREE_PARENT=$subtree_parent BENCH_SUBTREE_OTHER=$(prop firstTypeKey)
-  echo "subtree-move moves the root of $(prop subtreeSize) types" | tee -a "$results"
+  export BENCH_SUBTREE_SIZE=$(prop subtreeSize)
+  echo "intacct-descendants reads and subtree-move moves the subtree of type $BENCH_SUBTREE: $BENCH_SUBTREE_SIZE types" | tee -a "$results"
   start_server product "$port" /health java "${java_opts[@]}" "${product[@]}"
+  scenario intacct-descendants 1
+  scenario intacct-descendants 4
   scenario subtree-move 1
 fi
 stop_all

@@ -1,5 +1,6 @@
 package io.customerclassification.bootstrap;
 
+import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.port.in.company.GetCompanyUseCase;
@@ -23,6 +24,8 @@ import io.customerclassification.application.port.in.customertype.DeleteCustomer
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeUseCase;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeLineageUseCase;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsQuery;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsUseCase;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypesQuery;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeReferencesUseCase;
@@ -75,7 +78,8 @@ public final class CustomerClassification
                 UpdateCustomerTypeUseCase,
                 DeleteCustomerTypeUseCase,
                 QueryCustomerTypesUseCase,
-                GetCustomerTypeLineageUseCase {
+                GetCustomerTypeLineageUseCase,
+                ListCustomerTypeDescendantsUseCase {
 
     private final SqliteDatabase database;
     private final CompanyService companies;
@@ -87,7 +91,7 @@ public final class CustomerClassification
         JdbiPersistence p = database.persistence();
         this.companies = new CompanyService(p, p, p);
         this.profiles = new CustomerProfileService(new CustomerProfileService.Ports(p, p, p, p, p, p, p));
-        this.types = new CustomerTypeService(new CustomerTypeService.Ports(p, p, p, p, p, p, p, p, p, p), clock);
+        this.types = new CustomerTypeService(new CustomerTypeService.Ports(p, p, p, p, p, p, p, p, p, p, p), clock);
     }
 
     /**
@@ -201,6 +205,11 @@ public final class CustomerClassification
     @Override
     public List<CustomerTypeKey> getCustomerTypeLineage(GetCustomerTypeQuery query) {
         return types.getCustomerTypeLineage(query);
+    }
+
+    @Override
+    public Page<CustomerTypeDescendant> listCustomerTypeDescendants(ListCustomerTypeDescendantsQuery query) {
+        return types.listCustomerTypeDescendants(query);
     }
 
     /** Closes the database, folding its write-ahead log back into the file. */

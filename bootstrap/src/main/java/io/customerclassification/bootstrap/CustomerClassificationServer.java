@@ -61,7 +61,7 @@ public final class CustomerClassificationServer implements AutoCloseable {
             SimproDialect simpro = new SimproDialect(new SimproDialect.UseCases(
                     app, app, app, app, app, app, app));
             IntacctDialect intacct = new IntacctDialect(new IntacctDialect.UseCases(
-                    app, app, app, app, app, app, app, app), Clock.systemUTC());
+                    app, app, app, app, app, app, app, app, app), Clock.systemUTC());
             HttpServer http = HttpServer.start(config.host(), config.port(), List.of(simpro, intacct),
                     app::isDatabaseReachable);
             return new CustomerClassificationServer(app, http);

@@ -60,7 +60,7 @@ class LimitsTest {
         SimproDialect simpro = new SimproDialect(new SimproDialect.UseCases(app.profiles(), app.profiles(),
                 app.profiles(), app.profiles(), app.profiles(), app.companies(), app.companies()));
         IntacctDialect intacct = new IntacctDialect(new IntacctDialect.UseCases(app.types(), app.types(), app.types(),
-                app.types(), app.types(), app.types(), app.types(), app.companies()), Clock.systemUTC());
+                app.types(), app.types(), app.types(), app.types(), app.types(), app.companies()), Clock.systemUTC());
         HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(slow, simpro, intacct), () -> true, limits);
         servers.add(server);
         return server;

@@ -1,5 +1,6 @@
 package io.customerclassification.adapter.jdbi;
 
+import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.port.out.TransactionPort;
@@ -15,6 +16,7 @@ import io.customerclassification.application.port.out.customertype.DeleteCustome
 import io.customerclassification.application.port.out.customertype.FindCustomerTypesPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypeAncestorsPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypeChildrenPort;
+import io.customerclassification.application.port.out.customertype.LoadCustomerTypeDescendantsPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypePort;
 import io.customerclassification.application.port.out.customertype.MeasureCustomerTypeSubtreePort;
 import io.customerclassification.application.port.out.customertype.SaveCustomerTypePort;
@@ -94,6 +96,7 @@ public final class JdbiPersistence
                 FindCustomerTypesPort,
                 LoadCustomerTypeAncestorsPort,
                 LoadCustomerTypeChildrenPort,
+                LoadCustomerTypeDescendantsPort,
                 MeasureCustomerTypeSubtreePort,
                 CustomerTypeNameTakenPort {
 
@@ -129,6 +132,7 @@ public final class JdbiPersistence
 
     private final Jdbi jdbi;
     private final PageIndex pageIndex;
+    private final SubtreeCache subtrees = new SubtreeCache();
     /** A long-running server refreshes the planner's statistics as the data grows (see SqliteDatabase). */
     static final int OPTIMIZE_EVERY_COMMITS = 5_000;
     /**
@@ -694,6 +698,65 @@ public final class JdbiPersistence
     public List<CustomerType> loadChildren(CompanyId companyId, CustomerTypeKey key) {
         return withHandle(h -> types(h).children(companyId.value(), key.value()).stream()
                 .map(CustomerTypeRow::type).toList());
+    }
+
+    /**
+     * Level by level down the parent index ({@link Subtree#walk}), or the walk a {@link SubtreeCache} kept at the
+     * company's current change version; then the names of the page and of its parents. All in one read
+     * transaction. Inside a write transaction the walk is neither taken from the cache nor kept: it may see
+     * changes that will be rolled back, and the version they carry could come again with other changes.
+     */
+    @Override
+    public Page<CustomerTypeDescendant> loadDescendants(CompanyId companyId, CustomerTypeKey key, Paging paging) {
+        long company = companyId.value();
+        boolean cacheable = transaction.get() == null;
+        return consistentRead(h -> {
+            Connection connection = h.getConnection();
+            try {
+                long version = cacheable ? changeVersion(connection, TYPES.table(), company) : -1;
+                Subtree subtree = cacheable ? subtrees.get(company, key.value(), version) : null;
+                if (subtree == null) {
+                    subtree = withPrepared(connection, Subtree.CHILD_KEYS,
+                            statement -> Subtree.walk(statement, company, key.value()));
+                    if (cacheable) {
+                        subtrees.put(company, key.value(), version, subtree);
+                    }
+                }
+                Subtree walked = subtree;
+                int from = (int) Math.min(walked.size(), paging.offset());
+                int to = Math.min(walked.size(), from + paging.limit());
+                List<CustomerTypeDescendant> items = from == to ? List.of()
+                        : withPrepared(connection, NamedRows.NAMES_AND_PARENTS,
+                                statement -> descendantRows(statement, company, walked, from, to));
+                return new Page<>(items, walked.size());
+            } catch (SQLException e) {
+                throw new IllegalStateException("reading the descendants failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * The page's names and parents, then the names of the parents outside the page (level by level, a page's
+     * parents are mostly the level above it, in the page too), rather than a join that looks up the parent of
+     * every row.
+     */
+    private static List<CustomerTypeDescendant> descendantRows(PreparedStatement statement, long company, Subtree subtree,
+            int from, int to) throws SQLException {
+        NamedRows rows = NamedRows.read(statement, company, subtree.jsonArray(from, to), to - from);
+        long[] outside = rows.parentsNotRead();
+        NamedRows parents = outside.length == 0 ? rows
+                : NamedRows.read(statement, company, Subtree.jsonArray(outside, 0, outside.length), outside.length);
+        List<CustomerTypeDescendant> items = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            long key = subtree.key(i);
+            int row = rows.indexOf(key);
+            long parent = rows.parent(row);
+            int parentRow = rows.indexOf(parent);
+            Name parentName = parentRow >= 0 ? rows.name(parentRow) : parents.name(parents.indexOf(parent));
+            items.add(new CustomerTypeDescendant(CustomerTypeKey.of(key), rows.name(row), CustomerTypeKey.of(parent),
+                    parentName, subtree.levelOf(i)));
+        }
+        return items;
     }
 
     /**

@@ -161,6 +161,8 @@ class QueryPlanTest {
         "height and parent     | " + JdbiPersistence.HEIGHT_AND_PARENT,
         "tallest child         | " + JdbiPersistence.TALLEST_CHILD,
         "set a height          | " + JdbiPersistence.SET_HEIGHT,
+        "children of a level   | " + Subtree.CHILD_KEYS,
+        "names and parents     | " + NamedRows.NAMES_AND_PARENTS,
     })
     void accessPathUsesAnIndex(String name, String sql) throws Exception {
         assertNoScan(name, plan(sql));

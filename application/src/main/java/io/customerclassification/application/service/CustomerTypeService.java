@@ -1,5 +1,6 @@
 package io.customerclassification.application.service;
 
+import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesQuery;
@@ -10,6 +11,8 @@ import io.customerclassification.application.port.in.customertype.DeleteCustomer
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeLineageUseCase;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeUseCase;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsQuery;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypesQuery;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeReferencesUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypesUseCase;
@@ -26,6 +29,7 @@ import io.customerclassification.application.port.out.customertype.DeleteCustome
 import io.customerclassification.application.port.out.customertype.FindCustomerTypesPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypeAncestorsPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypeChildrenPort;
+import io.customerclassification.application.port.out.customertype.LoadCustomerTypeDescendantsPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypePort;
 import io.customerclassification.application.port.out.customertype.MeasureCustomerTypeSubtreePort;
 import io.customerclassification.application.port.out.customertype.SaveCustomerTypePort;
@@ -61,7 +65,8 @@ public final class CustomerTypeService
                 UpdateCustomerTypeUseCase,
                 DeleteCustomerTypeUseCase,
                 QueryCustomerTypesUseCase,
-                GetCustomerTypeLineageUseCase {
+                GetCustomerTypeLineageUseCase,
+                ListCustomerTypeDescendantsUseCase {
 
     /** The out-ports this service needs, grouped so that wiring stays readable. */
     public record Ports(
@@ -73,6 +78,7 @@ public final class CustomerTypeService
             LoadCustomerTypeAncestorsPort ancestors,
             LoadCustomerTypeChildrenPort children,
             MeasureCustomerTypeSubtreePort subtree,
+            LoadCustomerTypeDescendantsPort descendants,
             CustomerTypeNameTakenPort nameTaken,
             TransactionPort transaction) {}
 
@@ -190,6 +196,13 @@ public final class CustomerTypeService
         }
         lineage.add(type.key());
         return List.copyOf(lineage);
+    }
+
+    @Override
+    public Page<CustomerTypeDescendant> listCustomerTypeDescendants(ListCustomerTypeDescendantsQuery query) {
+        companies.requireCompany(query.companyId());
+        load(query.companyId(), query.key());
+        return ports.descendants().loadDescendants(query.companyId(), query.key(), query.paging());
     }
 
     private CustomerType load(CompanyId companyId, CustomerTypeKey key) {

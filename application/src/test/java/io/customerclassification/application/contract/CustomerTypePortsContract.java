@@ -1,6 +1,7 @@
 package io.customerclassification.application.contract;
 
 import java.util.Optional;
+import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +16,7 @@ import io.customerclassification.application.query.Criteria;
 import io.customerclassification.application.query.CustomerTypeField;
 import io.customerclassification.application.query.Filter;
 import io.customerclassification.application.query.Operator;
+import io.customerclassification.application.query.Page;
 import io.customerclassification.application.query.Paging;
 import io.customerclassification.application.query.SortKey;
 import io.customerclassification.domain.company.Company;
@@ -92,6 +94,56 @@ public abstract class CustomerTypePortsContract extends PortContract {
     }
 
     @Test
+    void descendantsComeLevelByLevelAndByKeyWithinALevel() {
+        CustomerType root = active("Root", null);
+        CustomerType a = active("A", root);
+        CustomerType b = active("B", root);
+        CustomerType b1 = active("B1", b);
+        CustomerType a1 = active("A1", a);
+        CustomerType a2 = active("A2", a);
+        CustomerType x = active("X", a1);
+        active("Elsewhere", null);
+        Page<CustomerTypeDescendant> all = ports.descendants().loadDescendants(C0, root.key(), Paging.of(0, 100));
+        assertEquals(List.of(
+                new CustomerTypeDescendant(a.key(), a.name(), root.key(), root.name(), 1),
+                new CustomerTypeDescendant(b.key(), b.name(), root.key(), root.name(), 1),
+                new CustomerTypeDescendant(b1.key(), b1.name(), b.key(), b.name(), 2),
+                new CustomerTypeDescendant(a1.key(), a1.name(), a.key(), a.name(), 2),
+                new CustomerTypeDescendant(a2.key(), a2.name(), a.key(), a.name(), 2),
+                new CustomerTypeDescendant(x.key(), x.name(), a1.key(), a1.name(), 3)), all.items());
+        assertEquals(6, all.total());
+
+        Page<CustomerTypeDescendant> window = ports.descendants().loadDescendants(C0, root.key(), Paging.of(2, 2));
+        assertEquals(List.of(b1.key(), a1.key()), window.items().stream().map(CustomerTypeDescendant::key).toList());
+        assertEquals(6, window.total());
+        assertEquals(new Page<>(List.of(), 6), ports.descendants().loadDescendants(C0, root.key(), Paging.of(0, 0)));
+        assertEquals(new Page<>(List.of(), 6), ports.descendants().loadDescendants(C0, root.key(), Paging.of(6, 10)));
+        assertEquals(List.of(x.key()), ports.descendants().loadDescendants(C0, a1.key(), Paging.of(0, 10)).items()
+                .stream().map(CustomerTypeDescendant::key).toList());
+        assertEquals(new Page<>(List.of(), 0), ports.descendants().loadDescendants(C0, x.key(), Paging.of(0, 10)));
+        assertEquals(new Page<>(List.of(), 0),
+                ports.descendants().loadDescendants(C0, CustomerTypeKey.of(999), Paging.of(0, 10)));
+        ports.saveCompany().insertCompany(new Company(CompanyId.of(1), Name.of("One")));
+        assertEquals(new Page<>(List.of(), 0),
+                ports.descendants().loadDescendants(CompanyId.of(1), root.key(), Paging.of(0, 10)));
+    }
+
+    @Test
+    void descendantsFollowAMoveAndADelete() {
+        CustomerType left = active("Left", null);
+        CustomerType right = active("Right", null);
+        CustomerType child = active("Child", left);
+        CustomerType grandchild = active("Grandchild", child);
+        ports.saveType().updateCustomerType(child.moveTo(right.key(), T0.plusSeconds(1), null));
+        assertEquals(0, ports.descendants().loadDescendants(C0, left.key(), Paging.of(0, 10)).total());
+        assertEquals(List.of(child.key(), grandchild.key()), ports.descendants()
+                .loadDescendants(C0, right.key(), Paging.of(0, 10)).items().stream()
+                .map(CustomerTypeDescendant::key).toList());
+        assertTrue(ports.deleteType().deleteCustomerType(C0, grandchild.key()));
+        assertEquals(1, ports.descendants().loadDescendants(C0, right.key(), Paging.of(0, 10)).total());
+    }
+
+    @Test
     void aViewCarriesTheNameOfTheParent() {
         CustomerType root = active("Root", null);
         CustomerType child = active("Child", root);
@@ -115,6 +167,10 @@ public abstract class CustomerTypePortsContract extends PortContract {
         // long as it comes
         int height = ports.subtree().measureSubtreeHeight(C0, a.key());
         assertTrue(height >= 3 && height <= CustomerTypeHierarchyPolicy.MAX_DEPTH + 1, "height " + height);
+        // below a: b, then c, whose child a is where the walk started
+        Page<CustomerTypeDescendant> below = ports.descendants().loadDescendants(C0, a.key(), Paging.of(0, 10));
+        assertEquals(List.of(b.key(), c.key()), below.items().stream().map(CustomerTypeDescendant::key).toList());
+        assertEquals(2, below.total());
     }
 
     @Test
@@ -126,6 +182,10 @@ public abstract class CustomerTypePortsContract extends PortContract {
         assertEquals(64, ports.ancestors().loadAncestors(C0, last.key()).size());
         CustomerType top = ports.loadType().loadCustomerTypeByName(C0, Name.of("N0")).orElseThrow();
         assertEquals(65, ports.subtree().measureSubtreeHeight(C0, top.key()), "counting stops one past 64");
+        Page<CustomerTypeDescendant> below = ports.descendants().loadDescendants(C0, top.key(), Paging.of(0, 100));
+        assertEquals(64, below.total(), "64 levels below at most");
+        assertEquals(64, below.items().get(63).level());
+        assertEquals("N64", below.items().get(63).name().value());
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.customerclassification.application.port.out.customertype.DeleteCustome
 import io.customerclassification.application.port.out.customertype.FindCustomerTypesPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypeAncestorsPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypeChildrenPort;
+import io.customerclassification.application.port.out.customertype.LoadCustomerTypeDescendantsPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypePort;
 import io.customerclassification.application.port.out.customertype.MeasureCustomerTypeSubtreePort;
 import io.customerclassification.application.port.out.customertype.SaveCustomerTypePort;
@@ -38,15 +39,17 @@ public record PortSet(
         LoadCustomerTypeAncestorsPort ancestors,
         LoadCustomerTypeChildrenPort children,
         MeasureCustomerTypeSubtreePort subtree,
+        LoadCustomerTypeDescendantsPort descendants,
         CustomerTypeNameTakenPort typeNameTaken) {
 
     public static <P extends TransactionPort & LoadCompanyPort & SaveCompanyPort & LoadCustomerProfilePort
                     & SaveCustomerProfilePort & DeleteCustomerProfilePort & FindCustomerProfilesPort
                     & CustomerProfileNameTakenPort & LoadCustomerTypePort & SaveCustomerTypePort
                     & DeleteCustomerTypePort & FindCustomerTypesPort & LoadCustomerTypeAncestorsPort
-                    & LoadCustomerTypeChildrenPort & MeasureCustomerTypeSubtreePort & CustomerTypeNameTakenPort>
+                    & LoadCustomerTypeChildrenPort & MeasureCustomerTypeSubtreePort & LoadCustomerTypeDescendantsPort
+                    & CustomerTypeNameTakenPort>
             PortSet of(P p) {
-        return new PortSet(p, p, p, p, p, p, p, p, p, p, p, p, p, p, p, p);
+        return new PortSet(p, p, p, p, p, p, p, p, p, p, p, p, p, p, p, p, p);
     }
 
     public CompanyService companyService() {
@@ -60,6 +63,6 @@ public record PortSet(
 
     public CustomerTypeService typeService(Clock clock) {
         return new CustomerTypeService(new CustomerTypeService.Ports(loadCompany, loadType, saveType, deleteType,
-                findTypes, ancestors, children, subtree, typeNameTaken, transaction), clock);
+                findTypes, ancestors, children, subtree, descendants, typeNameTaken, transaction), clock);
     }
 }

@@ -20,7 +20,7 @@ public final class InMemoryApplication {
                 persistence, persistence, persistence, persistence, persistence, persistence, persistence));
         this.types = new CustomerTypeService(new CustomerTypeService.Ports(
                 persistence, persistence, persistence, persistence, persistence, persistence, persistence,
-                persistence, persistence, persistence), clock);
+                persistence, persistence, persistence, persistence), clock);
     }
 
     public static InMemoryApplication create(Clock clock) {

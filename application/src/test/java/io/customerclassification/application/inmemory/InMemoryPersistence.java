@@ -1,5 +1,6 @@
 package io.customerclassification.application.inmemory;
 
+import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.port.out.TransactionPort;
@@ -15,6 +16,7 @@ import io.customerclassification.application.port.out.customertype.DeleteCustome
 import io.customerclassification.application.port.out.customertype.FindCustomerTypesPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypeAncestorsPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypeChildrenPort;
+import io.customerclassification.application.port.out.customertype.LoadCustomerTypeDescendantsPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypePort;
 import io.customerclassification.application.port.out.customertype.MeasureCustomerTypeSubtreePort;
 import io.customerclassification.application.port.out.customertype.SaveCustomerTypePort;
@@ -45,6 +47,8 @@ import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +82,7 @@ public final class InMemoryPersistence
                 FindCustomerTypesPort,
                 LoadCustomerTypeAncestorsPort,
                 LoadCustomerTypeChildrenPort,
+                LoadCustomerTypeDescendantsPort,
                 MeasureCustomerTypeSubtreePort,
                 CustomerTypeNameTakenPort {
 
@@ -339,12 +344,7 @@ public final class InMemoryPersistence
     @Override
     public int measureSubtreeHeight(CompanyId companyId, CustomerTypeKey key) {
         return locked(() -> {
-            Map<CustomerTypeKey, List<CustomerTypeKey>> childrenByParent = new LinkedHashMap<>();
-            for (CustomerType type : typesOf(companyId)) {
-                if (type.parentKey() != null) {
-                    childrenByParent.computeIfAbsent(type.parentKey(), k -> new ArrayList<>()).add(type.key());
-                }
-            }
+            Map<CustomerTypeKey, List<CustomerType>> childrenByParent = childrenByParent(companyId);
             Set<CustomerTypeKey> seen = new HashSet<>(Set.of(key));
             ArrayDeque<CustomerTypeKey> level = new ArrayDeque<>(List.of(key));
             int height = 0;
@@ -352,9 +352,9 @@ public final class InMemoryPersistence
                 height++;
                 ArrayDeque<CustomerTypeKey> next = new ArrayDeque<>();
                 for (CustomerTypeKey node : level) {
-                    for (CustomerTypeKey child : childrenByParent.getOrDefault(node, List.of())) {
-                        if (seen.add(child)) {
-                            next.add(child);
+                    for (CustomerType child : childrenByParent.getOrDefault(node, List.of())) {
+                        if (seen.add(child.key())) {
+                            next.add(child.key());
                         }
                     }
                 }
@@ -362,6 +362,44 @@ public final class InMemoryPersistence
             }
             return height;
         });
+    }
+
+    /** Breadth first over the company's children lists, each level sorted by key, never a type twice. */
+    @Override
+    public Page<CustomerTypeDescendant> loadDescendants(CompanyId companyId, CustomerTypeKey key, Paging paging) {
+        return locked(() -> {
+            Map<CustomerTypeKey, List<CustomerType>> childrenByParent = childrenByParent(companyId);
+            Map<CustomerTypeKey, CustomerType> byKey = new HashMap<>();
+            typesOf(companyId).forEach(type -> byKey.put(type.key(), type));
+            List<CustomerTypeDescendant> all = new ArrayList<>();
+            Set<CustomerTypeKey> seen = new HashSet<>(Set.of(key));
+            List<CustomerTypeKey> level = byKey.containsKey(key) ? List.of(key) : List.of();
+            for (int depth = 1; !level.isEmpty() && depth <= CustomerTypeHierarchyPolicy.MAX_DEPTH; depth++) {
+                List<CustomerType> next = new ArrayList<>();
+                for (CustomerTypeKey parent : level) {
+                    childrenByParent.getOrDefault(parent, List.of()).stream()
+                            .filter(child -> seen.add(child.key())).forEach(next::add);
+                }
+                next.sort(Comparator.comparing(type -> type.key().value()));
+                for (CustomerType child : next) {
+                    all.add(new CustomerTypeDescendant(child.key(), child.name(), child.parentKey(),
+                            byKey.get(child.parentKey()).name(), depth));
+                }
+                level = next.stream().map(CustomerType::key).toList();
+            }
+            int from = (int) Math.min(all.size(), paging.offset());
+            return new Page<>(all.subList(from, Math.min(all.size(), from + paging.limit())), all.size());
+        });
+    }
+
+    private Map<CustomerTypeKey, List<CustomerType>> childrenByParent(CompanyId companyId) {
+        Map<CustomerTypeKey, List<CustomerType>> childrenByParent = new LinkedHashMap<>();
+        for (CustomerType type : typesOf(companyId)) {
+            if (type.parentKey() != null) {
+                childrenByParent.computeIfAbsent(type.parentKey(), k -> new ArrayList<>()).add(type);
+            }
+        }
+        return childrenByParent;
     }
 
     @Override

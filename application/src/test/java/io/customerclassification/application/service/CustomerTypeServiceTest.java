@@ -10,6 +10,7 @@ import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsQuery;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypesQuery;
 import io.customerclassification.application.port.in.customertype.ParentChange;
 import io.customerclassification.application.port.in.customertype.ParentReference;
@@ -250,6 +251,26 @@ class CustomerTypeServiceTest {
         assertEquals(List.of(a.type().key()), types.getCustomerTypeLineage(new GetCustomerTypeQuery(C0, a.type().key())));
         assertThrows(CustomerTypeNotFoundException.class,
                 () -> types.getCustomerTypeLineage(new GetCustomerTypeQuery(C0, CustomerTypeKey.of(99))));
+    }
+
+    @Test
+    void descendantsOfAKnownTypeInAKnownCompany() {
+        CustomerTypeView a = root("A");
+        CustomerTypeView b = child("B", a);
+        CustomerTypeView c = child("C", b);
+        var page = types.listCustomerTypeDescendants(new ListCustomerTypeDescendantsQuery(C0, a.type().key(),
+                Paging.of(0, 10)));
+        assertEquals(2, page.total());
+        assertEquals(List.of(b.type().key(), c.type().key()), page.items().stream().map(d -> d.key()).toList());
+        assertEquals(List.of(1, 2), page.items().stream().map(d -> d.level()).toList());
+        assertEquals(0, types.listCustomerTypeDescendants(new ListCustomerTypeDescendantsQuery(C0, c.type().key(),
+                Paging.of(0, 10))).total());
+        assertThrows(CustomerTypeNotFoundException.class, () -> types.listCustomerTypeDescendants(
+                new ListCustomerTypeDescendantsQuery(C0, CustomerTypeKey.of(99), Paging.of(0, 10))));
+        assertThrows(CompanyNotFoundException.class, () -> types.listCustomerTypeDescendants(
+                new ListCustomerTypeDescendantsQuery(CompanyId.of(7), a.type().key(), Paging.of(0, 10))));
+        assertThrows(ConstraintViolationException.class,
+                () -> new ListCustomerTypeDescendantsQuery(C0, null, Paging.of(0, 10)));
     }
 
     @Test

@@ -4,7 +4,9 @@ import io.customerclassification.application.port.in.customerprofile.CreateCusto
 import io.customerclassification.application.port.in.customerprofile.GetCustomerProfileQuery;
 import io.customerclassification.application.port.in.customerprofile.ListCustomerProfilesQuery;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsQuery;
 import io.customerclassification.application.port.in.customertype.QueryCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeCommand;
 import io.customerclassification.application.query.Comparison;
 import io.customerclassification.application.query.Criteria;
 import io.customerclassification.application.query.CustomerTypeField;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,6 +59,9 @@ public class UseCaseBenchmark {
     private CustomerClassification app;
     private Path copy;
     private final AtomicLong names = new AtomicLong();
+    /** The seed's subtree of about 10 000 types, and a leaf outside it (from the seed's properties file). */
+    private CustomerTypeKey subtree;
+    private CustomerTypeKey leaf;
 
     @Setup(Level.Trial)
     public void open() throws IOException {
@@ -63,6 +69,12 @@ public class UseCaseBenchmark {
         copy = Files.createTempFile("usecase-bench", ".db");
         Files.copy(seed, copy, StandardCopyOption.REPLACE_EXISTING);
         app = CustomerClassification.open(copy);
+        Properties seeded = new Properties();
+        try (var in = Files.newInputStream(Path.of(seed + ".properties"))) {
+            seeded.load(in);
+        }
+        subtree = CustomerTypeKey.of(Long.parseLong(seeded.getProperty("subtreeKey")));
+        leaf = CustomerTypeKey.of(Long.parseLong(seeded.getProperty("leafKeys").split(",")[0]));
     }
 
     @TearDown(Level.Trial)
@@ -98,6 +110,28 @@ public class UseCaseBenchmark {
     public Object queryChildren() {
         return app.queryCustomerTypes(new QueryCustomerTypesQuery(CompanyId.DEFAULT, new Criteria(
                 Comparison.of(CustomerTypeField.PARENT_KEY, Operator.EQ, randomRow()), List.of(), Paging.of(0, 100))));
+    }
+
+    /** The first page of 4000 below the subtree's root, its walk kept from the call before (no write between). */
+    @Benchmark
+    public Object descendantsPageWalkKept() {
+        return app.listCustomerTypeDescendants(new ListCustomerTypeDescendantsQuery(CompanyId.DEFAULT, subtree,
+                Paging.of(0, Paging.MAX_LIMIT)));
+    }
+
+    /** A write to a type elsewhere makes the next read walk the subtree again: its total, then a page of 4000. */
+    @State(Scope.Thread)
+    public static class AfterAWrite {
+        @Setup(Level.Invocation)
+        public void touchALeaf(UseCaseBenchmark bench) {
+            bench.app.updateCustomerType(new UpdateCustomerTypeCommand(CompanyId.DEFAULT, bench.leaf, null, null, null));
+        }
+    }
+
+    @Benchmark
+    public Object descendantsPageAfterAWrite(AfterAWrite write) {
+        return app.listCustomerTypeDescendants(new ListCustomerTypeDescendantsQuery(CompanyId.DEFAULT, subtree,
+                Paging.of(0, Paging.MAX_LIMIT)));
     }
 
     @Benchmark

@@ -129,6 +129,15 @@ class EndToEndTest {
         assertEquals("[\"" + reseller + "\",\"" + partner + "\"]",
                 tree.json().at("/ia::result/0/ia::hierarchy/path").toString());
 
+        // the subtree below Reseller (extension), and below End user since the move
+        Reply below = http.get(TYPES + "/" + reseller + "/descendants");
+        expect(200, below);
+        assertEquals(List.of("Partner"), column(below.json().get("ia::result"), "id"));
+        Reply belowEndUser = http.get(TYPES + "/" + endUser + "/descendants");
+        assertEquals(List.of("Gold Partner"), column(belowEndUser.json().get("ia::result"), "id"));
+        assertEquals(endUser, belowEndUser.json().at("/ia::result/0/parent/key").asText());
+        assertEquals(1, belowEndUser.json().at("/ia::result/0/ia::hierarchy/level").asInt());
+
         // a type with children cannot be deleted; a leaf can
         expect(422, http.delete(TYPES + "/" + reseller));
         expect(204, http.delete(TYPES + "/" + gold));
@@ -142,6 +151,8 @@ class EndToEndTest {
         expect(200, list);
         assertEquals(List.of("Reseller", "End user", "Partner"), column(list.json().get("ia::result"), "id"));
         assertEquals(3, list.json().at("/ia::meta/totalCount").asInt());
+        assertEquals(0, http.get(TYPES + "/" + endUser + "/descendants").json().at("/ia::meta/totalCount").asInt(),
+                "the deleted leaf is gone from the subtree after a restart too");
         // keys are never reused, even after a delete and a restart
         String next = createType("{\"id\": \"Distributor\"}");
         assertTrue(Long.parseLong(next) > Long.parseLong(gold), "key " + next + " reuses a deleted key");

@@ -1,8 +1,10 @@
 package io.customerclassification.adapter.http.intacct;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.HttpDialect;
+import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.port.in.company.GetCompanyUseCase;
@@ -14,6 +16,8 @@ import io.customerclassification.application.port.in.customertype.DeleteCustomer
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeLineageUseCase;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeUseCase;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsQuery;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypesQuery;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeReferencesUseCase;
 import io.customerclassification.application.port.in.customertype.QueryCustomerTypesQuery;
@@ -34,6 +38,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -61,6 +66,7 @@ public final class IntacctDialect implements HttpDialect {
             DeleteCustomerTypeUseCase delete,
             QueryCustomerTypesUseCase query,
             GetCustomerTypeLineageUseCase lineage,
+            ListCustomerTypeDescendantsUseCase descendants,
             GetCompanyUseCase getCompany) {}
 
     private final UseCases useCases;
@@ -77,15 +83,18 @@ public final class IntacctDialect implements HttpDialect {
         for (String prefix : PREFIXES) {
             String collection = prefix + OBJECT_PATH;
             String item = collection + "/{key}";
+            String descendants = item + "/descendants";
             String query = prefix + QUERY_PATH;
             allowOnly(routes, collection, List.of(HandlerType.GET, HandlerType.POST));
             allowOnly(routes, item, List.of(HandlerType.GET, HandlerType.PATCH, HandlerType.DELETE));
+            allowOnly(routes, descendants, List.of(HandlerType.GET));
             allowOnly(routes, query, List.of(HandlerType.POST));
             routes.get(collection, this::list);
             routes.post(collection, this::create);
             routes.get(item, this::get);
             routes.patch(item, this::update);
             routes.delete(item, this::delete);
+            routes.get(descendants, this::descendants);
             routes.post(query, this::query);
         }
     }
@@ -135,10 +144,32 @@ public final class IntacctDialect implements HttpDialect {
         int size = queryInteger(ctx, "size", QueryRequest.DEFAULT_SIZE, Paging.MAX_LIMIT);
         Page<CustomerTypeReference> page = useCases.list().listCustomerTypeReferences(
                 new ListCustomerTypesQuery(company.id(), Paging.of(start - 1L, size)));
+        writeList(ctx, page, start, size,
+                (json, reference) -> IntacctJson.writeReference(json, reference.key(), reference.name()));
+    }
+
+    /** Extension: the subtree below a type, level by level and by key within a level, paged like the list. */
+    private void descendants(Context ctx) {
+        Company company = company(ctx);
+        CustomerTypeKey key = key(ctx);
+        int start = queryInteger(ctx, "start", 1, Integer.MAX_VALUE);
+        int size = queryInteger(ctx, "size", QueryRequest.DEFAULT_SIZE, Paging.MAX_LIMIT);
+        Page<CustomerTypeDescendant> page = useCases.descendants().listCustomerTypeDescendants(
+                new ListCustomerTypeDescendantsQuery(company.id(), key, Paging.of(start - 1L, size)));
+        writeList(ctx, page, start, size, IntacctJson::writeDescendant);
+    }
+
+    @FunctionalInterface
+    private interface ItemWriter<T> {
+        void write(JsonGenerator json, T item) throws IOException;
+    }
+
+    /** A page of a list route: its items in {@code ia::result}, its paging in {@code ia::meta}. */
+    private static <T> void writeList(Context ctx, Page<T> page, int start, int size, ItemWriter<T> writer) {
         IntacctJson.writePage(ctx, json -> {
             json.writeStartArray();
-            for (CustomerTypeReference reference : page.items()) {
-                IntacctJson.writeReference(json, reference.key(), reference.name());
+            for (T item : page.items()) {
+                writer.write(json, item);
             }
             json.writeEndArray();
         }, page.total(), start, size);

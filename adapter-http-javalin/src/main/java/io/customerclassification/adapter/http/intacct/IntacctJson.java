@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.domain.company.Company;
 import io.customerclassification.domain.customertype.CustomerType;
@@ -139,9 +140,30 @@ final class IntacctJson {
     /** {@code {key, id, href}}, as lists and writes return it. */
     static void writeReference(JsonGenerator json, CustomerTypeKey key, Name name) throws IOException {
         json.writeStartObject();
-        json.writeStringField("key", key.toString());
+        writeReferenceFields(json, key, name);
+        json.writeEndObject();
+    }
+
+    private static void writeReferenceFields(JsonGenerator json, CustomerTypeKey key, Name name) throws IOException {
+        String digits = key.toString();
+        json.writeStringField("key", digits);
         json.writeStringField("id", name.value());
-        json.writeStringField("href", href(key));
+        json.writeStringField("href", HREF_BASE + digits);
+    }
+
+    /**
+     * A type in a subtree read (extension): its reference, its parent's, and under {@code ia::hierarchy} how many
+     * levels below the type asked for it sits.
+     */
+    static void writeDescendant(JsonGenerator json, CustomerTypeDescendant descendant) throws IOException {
+        json.writeStartObject();
+        writeReferenceFields(json, descendant.key(), descendant.name());
+        json.writeObjectFieldStart("parent");
+        writeReferenceFields(json, descendant.parentKey(), descendant.parentName());
+        json.writeEndObject();
+        json.writeObjectFieldStart("ia::hierarchy");
+        json.writeNumberField("level", descendant.level());
+        json.writeEndObject();
         json.writeEndObject();
     }
 
@@ -157,9 +179,7 @@ final class IntacctJson {
             json.writeNullField("id");
             json.writeNullField("href");
         } else {
-            json.writeStringField("key", type.parentKey().toString());
-            json.writeStringField("id", view.parentName().value());
-            json.writeStringField("href", href(type.parentKey()));
+            writeReferenceFields(json, type.parentKey(), view.parentName());
         }
         json.writeEndObject();
         json.writeStringField("status", status(type));
