@@ -3,7 +3,7 @@ dofile(os.getenv("BENCH_LUA") .. "/common.lua")
 -- every request walks the whole subtree for its total, then reads the rows of its page
 local subtree = os.getenv("BENCH_SUBTREE")
 local size = tonumber(os.getenv("BENCH_SUBTREE_SIZE"))
-local pages = math.ceil((size - 1) / 4000)
+local pages = math.max(1, math.ceil((size - 1) / 4000))
 local sent = 0
 request = function()
   sent = sent + 1
