@@ -3,6 +3,7 @@ package io.customerclassification.adapter.jdbi;
 import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
+import io.customerclassification.application.port.out.StoreBusyException;
 import io.customerclassification.application.port.out.TransactionPort;
 import io.customerclassification.application.port.out.company.LoadCompanyPort;
 import io.customerclassification.application.port.out.company.SaveCompanyPort;
@@ -52,6 +53,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -68,6 +70,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -133,6 +136,13 @@ public final class JdbiPersistence
     private final Jdbi jdbi;
     private final PageIndex pageIndex;
     private final SubtreeCache subtrees = new SubtreeCache();
+    /**
+     * Subtree reads at once: each may walk a million types; two keep both cores busy. A read waits at most 2 s
+     * for its turn (about three walks of the largest tree ahead of it), so that a flood of them is soon told to
+     * come back instead of holding the server's request slots while it waits (not final: tests).
+     */
+    static final long SUBTREE_READ_WAIT_MILLIS = 2_000;
+    WorkGate subtreeReads = new WorkGate(2, SUBTREE_READ_WAIT_MILLIS, "read a subtree");
     /** A long-running server refreshes the planner's statistics as the data grows (see SqliteDatabase). */
     static final int OPTIMIZE_EVERY_COMMITS = 5_000;
     /**
@@ -182,7 +192,7 @@ public final class JdbiPersistence
             return work.get();
         }
         writeLock.lock();
-        try (Handle handle = jdbi.open()) {
+        try (Handle handle = open()) {
             execute(handle, "BEGIN IMMEDIATE");
             transaction.set(handle);
             PageChanges changes = new PageChanges();
@@ -263,9 +273,28 @@ public final class JdbiPersistence
         if (current != null) {
             return work.apply(current);
         }
-        try (Handle handle = jdbi.open()) {
+        try (Handle handle = open()) {
             return work.apply(handle);
         }
+    }
+
+    /**
+     * A handle on a pooled connection. When the pool has none to give within its timeout (every connection held
+     * by long work), the caller is told the store is busy rather than that it failed.
+     */
+    private Handle open() {
+        try {
+            return jdbi.open();
+        } catch (ConnectionException e) {
+            if (e.getCause() instanceof SQLTransientConnectionException timeout) {
+                throw busy(timeout);
+            }
+            throw e;
+        }
+    }
+
+    private static StoreBusyException busy(SQLTransientConnectionException e) {
+        return new StoreBusyException("no database connection became free in time: " + e.getMessage(), e);
     }
 
     /**
@@ -283,6 +312,8 @@ public final class JdbiPersistence
             try (Connection connection = connections.getConnection()) {
                 return work.run(connection);
             }
+        } catch (SQLTransientConnectionException e) {
+            throw busy(e);
         } catch (SQLException e) {
             throw new IllegalStateException("running " + sql + " failed: " + e.getMessage(), e);
         }
@@ -362,7 +393,7 @@ public final class JdbiPersistence
         if (current != null) {
             return work.apply(current);
         }
-        try (Handle handle = jdbi.open()) {
+        try (Handle handle = open()) {
             execute(handle, "BEGIN");
             try {
                 return work.apply(handle);
@@ -710,7 +741,7 @@ public final class JdbiPersistence
     public Page<CustomerTypeDescendant> loadDescendants(CompanyId companyId, CustomerTypeKey key, Paging paging) {
         long company = companyId.value();
         boolean cacheable = transaction.get() == null;
-        return consistentRead(h -> {
+        return subtreeReads.run(() -> consistentRead(h -> {
             Connection connection = h.getConnection();
             try {
                 long version = cacheable ? changeVersion(connection, TYPES.table(), company) : -1;
@@ -732,7 +763,7 @@ public final class JdbiPersistence
             } catch (SQLException e) {
                 throw new IllegalStateException("reading the descendants failed: " + e.getMessage(), e);
             }
-        });
+        }));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.customerclassification.adapter.http.intacct;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.LogText;
+import io.customerclassification.application.port.out.StoreBusyException;
 import io.customerclassification.domain.company.CompanyNotFoundException;
 import io.customerclassification.domain.customertype.CustomerTypeNotFoundException;
 import io.customerclassification.domain.customertype.DuplicateCustomerTypeNameException;
@@ -24,11 +25,18 @@ import org.slf4j.LoggerFactory;
 final class IntacctErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntacctErrors.class);
+    /** A store too busy to take the request in time: the client may retry soon, nothing was done. */
+    static final int BUSY_RETRY_AFTER_SECONDS = 1;
+    static final String BUSY_MESSAGE = "The server is busy; retry after " + BUSY_RETRY_AFTER_SECONDS + " s.";
 
     void render(Exception exception, Context ctx) {
         String supportId = UUID.randomUUID().toString().replace("-", "");
         IntacctError error = translate(exception, supportId);
-        if (error.status() >= 500) {
+        if (exception instanceof StoreBusyException) {
+            LOG.warn("supportId={} {} {} -> 503 busy: {}", supportId, ctx.method(), LogText.of(ctx.path()),
+                    LogText.of(exception.getMessage()));
+            ctx.header("Retry-After", Integer.toString(BUSY_RETRY_AFTER_SECONDS));
+        } else if (error.status() >= 500) {
             LOG.error("supportId={} {} {} failed", supportId, ctx.method(), LogText.of(ctx.path()), exception);
         } else {
             LOG.info("supportId={} {} {} -> {} {} {}", supportId, ctx.method(), LogText.of(ctx.path()), error.status(),
@@ -44,6 +52,9 @@ final class IntacctErrors {
     static IntacctError translate(Exception exception, String supportId) {
         if (exception instanceof IntacctException refused) {
             return refused.error();
+        }
+        if (exception instanceof StoreBusyException) {
+            return IntacctCodes.refused(503, BUSY_MESSAGE);
         }
         if (exception instanceof DomainException domain) {
             return translateDomain(domain);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.LogText;
+import io.customerclassification.application.port.out.StoreBusyException;
 import io.customerclassification.domain.company.CompanyNotFoundException;
 import io.customerclassification.domain.customerprofile.CustomerProfileNotFoundException;
 import io.customerclassification.domain.customerprofile.DuplicateCustomerProfileNameException;
@@ -61,6 +62,10 @@ final class SimproErrors {
                     .toList());
         } else if (exception instanceof HttpResponseException http) {
             renderHttp(http, ctx);
+        } else if (exception instanceof StoreBusyException) {
+            LOG.warn("busy: {} {} -> 503: {}", ctx.method(), LogText.of(ctx.path()), LogText.of(exception.getMessage()));
+            ctx.header("Retry-After", "1");
+            write(ctx, 503, List.of(new SimproProblem(null, "The server is busy; retry after 1 s.", null)));
         } else {
             String reference = UUID.randomUUID().toString();
             LOG.error("Unexpected failure, reference {}: {} {}", reference, ctx.method(), LogText.of(ctx.path()), exception);

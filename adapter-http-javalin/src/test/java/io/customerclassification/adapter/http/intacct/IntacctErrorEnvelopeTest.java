@@ -16,6 +16,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.customerclassification.adapter.http.ApiClient.Reply;
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeCommand;
+import io.customerclassification.application.port.out.StoreBusyException;
 import io.customerclassification.domain.customertype.CustomerTypeStatus;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.ConflictException;
@@ -152,6 +153,34 @@ class IntacctErrorEnvelopeTest {
             assertEquals(201, api.send("POST", OBJECTS, "{\"id\":\"C\"}", null).status());
             assertEquals(List.of("A", "B", "C"), column(api.get(OBJECTS), "id"));
         });
+    }
+
+    @Test
+    void aBusyStoreIs503WithRetryAfterAndAWarningNotAnError() {
+        IntacctDialect.UseCases base = harness.useCases();
+        IntacctDialect.UseCases busy = new IntacctDialect.UseCases(base.create(), base.get(), base.list(),
+                base.update(), base.delete(), base.query(), base.lineage(), query -> {
+                    throw new StoreBusyException("waited 10000 ms to read a subtree; too many at once");
+                }, base.getCompany());
+        ListAppender<ILoggingEvent> log = captureLog();
+        try {
+            harness.run(busy, api -> {
+                api.create("{'id':'Root'}");
+                Reply reply = api.get(OBJECTS + "/1/descendants");
+                JsonNode error = assertError(reply, 503, "serviceUnavailable", "CC-1503");
+                assertEquals("The server is busy; retry after 1 s.", error.get("message").asText());
+                assertEquals("1", reply.header("Retry-After"));
+                String supportId = error.get("supportId").asText();
+                ILoggingEvent logged = log.list.stream()
+                        .filter(event -> event.getFormattedMessage().contains(supportId)).findFirst()
+                        .orElseThrow(() -> new AssertionError("supportId " + supportId + " is not in the log"));
+                assertEquals(Level.WARN, logged.getLevel());
+                assertTrue(logged.getFormattedMessage().contains("too many at once"), logged.getFormattedMessage());
+                assertEquals(200, api.get(OBJECTS + "/1").status(), "the other routes still answer");
+            });
+        } finally {
+            release(log);
+        }
     }
 
     @Test

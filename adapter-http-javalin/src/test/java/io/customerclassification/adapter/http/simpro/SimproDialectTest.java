@@ -9,6 +9,7 @@ import io.customerclassification.adapter.http.ApiClient;
 import io.customerclassification.adapter.http.ApiClient.Reply;
 import io.customerclassification.adapter.http.HttpApi;
 import io.customerclassification.application.inmemory.InMemoryApplication;
+import io.customerclassification.application.port.out.StoreBusyException;
 import io.customerclassification.domain.company.Company;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
@@ -461,22 +462,36 @@ class SimproDialectTest {
         });
     }
 
-    @Test
-    void unexpectedFailuresAre500WithAReferenceAndNoInternals() {
+    /** The reply to listing the profiles when the list use case throws {@code failure}. */
+    private static Reply listFailingWith(RuntimeException failure, InMemoryApplication app) {
         SimproDialect failing = new SimproDialect(new SimproDialect.UseCases(app.profiles(), app.profiles(),
                 query -> {
-                    throw new IllegalStateException("SQLITE_ERROR near SELECT * FROM customer_profile");
+                    throw failure;
                 },
                 app.profiles(), app.profiles(), app.companies(), app.companies()));
         Javalin server = Javalin.create(config -> new HttpApi(List.of(failing)).configure(config));
-        JavalinTest.test(server, (s, client) -> {
-            ApiClient api = new ApiClient(client.getOrigin(), "/openapi/simpro-customer-profiles.json", p -> null);
-            Reply reply = api.get(BASE);
-            assertEquals(500, reply.status());
-            String message = reply.json().get("errors").get(0).get("message").asText();
-            assertTrue(message.matches("Internal server error\\. Reference: [0-9a-f-]{36}"), message);
-            assertFalse(reply.body().contains("SQLITE") || reply.body().contains("SELECT"), reply.body());
-        });
+        Reply[] reply = new Reply[1];
+        JavalinTest.test(server, (s, client) -> reply[0] =
+                new ApiClient(client.getOrigin(), "/openapi/simpro-customer-profiles.json", p -> null).get(BASE));
+        return reply[0];
+    }
+
+    @Test
+    void aBusyStoreIs503WithRetryAfterInTheSimproBody() {
+        Reply reply = listFailingWith(new StoreBusyException("no database connection became free in time"), app);
+        assertEquals(503, reply.status());
+        assertEquals("1", reply.header("Retry-After"));
+        assertEquals("{\"errors\":[{\"path\":null,\"message\":\"The server is busy; retry after 1 s.\",\"value\":null}]}",
+                reply.body());
+    }
+
+    @Test
+    void unexpectedFailuresAre500WithAReferenceAndNoInternals() {
+        Reply reply = listFailingWith(new IllegalStateException("SQLITE_ERROR near SELECT * FROM customer_profile"), app);
+        assertEquals(500, reply.status());
+        String message = reply.json().get("errors").get(0).get("message").asText();
+        assertTrue(message.matches("Internal server error\\. Reference: [0-9a-f-]{36}"), message);
+        assertFalse(reply.body().contains("SQLITE") || reply.body().contains("SELECT"), reply.body());
     }
 
     @Test
