@@ -11,6 +11,13 @@ import io.javalin.http.Context;
  */
 public interface HttpDialect {
 
+    /**
+     * The {@code Retry-After} of a request the store had no turn for in time ({@code StoreBusyException}):
+     * nothing was done, and a retry a moment later may succeed.
+     */
+    int BUSY_RETRY_AFTER_SECONDS = 1;
+    String BUSY_MESSAGE = "The server is busy; retry after " + BUSY_RETRY_AFTER_SECONDS + " s.";
+
     /** Registers the dialect's routes (and any path-scoped before/after handlers). */
     void register(RoutesConfig routes);
 

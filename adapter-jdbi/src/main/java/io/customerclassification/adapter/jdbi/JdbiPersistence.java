@@ -744,26 +744,31 @@ public final class JdbiPersistence
         return subtreeReads.run(() -> consistentRead(h -> {
             Connection connection = h.getConnection();
             try {
-                long version = cacheable ? changeVersion(connection, TYPES.table(), company) : -1;
-                Subtree subtree = cacheable ? subtrees.get(company, key.value(), version) : null;
-                if (subtree == null) {
-                    subtree = withPrepared(connection, Subtree.CHILD_KEYS,
-                            statement -> Subtree.walk(statement, company, key.value()));
-                    if (cacheable) {
-                        subtrees.put(company, key.value(), version, subtree);
-                    }
-                }
-                Subtree walked = subtree;
-                int from = (int) Math.min(walked.size(), paging.offset());
-                int to = Math.min(walked.size(), from + paging.limit());
+                Subtree subtree = subtree(connection, company, key.value(), cacheable);
+                int from = (int) Math.min(subtree.size(), paging.offset());
+                int to = Math.min(subtree.size(), from + paging.limit());
                 List<CustomerTypeDescendant> items = from == to ? List.of()
                         : withPrepared(connection, NamedRows.NAMES_AND_PARENTS,
-                                statement -> descendantRows(statement, company, walked, from, to));
-                return new Page<>(items, walked.size());
+                                statement -> descendantRows(statement, company, subtree, from, to));
+                return new Page<>(items, subtree.size());
             } catch (SQLException e) {
                 throw new IllegalStateException("reading the descendants failed: " + e.getMessage(), e);
             }
         }));
+    }
+
+    /** The walk kept at the company's current change version, or a new one (kept when {@code cacheable}). */
+    private Subtree subtree(Connection connection, long company, long start, boolean cacheable) throws SQLException {
+        long version = cacheable ? changeVersion(connection, TYPES.table(), company) : -1;
+        Subtree kept = cacheable ? subtrees.get(company, start, version) : null;
+        if (kept != null) {
+            return kept;
+        }
+        Subtree walked = withPrepared(connection, Subtree.CHILD_KEYS, statement -> Subtree.walk(statement, company, start));
+        if (cacheable) {
+            subtrees.put(company, start, version, walked);
+        }
+        return walked;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.customerclassification.adapter.http.intacct;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.LogText;
 import io.customerclassification.application.port.out.StoreBusyException;
 import io.customerclassification.domain.company.CompanyNotFoundException;
@@ -25,9 +26,6 @@ import org.slf4j.LoggerFactory;
 final class IntacctErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntacctErrors.class);
-    /** A store too busy to take the request in time: the client may retry soon, nothing was done. */
-    static final int BUSY_RETRY_AFTER_SECONDS = 1;
-    static final String BUSY_MESSAGE = "The server is busy; retry after " + BUSY_RETRY_AFTER_SECONDS + " s.";
 
     void render(Exception exception, Context ctx) {
         String supportId = UUID.randomUUID().toString().replace("-", "");
@@ -35,7 +33,7 @@ final class IntacctErrors {
         if (exception instanceof StoreBusyException) {
             LOG.warn("supportId={} {} {} -> 503 busy: {}", supportId, ctx.method(), LogText.of(ctx.path()),
                     LogText.of(exception.getMessage()));
-            ctx.header("Retry-After", Integer.toString(BUSY_RETRY_AFTER_SECONDS));
+            ctx.header("Retry-After", Integer.toString(HttpDialect.BUSY_RETRY_AFTER_SECONDS));
         } else if (error.status() >= 500) {
             LOG.error("supportId={} {} {} failed", supportId, ctx.method(), LogText.of(ctx.path()), exception);
         } else {
@@ -54,7 +52,7 @@ final class IntacctErrors {
             return refused.error();
         }
         if (exception instanceof StoreBusyException) {
-            return IntacctCodes.refused(503, BUSY_MESSAGE);
+            return IntacctCodes.refused(503, HttpDialect.BUSY_MESSAGE);
         }
         if (exception instanceof DomainException domain) {
             return translateDomain(domain);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.LogText;
 import io.customerclassification.application.port.out.StoreBusyException;
 import io.customerclassification.domain.company.CompanyNotFoundException;
@@ -64,8 +65,8 @@ final class SimproErrors {
             renderHttp(http, ctx);
         } else if (exception instanceof StoreBusyException) {
             LOG.warn("busy: {} {} -> 503: {}", ctx.method(), LogText.of(ctx.path()), LogText.of(exception.getMessage()));
-            ctx.header("Retry-After", "1");
-            write(ctx, 503, List.of(new SimproProblem(null, "The server is busy; retry after 1 s.", null)));
+            ctx.header("Retry-After", Integer.toString(HttpDialect.BUSY_RETRY_AFTER_SECONDS));
+            write(ctx, 503, List.of(new SimproProblem(null, HttpDialect.BUSY_MESSAGE, null)));
         } else {
             String reference = UUID.randomUUID().toString();
             LOG.error("Unexpected failure, reference {}: {} {}", reference, ctx.method(), LogText.of(ctx.path()), exception);
