@@ -1,6 +1,6 @@
 package io.customerclassification.bootstrap;
 
-import io.customerclassification.adapter.jdbi.SqliteNativeLibrary;
+import io.customerclassification.adapter.jdbi.sqlite.SqliteNativeLibrary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

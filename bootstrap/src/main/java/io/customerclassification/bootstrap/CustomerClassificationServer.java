@@ -58,10 +58,11 @@ public final class CustomerClassificationServer implements AutoCloseable {
             for (Company company : config.extraCompanies()) {
                 register(app, company);
             }
-            SimproDialect simpro = new SimproDialect(new SimproDialect.UseCases(
-                    app, app, app, app, app, app, app));
-            IntacctDialect intacct = new IntacctDialect(new IntacctDialect.UseCases(
-                    app, app, app, app, app, app, app, app, app), Clock.systemUTC());
+            Services services = app.services();
+            SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(services.profiles(),
+                    services.companies()));
+            IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(services.types(),
+                    services.companies()), Clock.systemUTC());
             HttpServer http = HttpServer.start(config.host(), config.port(), List.of(simpro, intacct),
                     app::isDatabaseReachable);
             return new CustomerClassificationServer(app, http);

@@ -9,6 +9,7 @@ import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.port.in.company.GetCompanyUseCase;
 import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesUseCase;
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeUseCase;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeCommand;
@@ -24,6 +25,7 @@ import io.customerclassification.application.port.in.customertype.QueryCustomerT
 import io.customerclassification.application.port.in.customertype.QueryCustomerTypesUseCase;
 import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeUseCase;
+import io.customerclassification.application.query.AggregateValue;
 import io.customerclassification.application.query.Criteria;
 import io.customerclassification.application.query.Page;
 import io.customerclassification.application.query.Paging;
@@ -65,9 +67,20 @@ public final class IntacctDialect implements HttpDialect {
             UpdateCustomerTypeUseCase update,
             DeleteCustomerTypeUseCase delete,
             QueryCustomerTypesUseCase query,
+            AggregateCustomerTypesUseCase aggregate,
             GetCustomerTypeLineageUseCase lineage,
             ListCustomerTypeDescendantsUseCase descendants,
-            GetCompanyUseCase getCompany) {}
+            GetCompanyUseCase getCompany) {
+
+        /** The in-ports from what implements the customer type use cases together, and the company one. */
+        public static <T extends CreateCustomerTypeUseCase & GetCustomerTypeUseCase & ListCustomerTypeReferencesUseCase
+                        & UpdateCustomerTypeUseCase & DeleteCustomerTypeUseCase & QueryCustomerTypesUseCase
+                        & AggregateCustomerTypesUseCase & GetCustomerTypeLineageUseCase
+                        & ListCustomerTypeDescendantsUseCase>
+                UseCases of(T types, GetCompanyUseCase companies) {
+            return new UseCases(types, types, types, types, types, types, types, types, types, companies);
+        }
+    }
 
     private final UseCases useCases;
     private final Clock clock;
@@ -214,17 +227,13 @@ public final class IntacctDialect implements HttpDialect {
         QueryRequest request = QueryRequest.parse(IntacctJson.read(body(ctx, "POST")),
                 LocalDate.ofInstant(Instant.now(clock), ZoneOffset.UTC));
         if (!request.aggregates().isEmpty()) {
-            List<Object> values = useCases.query().aggregateCustomerTypes(new AggregateCustomerTypesQuery(company.id(),
-                    request.filter(), request.aggregates().stream().map(QueryRequest.Labelled::aggregation).toList()));
+            List<AggregateValue> values = useCases.aggregate().aggregateCustomerTypes(new AggregateCustomerTypesQuery(
+                    company.id(), request.filter(),
+                    request.aggregates().stream().map(QueryRequest.Labelled::aggregation).toList()));
             ObjectNode row = IntacctJson.NODES.objectNode();
             for (int i = 0; i < values.size(); i++) {
                 QueryRequest.Labelled aggregate = request.aggregates().get(i);
-                Object value = values.get(i);
-                switch (aggregate.aggregation().function()) {
-                    case COUNT, SUM -> row.put(aggregate.label(), (Long) value);
-                    case AVG -> row.put(aggregate.label(), (Double) value);
-                    default -> row.set(aggregate.label(), QueryRows.value(aggregate.field(), value));
-                }
+                row.set(aggregate.label(), QueryRows.aggregate(aggregate.field(), values.get(i)));
             }
             ArrayNode result = IntacctJson.NODES.arrayNode().add(row);
             IntacctJson.writePage(ctx, IntacctJson.tree(result), 1, 1, request.size());

@@ -61,7 +61,16 @@ public final class SimproDialect implements HttpDialect {
             UpdateCustomerProfileUseCase update,
             DeleteCustomerProfileUseCase delete,
             ListCompaniesUseCase listCompanies,
-            GetCompanyUseCase getCompany) {}
+            GetCompanyUseCase getCompany) {
+
+        /** The in-ports from what implements the profile use cases together, and the company ones. */
+        public static <P extends CreateCustomerProfileUseCase & GetCustomerProfileUseCase & ListCustomerProfilesUseCase
+                        & UpdateCustomerProfileUseCase & DeleteCustomerProfileUseCase,
+                        C extends ListCompaniesUseCase & GetCompanyUseCase>
+                UseCases of(P profiles, C companies) {
+            return new UseCases(profiles, profiles, profiles, profiles, profiles, companies, companies);
+        }
+    }
 
     private final UseCases useCases;
     private final ObjectMapper mapper = JsonMapper.builder()

@@ -1,0 +1,11 @@
+package io.customerclassification.adapter.jdbi.session;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** Why a statement failed, read from the database's own error codes. */
+public interface SqlErrors {
+
+    /** The rule of the schema the statement broke, or empty when it failed for another reason. */
+    Optional<Constraint> brokenConstraint(SQLException e);
+}
