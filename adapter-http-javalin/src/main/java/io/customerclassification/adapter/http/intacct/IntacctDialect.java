@@ -59,7 +59,10 @@ public final class IntacctDialect implements HttpDialect {
     private static final Pattern DIGITS_10 = Pattern.compile("[0-9]{1,10}");
     private static final List<String> OWNED = List.of("/objects", "/services", "/ia/api/v1");
 
-    /** The in-ports this dialect drives. */
+    /**
+     * The in-ports this dialect drives. {@code getCompany} reads the name of a company for the {@code entity} field,
+     * once a customer type use case has checked the company.
+     */
     public record UseCases(
             CreateCustomerTypeUseCase create,
             GetCustomerTypeUseCase get,
@@ -152,23 +155,23 @@ public final class IntacctDialect implements HttpDialect {
     // ---- the object
 
     private void list(Context ctx) {
-        Company company = company(ctx);
+        CompanyId company = companyId(ctx);
         int start = queryInteger(ctx, "start", 1, Integer.MAX_VALUE);
         int size = queryInteger(ctx, "size", QueryRequest.DEFAULT_SIZE, Paging.MAX_LIMIT);
         Page<CustomerTypeReference> page = useCases.list().listCustomerTypeReferences(
-                new ListCustomerTypesQuery(company.id(), Paging.of(start - 1L, size)));
+                new ListCustomerTypesQuery(company, Paging.of(start - 1L, size)));
         writeList(ctx, page, start, size,
                 (json, reference) -> IntacctJson.writeReference(json, reference.key(), reference.name()));
     }
 
     /** Extension: the subtree below a type, level by level and by key within a level, paged like the list. */
     private void descendants(Context ctx) {
-        Company company = company(ctx);
+        CompanyId company = companyId(ctx);
         CustomerTypeKey key = key(ctx);
         int start = queryInteger(ctx, "start", 1, Integer.MAX_VALUE);
         int size = queryInteger(ctx, "size", QueryRequest.DEFAULT_SIZE, Paging.MAX_LIMIT);
         Page<CustomerTypeDescendant> page = useCases.descendants().listCustomerTypeDescendants(
-                new ListCustomerTypeDescendantsQuery(company.id(), key, Paging.of(start - 1L, size)));
+                new ListCustomerTypeDescendantsQuery(company, key, Paging.of(start - 1L, size)));
         writeList(ctx, page, start, size, IntacctJson::writeDescendant);
     }
 
@@ -189,46 +192,47 @@ public final class IntacctDialect implements HttpDialect {
     }
 
     private void create(Context ctx) {
-        Company company = company(ctx);
+        CompanyId company = companyId(ctx);
         TypePayload payload = TypePayload.parse(body(ctx, "POST"), TypePayload.Operation.CREATE, null);
-        CustomerTypeView created = useCases.create().createCustomerType(new CreateCustomerTypeCommand(company.id(),
+        CustomerTypeView created = useCases.create().createCustomerType(new CreateCustomerTypeCommand(company,
                 payload.name(), payload.status() == null ? CustomerTypeStatus.ACTIVE : payload.status(),
                 payload.parent() == null ? null : payload.parent().newParent().orElse(null), null));
         IntacctJson.writeSingle(ctx, 201, json -> IntacctJson.writeReference(json, created.type().key(), created.type().name()));
     }
 
     private void get(Context ctx) {
-        Company company = company(ctx);
-        CustomerTypeView view = useCases.get().getCustomerType(new GetCustomerTypeQuery(company.id(), key(ctx)));
-        IntacctJson.writeSingle(ctx, 200, json -> IntacctJson.writeFull(json, view, company));
+        CompanyId company = companyId(ctx);
+        CustomerTypeView view = useCases.get().getCustomerType(new GetCustomerTypeQuery(company, key(ctx)));
+        Company entity = entity(company);
+        IntacctJson.writeSingle(ctx, 200, json -> IntacctJson.writeFull(json, view, entity));
     }
 
+    /** The current id comes first: a PATCH may repeat it but not change it, and an unknown key is 404 before the body. */
     private void update(Context ctx) {
-        Company company = company(ctx);
+        CompanyId company = companyId(ctx);
         CustomerTypeKey key = key(ctx);
-        CustomerTypeView current = useCases.get().getCustomerType(new GetCustomerTypeQuery(company.id(), key));
+        CustomerTypeView current = useCases.get().getCustomerType(new GetCustomerTypeQuery(company, key));
         TypePayload payload = TypePayload.parse(body(ctx, "PATCH"), TypePayload.Operation.UPDATE,
                 current.type().name());
         CustomerTypeView updated = useCases.update().updateCustomerType(
-                new UpdateCustomerTypeCommand(company.id(), key, payload.status(), payload.parent(), null));
+                new UpdateCustomerTypeCommand(company, key, payload.status(), payload.parent(), null));
         IntacctJson.writeSingle(ctx, 200, json -> IntacctJson.writeReference(json, updated.type().key(), updated.type().name()));
     }
 
     private void delete(Context ctx) {
-        Company company = company(ctx);
-        useCases.delete().deleteCustomerType(new DeleteCustomerTypeCommand(company.id(), key(ctx)));
+        useCases.delete().deleteCustomerType(new DeleteCustomerTypeCommand(companyId(ctx), key(ctx)));
         ctx.status(204);
     }
 
     // ---- the query service
 
     private void query(Context ctx) {
-        Company company = company(ctx);
+        CompanyId company = companyId(ctx);
         QueryRequest request = QueryRequest.parse(IntacctJson.read(body(ctx, "POST")),
                 LocalDate.ofInstant(Instant.now(clock), ZoneOffset.UTC));
         if (!request.aggregates().isEmpty()) {
             List<AggregateValue> values = useCases.aggregate().aggregateCustomerTypes(new AggregateCustomerTypesQuery(
-                    company.id(), request.filter(),
+                    company, request.filter(),
                     request.aggregates().stream().map(QueryRequest.Labelled::aggregation).toList()));
             ObjectNode row = IntacctJson.NODES.objectNode();
             for (int i = 0; i < values.size(); i++) {
@@ -239,17 +243,18 @@ public final class IntacctDialect implements HttpDialect {
             IntacctJson.writePage(ctx, IntacctJson.tree(result), 1, 1, request.size());
             return;
         }
-        Page<CustomerTypeView> page = useCases.query().queryCustomerTypes(new QueryCustomerTypesQuery(company.id(),
+        Page<CustomerTypeView> page = useCases.query().queryCustomerTypes(new QueryCustomerTypesQuery(company,
                 new Criteria(request.filter(), request.sort(), request.paging(),
                         request.fields().stream().filter(f -> f.field() != null)
                                 .<io.customerclassification.application.query.QueryField>map(IntacctField::field)
                                 .toList())));
+        Company entity = entity(company);
         ArrayNode result = IntacctJson.NODES.arrayNode();
         for (CustomerTypeView view : page.items()) {
-            ObjectNode row = QueryRows.row(view, company, request.fields());
+            ObjectNode row = QueryRows.row(view, entity, request.fields());
             if (request.includeHierarchy()) {
                 List<CustomerTypeKey> lineage = useCases.lineage().getCustomerTypeLineage(
-                        new GetCustomerTypeQuery(company.id(), view.type().key()));
+                        new GetCustomerTypeQuery(company, view.type().key()));
                 ObjectNode hierarchy = row.putObject("ia::hierarchy");
                 hierarchy.put("depth", lineage.size());
                 ArrayNode path = hierarchy.putArray("path");
@@ -262,16 +267,25 @@ public final class IntacctDialect implements HttpDialect {
 
     // ---- helpers
 
-    private Company company(Context ctx) {
+    /**
+     * The company the entity header names (company 0 without one). Whether it exists is the use case's to check;
+     * a header that is no company id at all is refused here.
+     */
+    private static CompanyId companyId(Context ctx) {
         String entity = ctx.header(ENTITY_HEADER);
         if (entity == null) {
-            return useCases.getCompany().getCompany(CompanyId.DEFAULT);
+            return CompanyId.DEFAULT;
         }
         String trimmed = entity.strip();
         if (!DIGITS_18.matcher(trimmed).matches()) {
             throw new IntacctException(IntacctCodes.entityNotFound(entity));
         }
-        return useCases.getCompany().getCompany(CompanyId.of(Long.parseLong(trimmed)));
+        return CompanyId.of(Long.parseLong(trimmed));
+    }
+
+    /** The company of the {@code entity} field, read once the use case has found the company. */
+    private Company entity(CompanyId company) {
+        return useCases.getCompany().getCompany(company);
     }
 
     private static CustomerTypeKey key(Context ctx) {

@@ -159,7 +159,6 @@ public final class SimproDialect implements HttpDialect {
 
     private void listProfiles(Context ctx) {
         CompanyId companyId = companyId(ctx);
-        useCases.getCompany().getCompany(companyId);
         SimproListQuery query = SimproListQuery.parse(ctx.queryParamMap());
         long offset = (long) (query.page() - 1) * query.pageSize();
         Page<CustomerProfile> page = useCases.list().listCustomerProfiles(new ListCustomerProfilesQuery(companyId,
@@ -181,7 +180,6 @@ public final class SimproDialect implements HttpDialect {
 
     private void createProfile(Context ctx) {
         CompanyId companyId = companyId(ctx);
-        useCases.getCompany().getCompany(companyId);
         SimproBody body = SimproBody.parse(mapper, jsonBody(ctx), SimproBody.Operation.POST);
         CustomerProfile created = useCases.create().createCustomerProfile(new CreateCustomerProfileCommand(
                 companyId, body.name(), Boolean.TRUE.equals(body.archived())));
@@ -204,6 +202,7 @@ public final class SimproDialect implements HttpDialect {
         json(ctx, 200, profile(profile, columns));
     }
 
+    /** An unknown profile is 404 before any problem of the body. */
     private void updateProfile(Context ctx) {
         CompanyId companyId = companyId(ctx);
         CustomerProfileId id = profileId(ctx);
