@@ -70,7 +70,7 @@ public abstract class CustomerTypePortsContract extends PortContract {
     void updateReplacesStatusParentAndAudit() {
         CustomerType a = active("A", null);
         CustomerType b = active("B", null);
-        CustomerType moved = b.moveTo(a.key(), T0.plusSeconds(5), "mover").deactivate(T0.plusSeconds(5), "mover");
+        CustomerType moved = b.moveTo(a.key(), T0.plusSeconds(5), "mover").withStatus(CustomerTypeStatus.INACTIVE, T0.plusSeconds(5), "mover");
         ports.saveType().updateCustomerType(moved);
         assertEquals(moved, ports.loadType().loadCustomerType(C0, b.key()).orElseThrow());
         assertThrows(UnknownParentException.class, () -> ports.saveType()
