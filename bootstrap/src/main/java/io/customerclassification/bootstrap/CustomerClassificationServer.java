@@ -73,9 +73,8 @@ public final class CustomerClassificationServer implements AutoCloseable {
     }
 
     /**
-     * Every command and query validates itself, and the validator takes a third of a second to build: build it
-     * on its own thread from the start, beside the database and the HTTP stack, rather than in the first
-     * client's request.
+     * Every command and query validates itself, and the validator is slow to build: build it on its own thread
+     * from the start, beside the database and the HTTP stack, rather than in the first client's request.
      */
     private static void warmUpValidation() {
         Thread thread = new Thread(() -> new GetCustomerProfileQuery(CompanyId.DEFAULT, CustomerProfileId.of(1)),
