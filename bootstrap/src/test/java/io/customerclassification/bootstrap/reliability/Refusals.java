@@ -57,8 +57,15 @@ final class Refusals {
 
     private Refusals() {}
 
-    /** Whether the contract refuses {@code request}, whatever the state of the server. */
-    static boolean certain(HostileRequest request) {
+    /**
+     * Whether the contract refuses {@code generated}, whatever the state of the server. The body is judged as the
+     * server receives it: sent as UTF-8, where a lone surrogate of the generated text becomes {@code ?}.
+     */
+    static boolean certain(HostileRequest generated) {
+        HostileRequest request = generated.body() == null ? generated : new HostileRequest(generated.method(),
+                generated.path(), generated.headers(),
+                new String(generated.body().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8),
+                generated.chunked());
         int query = request.path().indexOf('?');
         String path = query < 0 ? request.path() : request.path().substring(0, query);
         Map<String, List<String>> parameters = parameters(query < 0 ? "" : request.path().substring(query + 1));
