@@ -86,17 +86,24 @@ final class IntacctCodes {
     }
 
     /**
-     * A request the server refused before any route ran, or that Jetty or Javalin refused while reading it:
-     * malformed (400), too slow (408), headers too large (431), the server overloaded or stopping (503), …
+     * A refusal that is a status and a sentence: a request the server refused before any route ran, or that Jetty
+     * or Javalin refused while reading it — malformed (400), too slow (408), headers too large (431), the server
+     * overloaded or stopping (503) — and any other status the dialect's own codes do not cover.
      */
     static IntacctError refused(int status, String reason) {
         return switch (status) {
+            case 404 -> notFound(reason);
+            case 405 -> new IntacctError(405, "methodNotAllowed", reason, "CC-1406", "CC.METHOD_NOT_ALLOWED", Map.of(),
+                    null, List.of());
             case 413 -> tooLarge();
             case 415 -> mediaType(reason);
             case 503 -> new IntacctError(503, "serviceUnavailable", reason, "CC-1503", "CC.SERVICE_UNAVAILABLE",
                     Map.of(), null, List.of());
-            default -> new IntacctError(status, "invalidRequest", reason, "CC-1400", "CC.REQUEST_REFUSED", Map.of(),
-                    null, List.of());
+            default -> status >= 500
+                    ? new IntacctError(status, "internalError", reason, "CC-1500", "CC.INTERNAL_ERROR", Map.of(), null,
+                            List.of())
+                    : new IntacctError(status, "invalidRequest", reason, "CC-1400", "CC.REQUEST_REFUSED", Map.of(),
+                            null, List.of());
         };
     }
 

@@ -63,7 +63,8 @@ final class IntacctErrors {
                     .map(v -> IntacctCodes.invalidValue("/" + v.getPropertyPath(), v.getMessage()))
                     .toList());
         }
-        if (exception instanceof HttpResponseException http && http.getStatus() >= 400 && http.getStatus() < 500) {
+        if (exception instanceof HttpResponseException http && http.getStatus() >= 400
+                && http.getStatus() != 500) {
             return IntacctCodes.refused(http.getStatus(), http.getMessage());
         }
         return IntacctCodes.internal(supportId);
