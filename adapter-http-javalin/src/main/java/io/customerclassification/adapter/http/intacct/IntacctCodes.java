@@ -47,9 +47,12 @@ final class IntacctCodes {
                 pointer + " is required", pointer);
     }
 
-    static IntacctError invalidJson(String reason) {
-        return IntacctError.detail("invalidRequest", "CC-1003", "CC.INVALID_JSON", "The payload is not valid JSON: "
-                + reason, null);
+    static IntacctError invalidJson(String message) {
+        return IntacctError.detail("invalidRequest", "CC-1003", "CC.INVALID_JSON", message, null);
+    }
+
+    static IntacctError invalidEncoding(String message) {
+        return IntacctError.detail("invalidRequest", "CC-1005", "CC.INVALID_ENCODING", message, null);
     }
 
     static IntacctError immutable(String pointer, String message) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.AllowedMethods;
 import io.customerclassification.adapter.http.HttpDialect;
+import io.customerclassification.adapter.http.JsonBody;
 import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
@@ -287,7 +288,7 @@ public final class IntacctDialect implements HttpDialect {
                 throw new IntacctException(IntacctCodes.unsupportedMediaType(contentType));
             }
         }
-        String body = ctx.body();
+        String body = JsonBody.text(ctx);
         if (body == null || body.isBlank()) {
             throw new IntacctException(IntacctCodes.noPayload(operation));
         }

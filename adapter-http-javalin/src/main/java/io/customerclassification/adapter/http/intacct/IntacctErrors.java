@@ -3,6 +3,7 @@ package io.customerclassification.adapter.http.intacct;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.HttpDialect;
+import io.customerclassification.adapter.http.InvalidBodyException;
 import io.customerclassification.adapter.http.LogText;
 import io.customerclassification.application.port.out.StoreBusyException;
 import io.customerclassification.domain.company.CompanyNotFoundException;
@@ -53,6 +54,11 @@ final class IntacctErrors {
         }
         if (exception instanceof StoreBusyException) {
             return IntacctCodes.refused(503, HttpDialect.BUSY_MESSAGE);
+        }
+        if (exception instanceof InvalidBodyException invalid) {
+            String message = invalid.describe("The payload");
+            return IntacctCodes.payloadErrors(List.of(invalid.problem() == InvalidBodyException.Problem.ENCODING
+                    ? IntacctCodes.invalidEncoding(message) : IntacctCodes.invalidJson(message)));
         }
         if (exception instanceof DomainException domain) {
             return translateDomain(domain);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.AllowedMethods;
 import io.customerclassification.adapter.http.HttpDialect;
+import io.customerclassification.adapter.http.JsonBody;
 import io.customerclassification.application.port.in.company.GetCompanyUseCase;
 import io.customerclassification.application.port.in.company.ListCompaniesUseCase;
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileCommand;
@@ -277,7 +278,7 @@ public final class SimproDialect implements HttpDialect {
                 throw SimproException.of(415, null, "Content-Type must be application/json.", NODES.textNode(contentType));
             }
         }
-        return ctx.body();
+        return JsonBody.text(ctx);
     }
 
     private void json(Context ctx, int status, com.fasterxml.jackson.databind.JsonNode body) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.HttpDialect;
+import io.customerclassification.adapter.http.InvalidBodyException;
 import io.customerclassification.adapter.http.LogText;
 import io.customerclassification.application.port.out.StoreBusyException;
 import io.customerclassification.domain.company.CompanyNotFoundException;
@@ -45,6 +46,8 @@ final class SimproErrors {
     void render(Exception exception, Context ctx) {
         if (exception instanceof SimproException refused) {
             write(ctx, refused.status(), refused.problems());
+        } else if (exception instanceof InvalidBodyException invalid) {
+            write(ctx, 422, List.of(new SimproProblem(null, invalid.describe("Request body"), null)));
         } else if (exception instanceof DuplicateCustomerProfileNameException duplicate) {
             write(ctx, 422, List.of(new SimproProblem("/Name", "Name already exists.",
                     NODES.textNode(duplicate.name().value()))));

@@ -28,7 +28,7 @@ class IntacctErrorTableTest {
         return Stream.of(
                 Stream.of(IntacctCodes.noPayload("POST"), IntacctCodes.payloadErrors(List.of()),
                         IntacctCodes.unknownField("/foo"), IntacctCodes.invalidValue("/id", "-"),
-                        IntacctCodes.missingField("/id"), IntacctCodes.invalidJson("-"),
+                        IntacctCodes.missingField("/id"), IntacctCodes.invalidJson("-"), IntacctCodes.invalidEncoding("-"),
                         IntacctCodes.immutable("/id", "-"), IntacctCodes.notFound("-"),
                         IntacctCodes.entityNotFound("7"), IntacctCodes.methodNotAllowed("PUT", "GET"),
                         IntacctCodes.conflict("Gold"), IntacctCodes.otherConflict("-"), IntacctCodes.tooLarge(),

@@ -390,6 +390,39 @@ class SimproDialectTest {
     }
 
     @Test
+    void bodiesThatAreNoJsonAreExplainedInPlainWordsWithLineAndColumn() {
+        run(api -> {
+            create(api, "Gold");
+            assertError(api.post(BASE, "{\"Name\": \"Gold\""), 422, null, "Request body is not valid JSON: it ends"
+                    + " before the object that starts at line 1, column 1 is closed");
+            assertError(api.post(BASE, "{\n  \"Name\": 'Gold'\n}"), 422, null, "Request body is not valid JSON: a"
+                    + " single quote (strings and property names take double quotes) at line 2, column 11 is"
+                    + " unexpected: a value was expected (a string in double quotes, a number, an object, an array,"
+                    + " true, false or null)");
+            assertError(api.patch(BASE + "1", "{\"Name\": \"A\", \"Name\": \"B\"}"), 422, null, "Request body is"
+                    + " not valid JSON: the property 'Name' appears twice in the object that starts at line 1,"
+                    + " column 1 (the second time at line 1, column 15)");
+        });
+    }
+
+    /** JSON text is UTF-8 (RFC 8259 §8.1): bytes that are no character are refused, never stored as U+FFFD. */
+    @Test
+    void bytesThatAreNoUtf8CharacterAreRefusedAndNothingIsStored() {
+        run(api -> {
+            create(api, "Gold");
+            byte[] post = {'{', '"', 'N', 'a', 'm', 'e', '"', ':', '"', (byte) 0xff, (byte) 0xfe, '"', '}'};
+            assertError(api.send("POST", BASE, post, "application/json", Map.of()), 422, null,
+                    "Request body is not valid UTF-8: byte 0xFF at line 1, column 10 is no UTF-8 character");
+            byte[] patch = "{\"Name\":\"Caf\u00e9 \u00e9\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] cut = java.util.Arrays.copyOf(patch, patch.length - 3); // the last é loses its second byte
+            assertError(api.send("PATCH", BASE + "1", cut, "application/json", Map.of()), 422, null,
+                    "Request body is not valid UTF-8: byte 0xC3 at line 1, column 15 is no UTF-8 character"
+                            + " (the body ends in the middle of a character)");
+            assertEquals("[{\"ID\":1,\"Name\":\"Gold\"}]", api.get(BASE).body(), "nothing was created or changed");
+        });
+    }
+
+    @Test
     void badPatchBodiesAre422AndChangeNothing() {
         run(api -> {
             create(api, "Gold");
