@@ -322,8 +322,8 @@ class IntacctObjectRoutesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "start=0    | /start | start must be an integer of at least 1, got 0",
-        "start=x    | /start | start must be an integer of at least 1, got x",
+        "start=0    | /start | start must be an integer from 1 to 2147483647, got 0",
+        "start=x    | /start | start must be an integer from 1 to 2147483647, got x",
         "size=0     | /size  | size must be an integer from 1 to 4000, got 0",
         "size=4001  | /size  | size must be an integer from 1 to 4000, got 4001",
         "size=-5    | /size  | size must be an integer from 1 to 4000, got -5",

@@ -124,7 +124,8 @@ class IntacctPayloadErrorsTest {
         "{'id':''}                          | id must not be empty",
         "{'id':' A'}                        | id must not start or end with whitespace",
         "{'id':'A','status':'Active'}       | status must be 'active' or 'inactive', got \"Active\"",
-        "{'id':'A','parent':{'key':'x'}}    | parent.key must be a key (a string of digits), got \"x\"",
+        "{'id':'A','parent':{'key':'x'}}    | parent.key must be a key from 1 to 999999999999999999 (a string of digits), got \"x\"",
+        "{'id':'A','parent':{'key':'9999999999999999999'}} | parent.key must be a key from 1 to 999999999999999999 (a string of digits), got \"9999999999999999999\"",
         "{'id':'A','parent':{'id':' B'}}    | parent.id must not start or end with whitespace",
         "{'id':'A','parent':5}              | parent must be an object {\"key\"?, \"id\"?} or null",
     })

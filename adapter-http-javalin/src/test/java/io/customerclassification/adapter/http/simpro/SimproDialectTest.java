@@ -173,16 +173,42 @@ class SimproDialectTest {
         "pageSize=0          | /pageSize | pageSize must be an integer from 1 to 250.",
         "pageSize=251        | /pageSize | pageSize must be an integer from 1 to 250.",
         "pageSize=x          | /pageSize | pageSize must be an integer from 1 to 250.",
-        "page=0              | /page     | page must be an integer of at least 1.",
-        "page=-3             | /page     | page must be an integer of at least 1.",
-        "limit=-1            | /limit    | limit must be an integer of at least 0.",
-        "limit=ten           | /limit    | limit must be an integer of at least 0.",
+        "page=0              | /page     | page must be an integer from 1 to 2147483647.",
+        "page=-3             | /page     | page must be an integer from 1 to 2147483647.",
+        "limit=-1            | /limit    | limit must be an integer from 0 to 2147483647.",
+        "limit=ten           | /limit    | limit must be an integer from 0 to 2147483647.",
+        "page=2147483648     | /page     | page must be an integer from 1 to 2147483647.",
+        "limit=99999999999999999999 | /limit | limit must be an integer from 0 to 2147483647.",
+        "ID=9223372036854775808 | /ID    | ID must be an integer from -9223372036854775808 to 9223372036854775807.",
+        "ID=lt(-9223372036854775809) | /ID | ID must be an integer from -9223372036854775808 to 9223372036854775807.",
     })
     void badQueryParametersAre422WithPathAndValue(String query, String path, String message) {
         run(api -> {
             Reply reply = api.get(BASE + "?" + query.replace("[", "%5B").replace("]", "%5D").replace("\"", "%22"));
             assertError(reply, 422, path, message);
             assertEquals(query.substring(query.indexOf('=') + 1), reply.json().get("errors").get(0).get("value").asText());
+        });
+    }
+
+    /** The documented limits of a list query (docs/api-simpro.md, "Limits"): at each limit served, past it 422. */
+    @Test
+    void listQueriesAreBoundedWithA422NamingTheLimit() {
+        run(api -> {
+            create(api, "Gold");
+            String thousand = String.join(",", java.util.stream.IntStream.rangeClosed(1, SimproListQuery.MAX_LIST_VALUES)
+                    .mapToObj(Integer::toString).toList());
+            assertEquals("[{\"ID\":1,\"Name\":\"Gold\"}]", api.get(BASE + "?ID=in(" + thousand + ")").body());
+            assertEquals("[]", api.get(BASE + "?ID=!in(" + thousand + ")").body());
+            assertError(api.get(BASE + "?ID=in(" + thousand + ",1001)"), 422, "/ID",
+                    "in takes at most 1000 values; 1001 were sent.");
+            String filters = "ID=ne(0)&".repeat(SimproListQuery.MAX_FILTERS);
+            assertEquals("[{\"ID\":1,\"Name\":\"Gold\"}]", api.get(BASE + "?" + filters).body());
+            assertError(api.get(BASE + "?" + filters + "Name=Gold"), 422, null,
+                    "A query takes at most 100 field filters; this one has 101.");
+            String columns = "ID,".repeat(SimproListQuery.MAX_ORDER_BY);
+            assertEquals(200, api.get(BASE + "?orderby=" + columns).status());
+            assertError(api.get(BASE + "?orderby=" + columns + "-Name"), 422, "/orderby",
+                    "orderby takes at most 10 columns; 11 were sent.");
         });
     }
 
