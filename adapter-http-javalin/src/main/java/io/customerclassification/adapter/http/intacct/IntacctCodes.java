@@ -4,6 +4,8 @@ import io.customerclassification.domain.customertype.ActivateUnderInactiveParent
 import io.customerclassification.domain.customertype.CreateUnderInactiveParentException;
 import io.customerclassification.domain.customertype.CustomerTypeCycleException;
 import io.customerclassification.domain.customertype.CustomerTypeHasChildrenException;
+import io.customerclassification.domain.customertype.CustomerTypeHierarchyPolicy;
+import io.customerclassification.domain.customertype.CustomerTypeKey;
 import io.customerclassification.domain.customertype.DeactivateWithActiveChildrenException;
 import io.customerclassification.domain.customertype.HierarchyTooDeepException;
 import io.customerclassification.domain.customertype.MoveUnderInactiveParentException;
@@ -12,6 +14,7 @@ import io.customerclassification.domain.customertype.SelfParentException;
 import io.customerclassification.domain.customertype.UnknownParentException;
 import io.customerclassification.domain.shared.RuleViolationException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -166,7 +169,59 @@ final class IntacctCodes {
     }
 
     static IntacctError rule(Rule rule, String message) {
-        return pointing(422, rule.code, message, rule.errorId, rule.messageId, Map.of(), rule.target);
+        return rule(rule, message, Map.of());
+    }
+
+    /** @param placeholders the values the message speaks of, by name ({@link #placeholders}) */
+    static IntacctError rule(Rule rule, String message, Map<String, String> placeholders) {
+        return pointing(422, rule.code, message, rule.errorId, rule.messageId, placeholders, rule.target);
+    }
+
+    /**
+     * The values a rule's message speaks of, as {@code additionalInfo.placeholders}: the keys of the type, of its
+     * parent, of the inactive type, of the children concerned; the depth and its limit.
+     */
+    static Map<String, String> placeholders(RuleViolationException violation) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (violation instanceof UnknownParentException e) {
+            e.parentKey().ifPresent(key -> values.put("PARENT_KEY", key.toString()));
+            e.parentName().ifPresent(name -> values.put("PARENT_ID", name.value()));
+            values.put("ENTITY", e.companyId().toString());
+        } else if (violation instanceof ParentReferenceMismatchException e) {
+            values.put("PARENT_KEY", e.givenKey().toString());
+            values.put("PARENT_ID", e.givenName().value());
+        } else if (violation instanceof SelfParentException e) {
+            values.put("KEY", e.key().toString());
+        } else if (violation instanceof CustomerTypeCycleException e) {
+            values.put("KEY", e.key().toString());
+            values.put("PARENT_KEY", e.proposedParentKey().toString());
+        } else if (violation instanceof HierarchyTooDeepException e) {
+            e.key().ifPresent(key -> values.put("KEY", key.toString()));
+            values.put("PARENT_KEY", e.parentKey().toString());
+            values.put("DEPTH", Integer.toString(e.resultingDepth()));
+            values.put("MAX_DEPTH", Integer.toString(CustomerTypeHierarchyPolicy.MAX_DEPTH));
+        } else if (violation instanceof CreateUnderInactiveParentException e) {
+            values.put("PARENT_KEY", e.parentKey().toString());
+            values.put("INACTIVE_KEY", e.inactiveKey().toString());
+        } else if (violation instanceof MoveUnderInactiveParentException e) {
+            values.put("KEY", e.key().toString());
+            values.put("PARENT_KEY", e.parentKey().toString());
+            values.put("INACTIVE_KEY", e.inactiveKey().toString());
+        } else if (violation instanceof DeactivateWithActiveChildrenException e) {
+            values.put("KEY", e.key().toString());
+            values.put("CHILD_KEYS", keys(e.activeChildKeys()));
+        } else if (violation instanceof ActivateUnderInactiveParentException e) {
+            values.put("KEY", e.key().toString());
+            values.put("INACTIVE_KEY", e.inactiveKey().toString());
+        } else if (violation instanceof CustomerTypeHasChildrenException e) {
+            values.put("KEY", e.key().toString());
+            values.put("CHILD_KEYS", keys(e.childKeys()));
+        }
+        return values;
+    }
+
+    private static String keys(List<CustomerTypeKey> keys) {
+        return String.join(", ", keys.stream().map(CustomerTypeKey::toString).toList());
     }
 
     /** The parts of a query service request; a problem in one is a 400 with the part's errorId and messageId. */

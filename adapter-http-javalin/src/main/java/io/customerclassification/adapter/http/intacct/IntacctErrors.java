@@ -90,7 +90,8 @@ final class IntacctErrors {
             return IntacctCodes.payloadErrors(List.of(IntacctCodes.invalidValue("/id", "id " + e.reason().description())));
         }
         if (exception instanceof RuleViolationException violation) {
-            return IntacctCodes.rule(IntacctCodes.Rule.of(violation), violation.getMessage());
+            return IntacctCodes.rule(IntacctCodes.Rule.of(violation), violation.getMessage(),
+                    IntacctCodes.placeholders(violation));
         }
         // refusals without a code of their own yet (added to the domain later) still get their category's 4xx
         if (exception instanceof NotFoundException) {
