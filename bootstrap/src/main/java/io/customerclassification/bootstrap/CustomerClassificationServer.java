@@ -63,7 +63,7 @@ public final class CustomerClassificationServer implements AutoCloseable {
             IntacctDialect intacct = new IntacctDialect(new IntacctDialect.UseCases(
                     app, app, app, app, app, app, app, app, app), Clock.systemUTC());
             HttpServer http = HttpServer.start(config.host(), config.port(), List.of(simpro, intacct),
-                    app::isDatabaseReachable);
+                    () -> StoreState.of(app));
             return new CustomerClassificationServer(app, http);
         } catch (RuntimeException e) {
             app.close();

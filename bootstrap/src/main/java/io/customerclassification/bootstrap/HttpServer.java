@@ -4,6 +4,7 @@ import io.customerclassification.adapter.http.HttpApi;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.LogText;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,11 +13,13 @@ import java.net.BindException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.UriCompliance.Violation;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -106,11 +109,11 @@ final class HttpServer {
     /**
      * @throws ConfigurationException when the address cannot be bound (port in use, unknown host)
      */
-    static HttpServer start(String host, int port, List<HttpDialect> dialects, BooleanSupplier databaseReachable) {
-        return start(host, port, dialects, databaseReachable, Limits.DEFAULT);
+    static HttpServer start(String host, int port, List<HttpDialect> dialects, Supplier<StoreState> store) {
+        return start(host, port, dialects, store, Limits.DEFAULT);
     }
 
-    static HttpServer start(String host, int port, List<HttpDialect> dialects, BooleanSupplier databaseReachable,
+    static HttpServer start(String host, int port, List<HttpDialect> dialects, Supplier<StoreState> store,
             Limits limits) {
         HttpApi api = new HttpApi(dialects);
         AtomicReference<ServerConnector> connectorOf = new AtomicReference<>();
@@ -149,11 +152,7 @@ final class HttpServer {
             });
             config.requestLogger.http((ctx, millis) ->
                     requestLog.record(String.valueOf(ctx.method()), ctx.path(), ctx.statusCode(), millis));
-            config.routes.get("/health", ctx -> {
-                boolean up = databaseReachable.getAsBoolean();
-                ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                        .json(Map.of("status", up ? "UP" : "DOWN", "database", up ? "reachable" : "unreachable"));
-            });
+            config.routes.get("/health", ctx -> health(ctx, store.get()));
             config.routes.get("/openapi", ctx -> ctx.json(Map.of("documents",
                     OPENAPI_DOCUMENTS.stream().map(name -> "/openapi/" + name).toList())));
             for (String document : OPENAPI_DOCUMENTS) {
@@ -174,6 +173,26 @@ final class HttpServer {
 
     int port() {
         return javalin.port();
+    }
+
+    /**
+     * {@code {"status": "UP", "database": "reachable"}}, else 503 and {@code DOWN} with {@code "unreachable"}, or
+     * {@code "full"} and the reason.
+     */
+    private static void health(Context ctx, StoreState store) {
+        Map<String, String> body = new LinkedHashMap<>();
+        boolean up = store.reachable() && store.fullSince().isEmpty();
+        body.put("status", up ? "UP" : "DOWN");
+        if (!store.reachable()) {
+            body.put("database", "unreachable");
+        } else if (store.fullSince().isPresent()) {
+            body.put("database", "full");
+            body.put("reason", "The store has been full since " + store.fullSince().get().truncatedTo(ChronoUnit.SECONDS)
+                    + ": writes are refused with 507 until space is freed; reads go on.");
+        } else {
+            body.put("database", "reachable");
+        }
+        ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
     }
 
     /**

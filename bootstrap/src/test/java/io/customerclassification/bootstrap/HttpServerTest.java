@@ -21,7 +21,7 @@ class HttpServerTest {
     @Test
     void stopLetsInFlightRequestsFinish() throws Exception {
         HeldDialect dialect = new HeldDialect(Duration.ofMillis(1_500));
-        HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(dialect), () -> true);
+        HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(dialect), () -> StoreState.WRITABLE);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slow"))
@@ -43,7 +43,7 @@ class HttpServerTest {
     void aPortInUseIsAClearConfigurationError() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             ConfigurationException e = assertThrows(ConfigurationException.class,
-                    () -> HttpServer.start("127.0.0.1", taken.getLocalPort(), List.of(), () -> true));
+                    () -> HttpServer.start("127.0.0.1", taken.getLocalPort(), List.of(), () -> StoreState.WRITABLE));
             assertTrue(e.getMessage().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), e.getMessage());
             assertTrue(e.getMessage().contains("--port"), e.getMessage());
         }

@@ -61,7 +61,7 @@ class LimitsTest {
                 app.profiles(), app.profiles(), app.profiles(), app.companies(), app.companies()));
         IntacctDialect intacct = new IntacctDialect(new IntacctDialect.UseCases(app.types(), app.types(), app.types(),
                 app.types(), app.types(), app.types(), app.types(), app.types(), app.companies()), Clock.systemUTC());
-        HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(slow, simpro, intacct), () -> true, limits);
+        HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(slow, simpro, intacct), () -> StoreState.WRITABLE, limits);
         servers.add(server);
         return server;
     }

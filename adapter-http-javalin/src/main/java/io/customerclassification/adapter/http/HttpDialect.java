@@ -18,6 +18,11 @@ public interface HttpDialect {
      */
     int BUSY_RETRY_AFTER_SECONDS = 1;
     String BUSY_MESSAGE = "The server is busy; retry after " + BUSY_RETRY_AFTER_SECONDS + " s.";
+    /**
+     * The message of a write the store had no room for ({@code StoreFullException}, 507): nothing was written, what
+     * was stored is intact, and the write succeeds once space is freed.
+     */
+    String STORE_FULL_MESSAGE = "The store is full: nothing was written. Retry once space has been freed.";
 
     /** Registers the dialect's routes (and any path-scoped before/after handlers). */
     void register(RoutesConfig routes);

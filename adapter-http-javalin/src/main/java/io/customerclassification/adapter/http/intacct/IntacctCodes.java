@@ -105,6 +105,8 @@ final class IntacctCodes {
             case 415 -> mediaType(reason);
             case 503 -> new IntacctError(503, "serviceUnavailable", reason, "CC-1503", "CC.SERVICE_UNAVAILABLE",
                     Map.of(), null, List.of());
+            case 507 -> new IntacctError(507, "insufficientStorage", reason, "CC-1507", "CC.STORE_FULL", Map.of(), null,
+                    List.of());
             default -> status >= 500
                     ? new IntacctError(status, "internalError", reason, "CC-1500", "CC.INTERNAL_ERROR", Map.of(), null,
                             List.of())

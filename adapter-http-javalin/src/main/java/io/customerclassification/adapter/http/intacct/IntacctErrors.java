@@ -6,6 +6,7 @@ import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.InvalidBodyException;
 import io.customerclassification.adapter.http.LogText;
 import io.customerclassification.application.port.out.StoreBusyException;
+import io.customerclassification.application.port.out.StoreFullException;
 import io.customerclassification.domain.company.CompanyNotFoundException;
 import io.customerclassification.domain.customertype.CustomerTypeNotFoundException;
 import io.customerclassification.domain.customertype.DuplicateCustomerTypeNameException;
@@ -35,6 +36,9 @@ final class IntacctErrors {
             LOG.warn("supportId={} {} {} -> 503 busy: {}", supportId, ctx.method(), LogText.of(ctx.path()),
                     LogText.of(exception.getMessage()));
             ctx.header("Retry-After", Integer.toString(HttpDialect.BUSY_RETRY_AFTER_SECONDS));
+        } else if (exception instanceof StoreFullException) {
+            LOG.warn("supportId={} {} {} -> 507 store full: {}", supportId, ctx.method(), LogText.of(ctx.path()),
+                    LogText.of(exception.getMessage()));
         } else if (error.status() >= 500) {
             LOG.error("supportId={} {} {} failed", supportId, ctx.method(), LogText.of(ctx.path()), exception);
         } else {
@@ -54,6 +58,9 @@ final class IntacctErrors {
         }
         if (exception instanceof StoreBusyException) {
             return IntacctCodes.refused(503, HttpDialect.BUSY_MESSAGE);
+        }
+        if (exception instanceof StoreFullException) {
+            return IntacctCodes.refused(507, HttpDialect.STORE_FULL_MESSAGE);
         }
         if (exception instanceof InvalidBodyException invalid) {
             String message = invalid.describe("The payload");

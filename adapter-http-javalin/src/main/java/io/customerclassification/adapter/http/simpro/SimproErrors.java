@@ -9,6 +9,7 @@ import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.InvalidBodyException;
 import io.customerclassification.adapter.http.LogText;
 import io.customerclassification.application.port.out.StoreBusyException;
+import io.customerclassification.application.port.out.StoreFullException;
 import io.customerclassification.domain.company.CompanyNotFoundException;
 import io.customerclassification.domain.customerprofile.CustomerProfileNotFoundException;
 import io.customerclassification.domain.customerprofile.DuplicateCustomerProfileNameException;
@@ -66,6 +67,10 @@ final class SimproErrors {
                     .toList());
         } else if (exception instanceof HttpResponseException http) {
             renderHttp(http, ctx);
+        } else if (exception instanceof StoreFullException) {
+            LOG.warn("store full: {} {} -> 507: {}", ctx.method(), LogText.of(ctx.path()),
+                    LogText.of(exception.getMessage()));
+            write(ctx, 507, List.of(new SimproProblem(null, HttpDialect.STORE_FULL_MESSAGE, null)));
         } else if (exception instanceof StoreBusyException) {
             LOG.warn("busy: {} {} -> 503: {}", ctx.method(), LogText.of(ctx.path()), LogText.of(exception.getMessage()));
             ctx.header("Retry-After", Integer.toString(HttpDialect.BUSY_RETRY_AFTER_SECONDS));

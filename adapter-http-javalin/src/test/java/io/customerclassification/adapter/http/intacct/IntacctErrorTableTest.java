@@ -33,7 +33,8 @@ class IntacctErrorTableTest {
                         IntacctCodes.entityNotFound("7"), IntacctCodes.methodNotAllowed("PUT", "GET"),
                         IntacctCodes.conflict("Gold"), IntacctCodes.otherConflict("-"), IntacctCodes.tooLarge(),
                         IntacctCodes.unsupportedMediaType("text/plain"), IntacctCodes.internal("-"),
-                        IntacctCodes.refused(400, "-"), IntacctCodes.refused(503, "-")),
+                        IntacctCodes.refused(400, "-"), IntacctCodes.refused(503, "-"),
+                        IntacctCodes.refused(507, "-")),
                 Arrays.stream(Rule.values()).map(rule -> IntacctCodes.rule(rule, "-")),
                 Arrays.stream(QueryPart.values()).map(part -> IntacctCodes.query(part, "-", null)))
                 .flatMap(errors -> errors)
