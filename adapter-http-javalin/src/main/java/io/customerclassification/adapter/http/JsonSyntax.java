@@ -1,5 +1,7 @@
 package io.customerclassification.adapter.http;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,27 +49,56 @@ final class JsonSyntax {
         }
     }
 
+    /**
+     * One value with nothing after it. Objects and arrays are tracked on a stack of their own rather than by
+     * recursion, so that a body nested a million levels deep is refused, not a stack overflow.
+     */
     private void document() {
         skipWhitespace();
         if (atEnd()) {
             throw new Problem("there is no JSON value in it, only white space");
         }
-        value(0);
-        skipWhitespace();
-        if (!atEnd()) {
-            throw new Problem("there is more after the end of the JSON value: " + found(next) + " at "
-                    + where(next));
+        Deque<Container> open = new ArrayDeque<>();
+        boolean valueDue = true;
+        while (true) {
+            if (valueDue && !scalarOrEmpty(open)) {
+                continue; // a container was opened: its first member or item is due
+            }
+            if (open.isEmpty()) {
+                skipWhitespace();
+                if (!atEnd()) {
+                    throw new Problem("there is more after the end of the JSON value: " + found(next) + " at "
+                            + where(next));
+                }
+                return;
+            }
+            Container top = open.peek();
+            if (closes(top)) {
+                open.pop();
+                valueDue = false;
+            } else {
+                next(top);
+                valueDue = true;
+            }
         }
     }
 
-    /** @param depth how deep the enclosing objects and arrays nest (0 at the top level) */
-    private void value(int depth) {
+    /**
+     * The value at {@code next}: a scalar, or an empty object or array, is read whole (true); a container with
+     * content is opened and pushed, its first member or item positioned on (false).
+     */
+    private boolean scalarOrEmpty(Deque<Container> open) {
         char c = text.charAt(next);
-        if (c == '{') {
-            object(depth + 1);
-        } else if (c == '[') {
-            array(depth + 1);
-        } else if (c == '"') {
+        if (c == '{' || c == '[') {
+            Container container = open(c == '{' ? "object" : "array", open.size() + 1, c == '{' ? '}' : ']');
+            if (container == null) {
+                return true;
+            }
+            open.push(container);
+            next(container);
+            return false;
+        }
+        if (c == '"') {
             string();
         } else if (c == '-' || isDigit(c)) {
             number();
@@ -76,81 +107,68 @@ final class JsonSyntax {
         } else {
             throw new Problem(found(next) + " at " + where(next) + " is unexpected: " + A_VALUE);
         }
+        return true;
     }
 
-    private record Container(String kind, int start) {}
+    /** An object or an array, where it starts, its closing character and, for an object, the names it has. */
+    private record Container(String kind, int start, char close, Set<String> names) {
 
-    private void object(int depth) {
-        Container object = open("object", depth, '}');
-        if (object == null) {
-            return;
-        }
-        Set<String> names = new HashSet<>();
-        while (true) {
-            endsBeforeClosed(object);
-            int nameAt = next;
-            if (text.charAt(next) != '"') {
-                throw new Problem(found(next) + " at " + where(next)
-                        + " is unexpected: a property name in double quotes was expected" + (text.charAt(next) == '}'
-                        ? " after the comma (a comma may not come before })" : ""));
-            }
-            String name = string();
-            if (name.length() > MAX_NAME_LENGTH) {
-                throw new Problem("the property name at " + where(nameAt) + " is longer than " + MAX_NAME_LENGTH
-                        + " characters");
-            }
-            if (!names.add(name)) {
-                throw new Problem("the property " + shown(name) + " appears twice in the object that starts at "
-                        + where(object.start()) + " (the second time at " + where(nameAt) + ")");
-            }
-            skipWhitespace();
-            endsBeforeClosed(object);
-            if (text.charAt(next) != ':') {
-                throw new Problem(found(next) + " at " + where(next)
-                        + " is unexpected: a colon (:) was expected after the property name " + shown(name));
-            }
-            next++;
-            skipWhitespace();
-            endsBeforeClosed(object);
-            value(depth);
-            if (closes(object, '}', "a comma (,) or the end of the object (})")) {
-                return;
-            }
+        boolean isObject() {
+            return names != null;
         }
     }
 
-    private void array(int depth) {
-        Container array = open("array", depth, ']');
-        if (array == null) {
-            return;
-        }
-        while (true) {
-            endsBeforeClosed(array);
+    /** Positions on the next value of {@code container}: after a property name and colon, or on an array item. */
+    private void next(Container container) {
+        endsBeforeClosed(container);
+        if (!container.isObject()) {
             if (text.charAt(next) == ']') {
                 throw new Problem("']' at " + where(next) + " is unexpected: " + A_VALUE
                         + " after the comma (a comma may not come before ])");
             }
             if (text.charAt(next) == '}') {
                 next++;
-                throw closedWrongly(array, '}', A_VALUE);
+                throw closedWrongly(container, '}', A_VALUE);
             }
-            value(depth);
-            if (closes(array, ']', "a comma (,) or the end of the array (])")) {
-                return;
-            }
+            return;
         }
+        int nameAt = next;
+        if (text.charAt(next) != '"') {
+            throw new Problem(found(next) + " at " + where(next)
+                    + " is unexpected: a property name in double quotes was expected" + (text.charAt(next) == '}'
+                    ? " after the comma (a comma may not come before })" : ""));
+        }
+        String name = string();
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new Problem("the property name at " + where(nameAt) + " is longer than " + MAX_NAME_LENGTH
+                    + " characters");
+        }
+        if (!container.names().add(name)) {
+            throw new Problem("the property " + shown(name) + " appears twice in the object that starts at "
+                    + where(container.start()) + " (the second time at " + where(nameAt) + ")");
+        }
+        skipWhitespace();
+        endsBeforeClosed(container);
+        if (text.charAt(next) != ':') {
+            throw new Problem(found(next) + " at " + where(next)
+                    + " is unexpected: a colon (:) was expected after the property name " + shown(name));
+        }
+        next++;
+        skipWhitespace();
+        endsBeforeClosed(container);
     }
 
-    /** After a member or item: whether {@code close} ends the container, or a comma and more follow. */
-    private boolean closes(Container container, char close, String expected) {
+    /** After a member or item: whether the container closes here, or a comma and more follow. */
+    private boolean closes(Container container) {
         skipWhitespace();
         endsBeforeClosed(container);
         char c = text.charAt(next++);
-        if (c == close) {
+        if (c == container.close()) {
             return true;
         }
         if (c != ',') {
-            throw closedWrongly(container, c, expected);
+            throw closedWrongly(container, c, container.isObject() ? "a comma (,) or the end of the object (})"
+                    : "a comma (,) or the end of the array (])");
         }
         skipWhitespace();
         return false;
@@ -161,7 +179,7 @@ final class JsonSyntax {
         if (depth > MAX_DEPTH) {
             throw new Problem("objects and arrays nest deeper than " + MAX_DEPTH + " levels at " + where(next));
         }
-        Container container = new Container(kind, next++);
+        Container container = new Container(kind, next++, close, kind.equals("object") ? new HashSet<>() : null);
         skipWhitespace();
         if (peekIs(close)) {
             next++;
@@ -183,7 +201,7 @@ final class JsonSyntax {
         if (c == '}' || c == ']') {
             return new Problem("'" + c + "' at " + where(at) + " is unexpected: the " + container.kind()
                     + " that starts at " + where(container.start()) + " is closed with "
-                    + (container.kind().equals("object") ? "}" : "]"));
+                    + container.close());
         }
         return new Problem(found(at) + " at " + where(at) + " is unexpected: " + expected + " was expected");
     }

@@ -78,6 +78,22 @@ class JsonSyntaxTest {
                 JsonSyntax.firstProblem("{\"" + "n".repeat(50_001) + "\":1}"));
     }
 
+    /** The nesting is followed on a stack of the check's own: a thread with a small stack finds the limit too. */
+    @Test
+    void aMillionLevelsOfNestingAreRefusedWithoutRecursion() throws Exception {
+        String objects = "{\"a\":".repeat(1_000_000) + "1" + "}".repeat(1_000_000);
+        String arrays = "[".repeat(1_000_000) + "]".repeat(1_000_000);
+        java.util.List<Optional<String>> found = new java.util.ArrayList<>();
+        Thread small = new Thread(null, () -> {
+            found.add(JsonSyntax.firstProblem(objects));
+            found.add(JsonSyntax.firstProblem(arrays));
+        }, "small-stack", 64 * 1024);
+        small.start();
+        small.join(30_000);
+        assertEquals(List.of(Optional.of("objects and arrays nest deeper than 1000 levels at line 1, column 5001"),
+                Optional.of("objects and arrays nest deeper than 1000 levels at line 1, column 1001")), found);
+    }
+
     @Test
     void linesAndColumnsCountLineBreaksAndCharactersNotBytes() {
         assertEquals(Optional.of("it ends before the array that starts at line 2, column 2 is closed"),
