@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.UriCompliance.Violation;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -59,6 +58,11 @@ final class HttpServer {
      * @param requestHeaderBytes request line and headers together; larger is answered 414 or 431
      * @param idleTimeout a connection that sends or receives nothing for this long is closed
      * @param connections open connections; further ones wait in the operating system's accept queue
+     * @param connectionsPerAddress open connections of one client address; one more is closed once accepted
+     * @param requestHeadTimeout a request head (line and headers) not complete this long after its first bytes
+     *     arrived closes its connection
+     * @param bodyGrace a body may take this long, plus its length at {@code minBodyBytesPerSecond}, to arrive
+     * @param minBodyBytesPerSecond a body slower than this after {@code bodyGrace} is answered 408
      */
     record Limits(
             int workerThreads,
@@ -67,10 +71,29 @@ final class HttpServer {
             Duration maxWait,
             int requestHeaderBytes,
             Duration idleTimeout,
-            int connections) {
+            int connections,
+            int connectionsPerAddress,
+            Duration requestHeadTimeout,
+            Duration bodyGrace,
+            int minBodyBytesPerSecond) {
 
         static final Limits DEFAULT = new Limits(48, 32, 256, Duration.ofSeconds(5), 8 * 1024,
-                Duration.ofSeconds(30), 1024);
+                Duration.ofSeconds(30), 1024, 512, Duration.ofSeconds(5), Duration.ofSeconds(5), 16 * 1024);
+
+        Limits withConnections(int total, int perAddress) {
+            return new Limits(workerThreads, activeRequests, waitingRequests, maxWait, requestHeaderBytes,
+                    idleTimeout, total, perAddress, requestHeadTimeout, bodyGrace, minBodyBytesPerSecond);
+        }
+
+        Limits withRequests(int active, int waiting, Duration wait) {
+            return new Limits(workerThreads, active, waiting, wait, requestHeaderBytes, idleTimeout, connections,
+                    connectionsPerAddress, requestHeadTimeout, bodyGrace, minBodyBytesPerSecond);
+        }
+
+        Limits withTimeouts(Duration idle, Duration requestHead, Duration grace, int minBodyRate) {
+            return new Limits(workerThreads, activeRequests, waitingRequests, maxWait, requestHeaderBytes, idle,
+                    connections, connectionsPerAddress, requestHead, grace, minBodyRate);
+        }
 
         /** Seconds a client told 503 is asked to wait: the longest a request may wait for its turn. */
         long retryAfterSeconds() {
@@ -135,18 +158,23 @@ final class HttpServer {
                         Violation.TRUNCATED_UTF8_ENCODING, Violation.SUSPICIOUS_PATH_CHARACTERS));
             });
             config.jetty.addConnector((server, http) -> {
-                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                ServerConnector connector = new ServerConnector(server,
+                        new RequestHeads(http, limits.requestHeadTimeout()));
                 connectorOf.set(connector);
                 connector.setHost(host);
                 connector.setPort(port);
                 connector.setIdleTimeout(limits.idleTimeout().toMillis());
                 server.addBean(new NetworkConnectionLimit(limits.connections(), connector));
+                connector.addBean(new ConnectionShare(limits.connectionsPerAddress()));
                 return connector;
             });
             config.jetty.modifyServer(server -> {
                 // Javalin nests its own handler innermost: stop() waits for the requests GracefulHandler counts,
-                // and requests over the limit wait in Overload without reaching Javalin.
-                server.setHandler(new GracefulHandler(new Overload(api, limits)));
+                // bodies arrive before their request takes a turn, and requests over the limit wait in Overload
+                // without reaching Javalin.
+                server.setHandler(new GracefulHandler(new BodyFirst(new Overload(api, limits),
+                        (int) HttpApi.MAX_REQUEST_BYTES, HttpApi.MAX_DISCARDED_BYTES, limits.bodyGrace(),
+                        limits.minBodyBytesPerSecond())));
                 server.setErrorHandler(new Refusals(api));
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
             });
@@ -260,8 +288,9 @@ final class HttpServer {
 
     /**
      * What Jetty refuses before a route runs (a malformed request line or header, a URI or headers too large, a
-     * request that arrives on an open connection while the server stops), answered in the owning dialect's JSON. A request line Jetty could not parse has no path to go by, and
-     * gets the neutral body.
+     * request that arrives on an open connection while the server stops), answered in the owning dialect's JSON.
+     * When Jetty could not parse the request line, the path is what {@link RequestHeads} could read of it; a line
+     * with no readable path gets the neutral body.
      */
     private static final class Refusals implements Request.Handler {
 
@@ -279,7 +308,7 @@ final class HttpServer {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, 1);
             }
             write(response, callback, status,
-                    api.refusalBody(request.getHttpURI().getPath(), status, reason(status)));
+                    api.refusalBody(RequestHeads.requestedPath(request), status, reason(status)));
             return true;
         }
 

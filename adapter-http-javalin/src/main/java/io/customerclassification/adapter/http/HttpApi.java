@@ -32,7 +32,7 @@ public final class HttpApi {
     public static final long MAX_REQUEST_BYTES = 1024 * 1024;
 
     /** How much of an unread body is read and dropped to keep the connection usable; beyond, it is closed. */
-    static final long MAX_DISCARDED_BYTES = 16 * MAX_REQUEST_BYTES;
+    public static final long MAX_DISCARDED_BYTES = 16 * MAX_REQUEST_BYTES;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);

@@ -107,7 +107,7 @@ final class IntacctCodes {
                     Map.of(), null, List.of());
             case 507 -> new IntacctError(507, "insufficientStorage", reason, "CC-1507", "CC.STORE_FULL", Map.of(), null,
                     List.of());
-            default -> status >= 500
+            default -> status == 500
                     ? new IntacctError(status, "internalError", reason, "CC-1500", "CC.INTERNAL_ERROR", Map.of(), null,
                             List.of())
                     : new IntacctError(status, "invalidRequest", reason, "CC-1400", "CC.REQUEST_REFUSED", Map.of(),
