@@ -307,6 +307,9 @@ final class HttpServer {
             if (status == HttpStatus.SERVICE_UNAVAILABLE.getCode()) {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, 1);
             }
+            // Jetty closes the connection after most of these (a request it could not read, the stop), at times
+            // without saying so; a client that reused it would lose its next request.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
             write(response, callback, status,
                     api.refusalBody(RequestHeads.requestedPath(request), status, reason(status)));
             return true;

@@ -192,7 +192,12 @@ class LimitsTest {
         Reply reply = http.get("/api/v1.0/companies/%00/setup/customerProfiles/");
         assertEquals(400, reply.status(), reply::toString);
         assertEquals(SIMPRO_ERROR.formatted("The request is malformed."), reply.body());
+        assertEquals("close", reply.header("Connection"), "Jetty closes this connection: the client must know");
         assertEquals("{\"error\":\"The request is malformed.\"}", http.get("/%00").body());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(400, http.get(PROFILES + "%00").status());
+            assertEquals(404, http.patch(PROFILES + "7", "{}").status(), "the next request has a connection that works");
+        }
         Reply badUtf8 = http.get(PROFILES + "%C0%80");
         assertEquals(404, badUtf8.status(), "bad UTF-8 reaches the routes and gets the dialect's 404: " + badUtf8);
     }
