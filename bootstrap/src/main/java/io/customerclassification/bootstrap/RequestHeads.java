@@ -15,6 +15,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.internal.HttpConnection;
+import org.eclipse.jetty.util.NanoTime;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,14 +66,17 @@ final class RequestHeads extends HttpConnectionFactory {
     }
 
     /**
-     * A connection that starts the clock when it is woken with bytes while no request head is complete (the first
-     * bytes of a head, or more of one), and stops it when the head is complete or refused.
+     * A connection that notes when it is woken with bytes while no request head is in progress (the first bytes of
+     * a head), and, when it has parsed what it read and the head is still incomplete, sets a deadline from then.
+     * A head that arrives whole in one read — nearly every one — costs no timer.
      */
     private static final class Watched extends HttpConnection {
 
         private final Scheduler scheduler;
         private final Duration limit;
         private final AtomicReference<Scheduler.Task> deadline = new AtomicReference<>();
+        /** When the head in progress began ({@link NanoTime}), or null between heads. */
+        private final AtomicReference<Long> headBegan = new AtomicReference<>();
 
         Watched(HttpConfiguration configuration, Connector connector, EndPoint endPoint, Scheduler scheduler,
                 Duration limit) {
@@ -83,17 +87,25 @@ final class RequestHeads extends HttpConnectionFactory {
 
         @Override
         public void onFillable() {
-            if ((getParser().isStart() || getParser().inHeaderState()) && deadline.get() == null) {
-                Scheduler.Task task = scheduler.schedule(this::tooSlow, limit.toMillis(), TimeUnit.MILLISECONDS);
+            if (getParser().isStart()) {
+                headBegan.compareAndSet(null, NanoTime.now());
+            }
+            super.onFillable();
+            HttpParser parser = getParser();
+            if (parser.isStart()) {
+                headBegan.set(null); // woken without a new head, or its request is done
+            } else if (parser.inHeaderState() && deadline.get() == null) {
+                Long began = headBegan.get();
+                long left = limit.toNanos() - (began == null ? 0 : NanoTime.since(began));
+                Scheduler.Task task = scheduler.schedule(this::tooSlow, Math.max(0, left), TimeUnit.NANOSECONDS);
                 if (!deadline.compareAndSet(null, task)) {
                     task.cancel();
                 }
             }
-            super.onFillable();
         }
 
         private void tooSlow() {
-            if (deadline.getAndSet(null) != null) {
+            if (deadline.getAndSet(null) != null && getParser().inHeaderState()) {
                 LOG.warn("closed a connection from {}: its request head took more than {} ms",
                         LogText.of(getEndPoint().getRemoteSocketAddress()), limit.toMillis());
                 getEndPoint().close();
@@ -101,6 +113,7 @@ final class RequestHeads extends HttpConnectionFactory {
         }
 
         private void headDone() {
+            headBegan.set(null);
             Scheduler.Task task = deadline.getAndSet(null);
             if (task != null) {
                 task.cancel();

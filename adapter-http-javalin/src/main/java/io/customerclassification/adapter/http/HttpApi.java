@@ -63,11 +63,16 @@ public final class HttpApi {
         }
     }
 
-    /** Every error answer of the API: the owning dialect's, else the neutral one. */
+    /**
+     * Every error answer of the API: the owning dialect's, else the neutral one. A refusal of Javalin's or Jetty's
+     * (a status and a reason) goes to the dialect's {@link HttpDialect#refuse} in a sentence; a failure of a
+     * handler to its {@link HttpDialect#renderException}.
+     */
     private void answer(Exception exception, Context ctx) {
         Exception refusal = asClientError(exception);
+        String allow = null;
         if (refusal instanceof MethodNotAllowedResponse notAllowed) {
-            String allow = notAllowed.getDetails().getOrDefault("availableMethods",
+            allow = notAllowed.getDetails().getOrDefault("availableMethods",
                     notAllowed.getDetails().get("Available methods"));
             if (allow != null) {
                 ctx.header("Allow", allow);
@@ -78,9 +83,24 @@ public final class HttpApi {
             answerNeutrally(refusal, ctx);
         } else if (refusal instanceof NotFoundResponse) {
             owner.get().renderNotFound(ctx);
+        } else if (refusal instanceof HttpResponseException http) {
+            owner.get().refuse(ctx, http.getStatus(), sentence(http, ctx.method().name(), allow));
         } else {
             owner.get().renderException(refusal, ctx);
         }
+    }
+
+    /** Why Javalin or Jetty refused, in a sentence a client developer can act on. */
+    private static String sentence(HttpResponseException refusal, String method, String allow) {
+        if (refusal instanceof MethodNotAllowedResponse) {
+            return "Method " + method + " is not allowed here" + (allow == null ? "." : "; allowed: " + allow + ".");
+        }
+        if (refusal.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode()) {
+            return "Request body is larger than 1 MiB.";
+        }
+        String reason = refusal.getMessage() == null || refusal.getMessage().isBlank()
+                ? HttpStatus.forStatus(refusal.getStatus()).getMessage() : refusal.getMessage();
+        return reason.endsWith(".") ? reason : reason + ".";
     }
 
     /** {@code {"error": …}} for paths no dialect owns ({@code /}, {@code /nothing}, {@code /health}…). */
@@ -146,14 +166,14 @@ public final class HttpApi {
     }
 
     /**
-     * Javalin decodes a body in the charset its {@code Content-Type} names and fails on a name the JVM does not
-     * know; Jetty fails the read of a body that breaks HTTP (a bad chunk, a body cut short): those are the
-     * client's mistakes, a 4xx, not server failures.
+     * A body is decoded in the charset its {@code Content-Type} names ({@link JsonBody}), which fails on a name the
+     * JVM does not know; Jetty fails the read of a body that breaks HTTP (a bad chunk, a body cut short): those are
+     * the client's mistakes, a 4xx, not server failures.
      */
     private static Exception asClientError(Exception exception) {
         if (exception instanceof IllegalCharsetNameException || exception instanceof UnsupportedCharsetException) {
             return new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(),
-                    "Unsupported charset: " + exception.getMessage());
+                    "Content-Type names a charset this server does not know: " + exception.getMessage());
         }
         if (exception instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
             return new HttpResponseException(http.getCode(), http.getReason() == null ? "Bad request" : http.getReason());

@@ -16,7 +16,6 @@ import io.customerclassification.domain.shared.InvalidNameException;
 import io.customerclassification.domain.shared.NotFoundException;
 import io.customerclassification.domain.shared.RuleViolationException;
 import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
@@ -75,10 +74,6 @@ final class IntacctErrors {
                     .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                     .map(v -> IntacctCodes.invalidValue("/" + v.getPropertyPath(), v.getMessage()))
                     .toList());
-        }
-        if (exception instanceof HttpResponseException http && http.getStatus() >= 400
-                && http.getStatus() != 500) {
-            return IntacctCodes.refused(http.getStatus(), http.getMessage());
         }
         return IntacctCodes.internal(supportId);
     }

@@ -16,7 +16,6 @@ import io.customerclassification.domain.customerprofile.DuplicateCustomerProfile
 import io.customerclassification.domain.shared.InvalidNameException;
 import io.customerclassification.domain.shared.NotFoundException;
 import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
@@ -65,8 +64,6 @@ final class SimproErrors {
                     .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                     .map(SimproErrors::violation)
                     .toList());
-        } else if (exception instanceof HttpResponseException http) {
-            renderHttp(http, ctx);
         } else if (exception instanceof StoreFullException) {
             LOG.warn("store full: {} {} -> 507: {}", ctx.method(), LogText.of(ctx.path()),
                     LogText.of(exception.getMessage()));
@@ -102,17 +99,6 @@ final class SimproErrors {
 
     private static SimproProblem violation(ConstraintViolation<?> violation) {
         return new SimproProblem("/" + violation.getPropertyPath(), violation.getMessage(), null);
-    }
-
-    private void renderHttp(HttpResponseException http, Context ctx) {
-        String message = switch (http.getStatus()) {
-            case 413 -> "Request body is larger than 1 MiB.";
-            case 415 -> "Content-Type must be application/json.";
-            case 404 -> INVALID_ROUTE;
-            case 405 -> "Method not allowed.";
-            default -> http.getMessage();
-        };
-        write(ctx, http.getStatus(), List.of(new SimproProblem(null, message, null)));
     }
 
     void write(Context ctx, int status, List<SimproProblem> problems) {
