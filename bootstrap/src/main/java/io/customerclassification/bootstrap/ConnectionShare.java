@@ -77,8 +77,8 @@ final class ConnectionShare implements SelectorManager.AcceptListener {
 
     private static InetAddress address(SelectableChannel channel) {
         try {
-            return channel instanceof SocketChannel socket && socket.getRemoteAddress() instanceof InetSocketAddress remote
-                    ? remote.getAddress() : null;
+            return channel instanceof SocketChannel socket
+                    && socket.getRemoteAddress() instanceof InetSocketAddress remote ? remote.getAddress() : null;
         } catch (IOException e) {
             return null; // closed already
         }

@@ -201,7 +201,8 @@ final class RequestHeads extends HttpConnectionFactory {
         }
 
         private static boolean isPathCharacter(char c) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "/._~-".indexOf(c) >= 0;
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "/._~-".indexOf(c) >= 0;
         }
     }
 }

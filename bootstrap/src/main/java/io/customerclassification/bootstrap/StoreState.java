@@ -10,7 +10,6 @@ import java.util.Optional;
  */
 record StoreState(boolean reachable, Optional<Instant> fullSince) {
 
-    static final StoreState WRITABLE = new StoreState(true, Optional.empty());
     static final StoreState UNREACHABLE = new StoreState(false, Optional.empty());
 
     static StoreState of(CustomerClassification app) {

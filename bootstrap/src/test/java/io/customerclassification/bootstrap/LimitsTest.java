@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -62,7 +63,8 @@ class LimitsTest {
                 app.profiles(), app.profiles(), app.profiles(), app.companies(), app.companies()));
         IntacctDialect intacct = new IntacctDialect(new IntacctDialect.UseCases(app.types(), app.types(), app.types(),
                 app.types(), app.types(), app.types(), app.types(), app.types(), app.companies()), Clock.systemUTC());
-        HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(slow, simpro, intacct), () -> StoreState.WRITABLE, limits);
+        HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(slow, simpro, intacct),
+                () -> new StoreState(true, Optional.empty()), limits);
         servers.add(server);
         return server;
     }

@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -191,7 +192,8 @@ class RefusalMatrixTest {
         SimproDialect simpro = new SimproDialect(new SimproDialect.UseCases(app, app, app, app, app, app, app));
         IntacctDialect intacct = new IntacctDialect(new IntacctDialect.UseCases(app, app, app, app, app, app, app,
                 app, app), Clock.systemUTC());
-        HttpServer busy = HttpServer.start("127.0.0.1", 0, List.of(held, simpro, intacct), () -> StoreState.WRITABLE,
+        HttpServer busy = HttpServer.start("127.0.0.1", 0, List.of(held, simpro, intacct),
+                () -> new StoreState(true, Optional.empty()),
                 HttpServer.Limits.DEFAULT.withRequests(1, 0, Duration.ofMillis(100)));
         Http client = new Http(busy.port());
         CompletableFuture<Http.Reply> holding = CompletableFuture.supplyAsync(() -> client.get("/slow"));
