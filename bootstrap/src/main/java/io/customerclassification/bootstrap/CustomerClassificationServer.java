@@ -63,8 +63,10 @@ public final class CustomerClassificationServer implements AutoCloseable {
                     services.companies()));
             IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(services.types(),
                     services.companies()), Clock.systemUTC());
+            HttpServer.Limits limits = HttpServer.Limits.DEFAULT.withConnections(HttpServer.Limits.DEFAULT.connections(),
+                    config.connectionsPerAddress());
             HttpServer http = HttpServer.start(config.host(), config.port(), List.of(simpro, intacct),
-                    app::isDatabaseReachable);
+                    () -> StoreState.of(app), limits);
             return new CustomerClassificationServer(app, http);
         } catch (RuntimeException e) {
             app.close();

@@ -15,11 +15,16 @@ import io.customerclassification.application.port.out.TransactionPort;
  * session's transactions. A database's entry point (SQLite: {@code SqliteDatabase}) builds them over its own parts.
  */
 public record Stores(
-        TransactionPort transactions,
+        Session session,
         CompanyPersistenceAdapter companies,
         CustomerProfilePersistenceAdapter customerProfiles,
         CustomerTypePersistenceAdapter customerTypes,
         CustomerTypeHierarchyAdapter customerTypeHierarchy) {
+
+    /** The session's write transactions, the one {@link TransactionPort} of these stores. */
+    public TransactionPort transactions() {
+        return session;
+    }
 
     /**
      * The adapters of every aggregate over one session and its page reader.

@@ -79,7 +79,8 @@ final class ArchitectureRules {
 
     /**
      * Inside the SQL adapter only the session, and each database's own parts that build it, take connections and
-     * run transactions; the persistence adapters and the page reader get their statements from the session. Each
+     * run transactions, and only they open Jdbi handles (which wrap a connection); the persistence adapters and the
+     * page reader get their statements, and their SqlObject DAOs, from the session. Each
      * database's parts live in a package of their own under the adapter ({@link #DATABASES}).
      */
     ArchRule onlyTheSessionTakesConnections() {
@@ -88,6 +89,8 @@ final class ArchitectureRules {
                 .should().dependOnClassesThat().haveFullyQualifiedName("java.sql.Connection")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("javax.sql.DataSource")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.DriverManager")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.jdbi.v3.core.Jdbi")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.jdbi.v3.core.Handle")
                 .because("connections and transactions are the session's (docs/persistence.md)");
     }
 

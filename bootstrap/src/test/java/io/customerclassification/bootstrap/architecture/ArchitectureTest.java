@@ -47,7 +47,7 @@ class ArchitectureTest {
                 rule("SQL confined", ArchitectureRules::persistenceLibrariesOnlyInTheJdbiAdapter, "DomainUsingJdbc"),
                 rule("web confined", ArchitectureRules::webLibrariesOnlyInTheHttpAdapter, "ApplicationUsingJackson"),
                 rule("connections only in the session", ArchitectureRules::onlyTheSessionTakesConnections,
-                        "StoreCommittingItself", "StoreTakingConnections"),
+                        "StoreCommittingItself", "StoreTakingConnections", "StoreOpeningHandles"),
                 rule("database libraries in their database package",
                         ArchitectureRules::databaseLibrariesOnlyInTheirDatabasePackage, "PagesReadingSqliteCodes"),
                 rule("no services in adapters", ArchitectureRules::adaptersNeverUseServices, "ThingController"),

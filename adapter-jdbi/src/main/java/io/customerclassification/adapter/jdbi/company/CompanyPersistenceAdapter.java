@@ -9,25 +9,17 @@ import io.customerclassification.domain.company.Company;
 import io.customerclassification.domain.company.CompanyAlreadyExistsException;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Companies over SQL, and the one home of {@code company}'s SQL. Every use case checks its company first, and a
- * company, once committed, never changes (there is no rename or delete), so committed ones are remembered; unknown
- * ids, and reads inside a write transaction (which may still roll back), always go to the database.
+ * Companies over SQL ({@link CompanyDao}). Every use case checks its company first, and a company, once committed,
+ * never changes (there is no rename or delete), so committed ones are remembered; unknown ids, and reads inside a
+ * write transaction (which may still roll back), always go to the database.
  */
 public final class CompanyPersistenceAdapter implements LoadCompanyPort, SaveCompanyPort {
-
-    /** Id. */
-    public static final String BY_ID = "SELECT id, name FROM company WHERE id = ?";
-    public static final String ALL = "SELECT id, name FROM company ORDER BY id";
-    /** Id, name. */
-    public static final String INSERT = "INSERT INTO company (id, name) VALUES (?, ?)";
 
     private final Session session;
     private final Map<CompanyId, Company> committed = new ConcurrentHashMap<>();
@@ -42,7 +34,8 @@ public final class CompanyPersistenceAdapter implements LoadCompanyPort, SaveCom
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<Company> company = session.read(jdbc -> jdbc.first(BY_ID, CompanyPersistenceAdapter::read, id.value()));
+        Optional<Company> company = session.read(jdbc -> jdbc.first(CompanyDao.BY_ID,
+                row -> new Company(CompanyId.of(row.getLong(1)), Name.of(row.getString(2))), id.value()));
         if (company.isPresent() && !session.inWriteTransaction()) {
             committed.put(id, company.get());
         }
@@ -51,14 +44,19 @@ public final class CompanyPersistenceAdapter implements LoadCompanyPort, SaveCom
 
     @Override
     public List<Company> loadAllCompanies() {
-        return session.read(jdbc -> jdbc.list(ALL, List.of(), CompanyPersistenceAdapter::read));
+        return session.read(jdbc -> jdbc.dao(CompanyDao.class, CompanyDao::all)).stream()
+                .map(CompanyPersistenceAdapter::company).toList();
     }
 
     @Override
     public void insertCompany(Company company) {
         session.write(jdbc -> {
             try {
-                return jdbc.update(INSERT, company.id().value(), company.name().value());
+                jdbc.dao(CompanyDao.class, dao -> {
+                    dao.insert(company.id().value(), company.name().value());
+                    return null;
+                });
+                return null;
             } catch (ConstraintViolation e) {
                 if (e.broke(Constraint.PRIMARY_KEY)) {
                     throw new CompanyAlreadyExistsException(company.id());
@@ -68,7 +66,7 @@ public final class CompanyPersistenceAdapter implements LoadCompanyPort, SaveCom
         });
     }
 
-    private static Company read(ResultSet rs) throws SQLException {
-        return new Company(CompanyId.of(rs.getLong(1)), Name.of(rs.getString(2)));
+    private static Company company(CompanyDao.CompanyRow row) {
+        return new Company(CompanyId.of(row.id()), Name.of(row.name()));
     }
 }

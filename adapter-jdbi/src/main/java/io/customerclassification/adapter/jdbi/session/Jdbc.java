@@ -7,11 +7,15 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
 
 /**
- * The statements of the one connection the {@link Session} lends to a unit of work: plain JDBC with positional
- * parameters, on the statements the connection keeps ({@link PreparedStatements}). Every failure is translated
- * here: a broken rule of the schema is a {@link ConstraintViolation}, anything else an
+ * The statements of the one connection the {@link Session} lends to a unit of work, in the two access styles of
+ * docs/persistence.md: plain JDBC with positional parameters on the statements the connection keeps
+ * ({@link PreparedStatements}) for the statements of the dialects' requests, and Jdbi SqlObject DAOs
+ * ({@link #dao}) for the rest. Every failure is translated here: a broken rule of the schema is a
+ * {@link ConstraintViolation}, a store with no room a {@code StoreFullException}, anything else an
  * {@link IllegalStateException} naming the statement. Each result set is closed once read, so that a kept statement
  * never holds a read transaction open.
  */
@@ -20,11 +24,50 @@ public final class Jdbc {
     private final Connection connection;
     private final PreparedStatements statements;
     private final SqlErrors errors;
+    private final LentConnectionJdbi jdbi;
+    /** Opened by the first {@link #dao} call of the unit of work, closed by the session when the work ends. */
+    private Handle handle;
 
-    Jdbc(Connection connection, PreparedStatements statements, SqlErrors errors) {
+    Jdbc(Connection connection, PreparedStatements statements, SqlErrors errors, LentConnectionJdbi jdbi) {
         this.connection = connection;
         this.statements = statements;
         this.errors = errors;
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * Runs {@code work} on a SqlObject DAO of {@code type} attached to this connection, in this unit of work's
+     * transaction, if any.
+     */
+    public <D, T> T dao(Class<D> type, DaoWork<D, T> work) {
+        if (handle == null) {
+            handle = jdbi.open(connection);
+        }
+        D dao = handle.attach(type);
+        try {
+            return work.run(dao);
+        } catch (JdbiException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql) {
+                    throw Session.translate(errors, "running " + type.getSimpleName(), sql);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** What a unit of work does with a DAO. */
+    @FunctionalInterface
+    public interface DaoWork<D, T> {
+        T run(D dao);
+    }
+
+    /** Closes the DAOs' handle, if one was opened; the session calls it before it gives the connection back. */
+    void release() {
+        if (handle != null) {
+            handle.close();
+            handle = null;
+        }
     }
 
     /** The first row the query answers, or empty. */

@@ -1,10 +1,12 @@
 package io.customerclassification.adapter.jdbi.session;
 
 import io.customerclassification.application.port.out.StoreBusyException;
+import io.customerclassification.application.port.out.StoreFullException;
 import io.customerclassification.application.port.out.TransactionPort;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +33,7 @@ public final class Session implements TransactionPort {
     /** The change version of a company's table, which triggers move with every insert, update and delete. */
     private static final String CHANGE_VERSION = "SELECT version FROM cc_change WHERE table_name = ? AND company_id = ?";
 
-    private record WriteTransaction(Jdbc jdbc, Changes changes) {}
+    private record WriteTransaction(Connection connection, Jdbc jdbc, Changes changes) {}
 
     @FunctionalInterface
     private interface SqlAction {
@@ -42,6 +44,9 @@ public final class Session implements TransactionPort {
     private final Database database;
     private final ChangeListener listener;
     private final ThreadLocal<WriteTransaction> current = new ThreadLocal<>();
+    private final LentConnectionJdbi jdbi = new LentConnectionJdbi();
+    /** When a write found the store full, until a write commits again; null while writes fit. */
+    private volatile Instant fullSince;
 
     public Session(DataSource connections, Database database, ChangeListener listener) {
         this.connections = connections;
@@ -58,7 +63,7 @@ public final class Session implements TransactionPort {
         transactions.lockWriters();
         try (Connection connection = open()) {
             attempt("starting a write transaction", () -> transactions.beginWrite(connection));
-            WriteTransaction transaction = new WriteTransaction(jdbc(connection), new Changes());
+            WriteTransaction transaction = new WriteTransaction(connection, jdbc(connection), new Changes());
             current.set(transaction);
             boolean committed = false;
             try {
@@ -66,11 +71,18 @@ public final class Session implements TransactionPort {
                 Map<Changes.Table, Long> versionsAfter = versionsAfter(transaction);
                 attempt("committing a write transaction", () -> transactions.commit(connection));
                 committed = true;
+                fullSince = null;
                 versionsAfter.forEach((table, version) -> listener.carryForward(table.name(), table.companyId(),
                         transaction.changes().of(table).summary(), version, table.identity()));
                 attempt("the upkeep after a commit", () -> database.maintenance().afterCommit(connection));
                 return result;
+            } catch (StoreFullException e) {
+                if (!committed && fullSince == null) {
+                    fullSince = Instant.now();
+                }
+                throw e;
             } finally {
+                transaction.jdbc().release();
                 if (!committed) {
                     rollbackQuietly(connection);
                 }
@@ -83,6 +95,34 @@ public final class Session implements TransactionPort {
         }
     }
 
+    /** When a write last found the store full, while no write has committed since. */
+    public Optional<Instant> fullSince() {
+        return Optional.ofNullable(fullSince);
+    }
+
+    /**
+     * Whether a write fits again: a write transaction that creates and drops a table, so that it needs a new page
+     * and writes to the log, and leaves nothing behind. When it commits, {@link #fullSince} is cleared as by any
+     * write.
+     */
+    public boolean hasRoom() {
+        try {
+            inTransaction(() -> {
+                Connection connection = current.get().connection();
+                attempt("probing for room", () -> {
+                    try (var statement = connection.createStatement()) {
+                        statement.execute("CREATE TABLE cc_room_probe (x INTEGER)");
+                        statement.execute("DROP TABLE cc_room_probe");
+                    }
+                });
+                return null;
+            });
+            return true;
+        } catch (StoreFullException e) {
+            return false;
+        }
+    }
+
     /** Work on one connection: the thread's write transaction's, else a pooled one in autocommit. */
     public <T> T read(Function<Jdbc, T> work) {
         WriteTransaction transaction = current.get();
@@ -90,7 +130,12 @@ public final class Session implements TransactionPort {
             return work.apply(transaction.jdbc());
         }
         try (Connection connection = open()) {
-            return work.apply(jdbc(connection));
+            Jdbc jdbc = jdbc(connection);
+            try {
+                return work.apply(jdbc);
+            } finally {
+                jdbc.release();
+            }
         } catch (SQLException e) {
             throw translate(database.errors(), "closing a connection", e);
         }
@@ -107,9 +152,11 @@ public final class Session implements TransactionPort {
         }
         try (Connection connection = open()) {
             attempt("starting a read transaction", () -> database.transactions().beginRead(connection));
+            Jdbc jdbc = jdbc(connection);
             try {
-                return work.apply(jdbc(connection));
+                return work.apply(jdbc);
             } finally {
+                jdbc.release();
                 rollbackQuietly(connection);
             }
         } catch (SQLException e) {
@@ -176,7 +223,7 @@ public final class Session implements TransactionPort {
     }
 
     private Jdbc jdbc(Connection connection) {
-        return new Jdbc(connection, database.statements(), database.errors());
+        return new Jdbc(connection, database.statements(), database.errors(), jdbi);
     }
 
     private void attempt(String what, SqlAction action) {
@@ -198,11 +245,16 @@ public final class Session implements TransactionPort {
 
     /**
      * The exception a failure of {@code what} reaches the caller as: busy when the pool had no connection to give,
-     * a {@link ConstraintViolation} when a rule of the schema was broken, else a plain failure.
+     * full when the store had no room to write (the write transaction is rolled back whole), a
+     * {@link ConstraintViolation} when a rule of the schema was broken, else a plain failure.
      */
     static RuntimeException translate(SqlErrors errors, String what, SQLException e) {
         if (e instanceof SQLTransientConnectionException) {
             return new StoreBusyException("no database connection became free in time: " + e.getMessage(), e);
+        }
+        if (errors.isFull(e)) {
+            return new StoreFullException("the database has no room left for the write (" + what + "): "
+                    + e.getMessage(), e);
         }
         Optional<Constraint> broken = errors.brokenConstraint(e);
         if (broken.isPresent()) {

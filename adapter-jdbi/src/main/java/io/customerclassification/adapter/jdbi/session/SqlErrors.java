@@ -8,4 +8,7 @@ public interface SqlErrors {
 
     /** The rule of the schema the statement broke, or empty when it failed for another reason. */
     Optional<Constraint> brokenConstraint(SQLException e);
+
+    /** Whether the statement found no room to write: the disk, or the size the database may grow to, is full. */
+    boolean isFull(SQLException e);
 }

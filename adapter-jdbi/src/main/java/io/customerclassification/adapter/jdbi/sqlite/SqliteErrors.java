@@ -24,6 +24,11 @@ final class SqliteErrors implements SqlErrors {
         };
     }
 
+    @Override
+    public boolean isFull(SQLException e) {
+        return code(e) == SQLiteErrorCode.SQLITE_FULL;
+    }
+
     /** The result code of the first SQLite failure in the chain of causes, or null. */
     private static SQLiteErrorCode code(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
