@@ -1,5 +1,6 @@
 package io.customerclassification.bootstrap;
 
+import io.customerclassification.application.model.CustomerTypeAncestor;
 import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
@@ -25,6 +26,8 @@ import io.customerclassification.application.port.in.customertype.DeleteCustomer
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeUseCase;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeLineageUseCase;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeAncestorsQuery;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeAncestorsUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsQuery;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsUseCase;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeUseCase;
@@ -80,6 +83,7 @@ public final class CustomerClassification
                 QueryCustomerTypesUseCase,
                 AggregateCustomerTypesUseCase,
                 GetCustomerTypeLineageUseCase,
+                ListCustomerTypeAncestorsUseCase,
                 ListCustomerTypeDescendantsUseCase {
 
     private final SqliteDatabase database;
@@ -211,6 +215,11 @@ public final class CustomerClassification
     @Override
     public List<CustomerTypeKey> getCustomerTypeLineage(GetCustomerTypeQuery query) {
         return services.types().getCustomerTypeLineage(query);
+    }
+
+    @Override
+    public List<CustomerTypeAncestor> listCustomerTypeAncestors(ListCustomerTypeAncestorsQuery query) {
+        return services.types().listCustomerTypeAncestors(query);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.customerclassification.application.service;
 
+import io.customerclassification.application.model.CustomerTypeAncestor;
 import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
@@ -12,6 +13,8 @@ import io.customerclassification.application.port.in.customertype.DeleteCustomer
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeLineageUseCase;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeUseCase;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeAncestorsQuery;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeAncestorsUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsQuery;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypesQuery;
@@ -51,6 +54,7 @@ import io.customerclassification.domain.customertype.UnknownParentException;
 import io.customerclassification.domain.shared.CompanyId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -69,6 +73,7 @@ public final class CustomerTypeService
                 QueryCustomerTypesUseCase,
                 AggregateCustomerTypesUseCase,
                 GetCustomerTypeLineageUseCase,
+                ListCustomerTypeAncestorsUseCase,
                 ListCustomerTypeDescendantsUseCase {
 
     /** The out-ports this service needs, grouped so that wiring stays readable. */
@@ -207,15 +212,30 @@ public final class CustomerTypeService
 
     @Override
     public List<CustomerTypeKey> getCustomerTypeLineage(GetCustomerTypeQuery query) {
-        companies.requireCompany(query.companyId());
-        CustomerType type = load(query.companyId(), query.key());
-        List<CustomerType> ancestors = ports.ancestors().loadAncestors(query.companyId(), type.key());
-        List<CustomerTypeKey> lineage = new java.util.ArrayList<>(ancestors.size() + 1);
-        for (int i = ancestors.size() - 1; i >= 0; i--) {
-            lineage.add(ancestors.get(i).key());
+        List<CustomerType> lineage = lineage(query.companyId(), query.key());
+        List<CustomerTypeKey> rootFirst = new ArrayList<>(lineage.size());
+        for (int i = lineage.size() - 1; i >= 0; i--) {
+            rootFirst.add(lineage.get(i).key());
         }
-        lineage.add(type.key());
-        return List.copyOf(lineage);
+        return List.copyOf(rootFirst);
+    }
+
+    @Override
+    public List<CustomerTypeAncestor> listCustomerTypeAncestors(ListCustomerTypeAncestorsQuery query) {
+        List<CustomerType> lineage = lineage(query.companyId(), query.key());
+        List<CustomerTypeAncestor> ancestors = new ArrayList<>(lineage.size() - 1);
+        for (int level = 1; level < lineage.size(); level++) {
+            CustomerType ancestor = lineage.get(level);
+            ancestors.add(new CustomerTypeAncestor(ancestor.key(), ancestor.name(), level));
+        }
+        return List.copyOf(ancestors);
+    }
+
+    /** The type and its ancestors, nearest first, from one snapshot. */
+    private List<CustomerType> lineage(CompanyId companyId, CustomerTypeKey key) {
+        companies.requireCompany(companyId);
+        return ports.ancestors().loadLineage(companyId, key)
+                .orElseThrow(() -> new CustomerTypeNotFoundException(companyId, key));
     }
 
     @Override

@@ -89,6 +89,12 @@ public abstract class CustomerTypePortsContract extends PortContract {
         assertEquals(List.of(mid, root), ports.ancestors().loadAncestors(C0, leaf.key()));
         assertEquals(List.of(), ports.ancestors().loadAncestors(C0, root.key()));
         assertEquals(List.of(), ports.ancestors().loadAncestors(C0, CustomerTypeKey.of(999)));
+        assertEquals(Optional.of(List.of(leaf, mid, root)), ports.ancestors().loadLineage(C0, leaf.key()));
+        assertEquals(Optional.of(List.of(root)), ports.ancestors().loadLineage(C0, root.key()));
+        assertEquals(Optional.empty(), ports.ancestors().loadLineage(C0, CustomerTypeKey.of(999)));
+        ports.saveCompany().insertCompany(new Company(CompanyId.of(1), Name.of("One")));
+        assertEquals(Optional.empty(), ports.ancestors().loadLineage(CompanyId.of(1), leaf.key()),
+                "a type of another company is no type of this one");
         assertEquals(keys(List.of(mid, sibling)), keys(ports.children().loadChildren(C0, root.key())));
         assertEquals(3, ports.subtree().measureSubtreeHeight(C0, root.key()));
         assertEquals(1, ports.subtree().measureSubtreeHeight(C0, leaf.key()));

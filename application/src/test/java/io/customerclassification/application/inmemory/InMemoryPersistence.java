@@ -346,6 +346,15 @@ public final class InMemoryPersistence
     }
 
     @Override
+    public Optional<List<CustomerType>> loadLineage(CompanyId companyId, CustomerTypeKey key) {
+        return locked(() -> loadCustomerType(companyId, key).map(type -> {
+            List<CustomerType> lineage = new ArrayList<>(List.of(type));
+            lineage.addAll(loadAncestors(companyId, key));
+            return List.copyOf(lineage);
+        }));
+    }
+
+    @Override
     public List<CustomerType> loadChildren(CompanyId companyId, CustomerTypeKey key) {
         return locked(() -> typesOf(companyId).stream().filter(type -> key.equals(type.parentKey())).toList());
     }

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.customerclassification.application.inmemory.InMemoryApplication;
+import io.customerclassification.application.model.CustomerTypeAncestor;
 import io.customerclassification.application.model.CustomerTypeView;
+import io.customerclassification.application.port.in.company.RegisterCompanyCommand;
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeAncestorsQuery;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsQuery;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypesQuery;
 import io.customerclassification.application.port.in.customertype.ParentChange;
@@ -269,6 +272,26 @@ class CustomerTypeServiceTest {
         assertEquals(List.of(a.type().key()), types.getCustomerTypeLineage(new GetCustomerTypeQuery(C0, a.type().key())));
         assertThrows(CustomerTypeNotFoundException.class,
                 () -> types.getCustomerTypeLineage(new GetCustomerTypeQuery(C0, CustomerTypeKey.of(99))));
+    }
+
+    @Test
+    void ancestorsRunFromTheParentUpToTheRootWithTheirLevels() {
+        CustomerTypeView a = root("A");
+        CustomerTypeView b = child("B", a);
+        CustomerTypeView c = child("C", b);
+        assertEquals(List.of(new CustomerTypeAncestor(b.type().key(), Name.of("B"), 1),
+                        new CustomerTypeAncestor(a.type().key(), Name.of("A"), 2)),
+                types.listCustomerTypeAncestors(new ListCustomerTypeAncestorsQuery(C0, c.type().key())));
+        assertEquals(List.of(), types.listCustomerTypeAncestors(new ListCustomerTypeAncestorsQuery(C0, a.type().key())),
+                "a root has none");
+        assertThrows(CustomerTypeNotFoundException.class, () -> types.listCustomerTypeAncestors(
+                new ListCustomerTypeAncestorsQuery(C0, CustomerTypeKey.of(99))));
+        assertThrows(CompanyNotFoundException.class, () -> types.listCustomerTypeAncestors(
+                new ListCustomerTypeAncestorsQuery(CompanyId.of(7), c.type().key())));
+        app.companies().registerCompany(new RegisterCompanyCommand(CompanyId.of(7), Name.of("Seven")));
+        assertThrows(CustomerTypeNotFoundException.class, () -> types.listCustomerTypeAncestors(
+                new ListCustomerTypeAncestorsQuery(CompanyId.of(7), c.type().key())), "another company's type");
+        assertThrows(ConstraintViolationException.class, () -> new ListCustomerTypeAncestorsQuery(C0, null));
     }
 
     @Test

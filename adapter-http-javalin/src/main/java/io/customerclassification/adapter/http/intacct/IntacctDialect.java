@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.AllowedMethods;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.JsonBody;
+import io.customerclassification.application.model.CustomerTypeAncestor;
 import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
@@ -19,6 +20,8 @@ import io.customerclassification.application.port.in.customertype.DeleteCustomer
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeLineageUseCase;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeUseCase;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeAncestorsQuery;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeAncestorsUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsQuery;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypesQuery;
@@ -74,6 +77,7 @@ public final class IntacctDialect implements HttpDialect {
             QueryCustomerTypesUseCase query,
             AggregateCustomerTypesUseCase aggregate,
             GetCustomerTypeLineageUseCase lineage,
+            ListCustomerTypeAncestorsUseCase ancestors,
             ListCustomerTypeDescendantsUseCase descendants,
             GetCompanyUseCase getCompany) {
 
@@ -81,9 +85,9 @@ public final class IntacctDialect implements HttpDialect {
         public static <T extends CreateCustomerTypeUseCase & GetCustomerTypeUseCase & ListCustomerTypeReferencesUseCase
                         & UpdateCustomerTypeUseCase & DeleteCustomerTypeUseCase & QueryCustomerTypesUseCase
                         & AggregateCustomerTypesUseCase & GetCustomerTypeLineageUseCase
-                        & ListCustomerTypeDescendantsUseCase>
+                        & ListCustomerTypeAncestorsUseCase & ListCustomerTypeDescendantsUseCase>
                 UseCases of(T types, GetCompanyUseCase companies) {
-            return new UseCases(types, types, types, types, types, types, types, types, types, companies);
+            return new UseCases(types, types, types, types, types, types, types, types, types, types, companies);
         }
     }
 
@@ -102,10 +106,12 @@ public final class IntacctDialect implements HttpDialect {
             String collection = prefix + OBJECT_PATH;
             String item = collection + "/{key}";
             String descendants = item + "/descendants";
+            String ancestors = item + "/ancestors";
             String query = prefix + QUERY_PATH;
             allowOnly(routes, collection, List.of(HandlerType.GET, HandlerType.POST));
             allowOnly(routes, item, List.of(HandlerType.GET, HandlerType.PATCH, HandlerType.DELETE));
             allowOnly(routes, descendants, List.of(HandlerType.GET));
+            allowOnly(routes, ancestors, List.of(HandlerType.GET));
             allowOnly(routes, query, List.of(HandlerType.POST));
             routes.get(collection, this::list);
             routes.post(collection, this::create);
@@ -113,6 +119,7 @@ public final class IntacctDialect implements HttpDialect {
             routes.patch(item, this::update);
             routes.delete(item, this::delete);
             routes.get(descendants, this::descendants);
+            routes.get(ancestors, this::ancestors);
             routes.post(query, this::query);
         }
     }
@@ -168,6 +175,13 @@ public final class IntacctDialect implements HttpDialect {
         Page<CustomerTypeDescendant> page = useCases.descendants().listCustomerTypeDescendants(
                 new ListCustomerTypeDescendantsQuery(company, key, Paging.of(start - 1L, size)));
         writeList(ctx, page, start, size, IntacctJson::writeDescendant);
+    }
+
+    /** Extension: the path from a type's parent up to its root, nearest first, in one unpaged list. */
+    private void ancestors(Context ctx) {
+        List<CustomerTypeAncestor> ancestors = useCases.ancestors().listCustomerTypeAncestors(
+                new ListCustomerTypeAncestorsQuery(companyId(ctx), key(ctx)));
+        writeList(ctx, new Page<>(ancestors, ancestors.size()), 1, ancestors.size(), IntacctJson::writeAncestor);
     }
 
     @FunctionalInterface

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.JsonBody;
+import io.customerclassification.application.model.CustomerTypeAncestor;
 import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.domain.company.Company;
@@ -158,6 +159,16 @@ final class IntacctJson {
         json.writeEndObject();
         json.writeObjectFieldStart("ia::hierarchy");
         json.writeNumberField("level", descendant.level());
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** A type on the path to the root (extension): its reference and, under {@code ia::hierarchy}, its level above. */
+    static void writeAncestor(JsonGenerator json, CustomerTypeAncestor ancestor) throws IOException {
+        json.writeStartObject();
+        writeReferenceFields(json, ancestor.key(), ancestor.name());
+        json.writeObjectFieldStart("ia::hierarchy");
+        json.writeNumberField("level", ancestor.level());
         json.writeEndObject();
         json.writeEndObject();
     }

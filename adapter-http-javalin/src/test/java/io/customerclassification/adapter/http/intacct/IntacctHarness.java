@@ -39,7 +39,7 @@ final class IntacctHarness {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DOCUMENTED = Pattern.compile(
-            "(/ia/api/v1)?(/objects/accounts-receivable/customer-type(/[^/]+(/descendants)?)?|/services/core/query)");
+            "(/ia/api/v1)?(/objects/accounts-receivable/customer-type(/[^/]+(/descendants|/ancestors)?)?|/services/core/query)");
     /** A path the document describes with the error envelope on 404, for replies to routes that do not exist. */
     private static final String UNDESCRIBED = OBJECTS + "/0";
 

@@ -60,20 +60,36 @@ public final class CustomerTypeHierarchyAdapter implements LoadCustomerTypeAnces
     @Override
     public List<CustomerType> loadAncestors(CompanyId companyId, CustomerTypeKey key) {
         long company = companyId.value();
-        return session.read(jdbc -> {
-            List<CustomerType> ancestors = new ArrayList<>();
-            Set<CustomerTypeKey> seen = new HashSet<>(Set.of(key));
-            CustomerTypeKey next = byKey(jdbc, company, key).map(CustomerType::parentKey).orElse(null);
-            while (next != null && ancestors.size() < CustomerTypeHierarchyPolicy.MAX_DEPTH && seen.add(next)) {
-                Optional<CustomerType> parent = byKey(jdbc, company, next);
-                if (parent.isEmpty()) {
-                    break;
-                }
-                ancestors.add(parent.get());
-                next = parent.get().parentKey();
+        return session.snapshot(jdbc -> byKey(jdbc, company, key).map(type -> ancestors(jdbc, company, type))
+                .orElse(List.of()));
+    }
+
+    @Override
+    public Optional<List<CustomerType>> loadLineage(CompanyId companyId, CustomerTypeKey key) {
+        long company = companyId.value();
+        return session.snapshot(jdbc -> byKey(jdbc, company, key).map(type -> {
+            List<CustomerType> ancestors = ancestors(jdbc, company, type);
+            List<CustomerType> lineage = new ArrayList<>(ancestors.size() + 1);
+            lineage.add(type);
+            lineage.addAll(ancestors);
+            return List.copyOf(lineage);
+        }));
+    }
+
+    /** Up from {@code type}, one primary-key read per level, cut where a key repeats or past the deepest level. */
+    private static List<CustomerType> ancestors(Jdbc jdbc, long company, CustomerType type) {
+        List<CustomerType> ancestors = new ArrayList<>();
+        Set<CustomerTypeKey> seen = new HashSet<>(Set.of(type.key()));
+        CustomerTypeKey next = type.parentKey();
+        while (next != null && ancestors.size() < CustomerTypeHierarchyPolicy.MAX_DEPTH && seen.add(next)) {
+            Optional<CustomerType> parent = byKey(jdbc, company, next);
+            if (parent.isEmpty()) {
+                break;
             }
-            return List.copyOf(ancestors);
-        });
+            ancestors.add(parent.get());
+            next = parent.get().parentKey();
+        }
+        return List.copyOf(ancestors);
     }
 
     private static Optional<CustomerType> byKey(Jdbc jdbc, long company, CustomerTypeKey key) {
