@@ -86,6 +86,7 @@ public final class CustomerProfileService
         return ports.transaction().inTransaction(() -> {
             companies.requireCompany(command.companyId());
             CustomerProfile profile = load(command.companyId(), command.id());
+            profile.requireVersion(command.expectedVersion());
             CustomerProfile updated = profile;
             if (command.newName().isPresent()) {
                 Name name = command.newName().get();
@@ -95,10 +96,10 @@ public final class CustomerProfileService
             if (command.newArchived().isPresent()) {
                 updated = command.newArchived().get() ? updated.archive() : updated.unarchive();
             }
-            if (!updated.equals(profile)) {
-                ports.save().updateCustomerProfile(updated);
+            if (updated.equals(profile)) {
+                return profile; // a change that changes nothing is not written: its version stays
             }
-            return updated;
+            return ports.save().updateCustomerProfile(updated);
         });
     }
 
@@ -106,6 +107,9 @@ public final class CustomerProfileService
     public void deleteCustomerProfile(DeleteCustomerProfileCommand command) {
         ports.transaction().inTransaction(() -> {
             companies.requireCompany(command.companyId());
+            if (command.expectedVersion() != null) {
+                load(command.companyId(), command.id()).requireVersion(command.expectedVersion());
+            }
             if (!ports.delete().deleteCustomerProfile(command.companyId(), command.id())) {
                 throw new CustomerProfileNotFoundException(command.companyId(), command.id());
             }

@@ -158,6 +158,7 @@ public final class CustomerTypeService
         return ports.transaction().inTransaction(() -> {
             companies.requireCompany(companyId);
             CustomerType node = load(companyId, command.key());
+            node.requireVersion(command.expectedVersion());
             CustomerTypeStatus finalStatus = command.newStatus().orElse(node.status());
 
             Placement placement;
@@ -182,8 +183,7 @@ public final class CustomerTypeService
             Instant at = now();
             CustomerType updated = node.moveTo(placement.parentKey(), at, command.actor())
                     .withStatus(finalStatus, at, command.actor());
-            ports.save().updateCustomerType(updated);
-            return view(updated, placement);
+            return view(ports.save().updateCustomerType(updated), placement);
         });
     }
 
@@ -193,6 +193,7 @@ public final class CustomerTypeService
         ports.transaction().inTransaction(() -> {
             companies.requireCompany(companyId);
             CustomerType node = load(companyId, command.key());
+            node.requireVersion(command.expectedVersion());
             policy.checkDelete(node, ports.children().loadChildren(companyId, node.key()));
             ports.delete().deleteCustomerType(companyId, node.key());
         });

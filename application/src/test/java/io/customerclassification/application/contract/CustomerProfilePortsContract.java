@@ -49,9 +49,11 @@ public abstract class CustomerProfilePortsContract extends PortContract {
     void updateReplacesStateAndRefusesMissingProfiles() {
         CustomerProfile gold = profile(C0, "Gold");
         CustomerProfile changed = gold.rename(Name.of("GOLD \u00E9")).archive();
-        ports.saveProfile().updateCustomerProfile(changed);
-        assertEquals(changed, ports.loadProfile().loadCustomerProfile(C0, gold.id()).orElseThrow());
-        CustomerProfile ghost = new CustomerProfile(CustomerProfileId.of(999), C0, Name.of("Ghost"), false);
+        CustomerProfile stored = ports.saveProfile().updateCustomerProfile(changed);
+        assertEquals(changed.atVersion(2), stored, "the version moves on by one with the change");
+        assertEquals(stored, ports.loadProfile().loadCustomerProfile(C0, gold.id()).orElseThrow());
+        assertEquals(3, ports.saveProfile().updateCustomerProfile(stored.unarchive()).version());
+        CustomerProfile ghost = new CustomerProfile(CustomerProfileId.of(999), C0, Name.of("Ghost"), false, 1);
         assertThrows(CustomerProfileNotFoundException.class, () -> ports.saveProfile().updateCustomerProfile(ghost));
     }
 

@@ -71,8 +71,11 @@ public abstract class CustomerTypePortsContract extends PortContract {
         CustomerType a = active("A", null);
         CustomerType b = active("B", null);
         CustomerType moved = b.moveTo(a.key(), T0.plusSeconds(5), "mover").withStatus(CustomerTypeStatus.INACTIVE, T0.plusSeconds(5), "mover");
-        ports.saveType().updateCustomerType(moved);
-        assertEquals(moved, ports.loadType().loadCustomerType(C0, b.key()).orElseThrow());
+        CustomerType stored = ports.saveType().updateCustomerType(moved);
+        assertEquals(moved.atVersion(2), stored, "the version moves on by one with the change");
+        assertEquals(stored, ports.loadType().loadCustomerType(C0, b.key()).orElseThrow());
+        assertEquals(1, ports.loadType().loadCustomerType(C0, a.key()).orElseThrow().version(),
+                "a child moved in changes nothing of the parent's own");
         assertThrows(UnknownParentException.class, () -> ports.saveType()
                 .updateCustomerType(a.moveTo(CustomerTypeKey.of(999), T0, null)));
         CustomerType ghost = new io.customerclassification.domain.customertype.CustomerTypeDraft(C0, Name.of("Ghost"),

@@ -206,16 +206,16 @@ public final class InMemoryPersistence
     }
 
     @Override
-    public void updateCustomerProfile(CustomerProfile profile) {
-        locked(() -> {
-            if (loadCustomerProfile(profile.companyId(), profile.id()).isEmpty()) {
-                throw new CustomerProfileNotFoundException(profile.companyId(), profile.id());
-            }
+    public CustomerProfile updateCustomerProfile(CustomerProfile profile) {
+        return locked(() -> {
+            CustomerProfile stored = loadCustomerProfile(profile.companyId(), profile.id())
+                    .orElseThrow(() -> new CustomerProfileNotFoundException(profile.companyId(), profile.id()));
             if (isCustomerProfileNameTaken(profile.companyId(), profile.name(), profile.id())) {
                 throw new DuplicateCustomerProfileNameException(profile.companyId(), profile.name());
             }
-            state.profiles.put(profile.id().value(), profile);
-            return null;
+            CustomerProfile updated = profile.atVersion(stored.version() + 1);
+            state.profiles.put(profile.id().value(), updated);
+            return updated;
         });
     }
 
@@ -273,16 +273,17 @@ public final class InMemoryPersistence
     }
 
     @Override
-    public void updateCustomerType(CustomerType type) {
-        locked(() -> {
+    public CustomerType updateCustomerType(CustomerType type) {
+        return locked(() -> {
             CustomerType stored = loadCustomerType(type.companyId(), type.key())
                     .orElseThrow(() -> new CustomerTypeNotFoundException(type.companyId(), type.key()));
             if (!stored.name().equals(type.name())) {
                 throw new IllegalArgumentException("the name of customer type " + type.key() + " is immutable");
             }
             requireParent(type.companyId(), type.parentKey());
-            state.types.put(type.key().value(), type);
-            return null;
+            CustomerType updated = type.atVersion(stored.version() + 1);
+            state.types.put(type.key().value(), updated);
+            return updated;
         });
     }
 

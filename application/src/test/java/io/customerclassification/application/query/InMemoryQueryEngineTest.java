@@ -33,7 +33,7 @@ class InMemoryQueryEngineTest {
         Instant created = T0.plusSeconds(createdOffsetSeconds);
         CustomerType type = new CustomerType(CustomerTypeKey.of(key), CompanyId.DEFAULT, Name.of(name),
                 active ? CustomerTypeStatus.ACTIVE : CustomerTypeStatus.INACTIVE,
-                parent == null ? null : CustomerTypeKey.of(parent), new Audit(created, createdBy, created, createdBy));
+                parent == null ? null : CustomerTypeKey.of(parent), new Audit(created, createdBy, created, createdBy), 1);
         return new CustomerTypeView(type, parentName == null ? null : Name.of(parentName));
     }
 

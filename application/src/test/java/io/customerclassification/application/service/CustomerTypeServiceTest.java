@@ -37,6 +37,7 @@ import io.customerclassification.domain.customertype.SelfParentException;
 import io.customerclassification.domain.customertype.UnknownParentException;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
+import io.customerclassification.domain.shared.StaleVersionException;
 import jakarta.validation.ConstraintViolationException;
 import java.time.Clock;
 import java.time.Instant;
@@ -332,5 +333,28 @@ class CustomerTypeServiceTest {
         assertThrows(ConstraintViolationException.class,
                 () -> new UpdateCustomerTypeCommand(C0, CustomerTypeKey.of(1), null, null, ""));
         assertThrows(ConstraintViolationException.class, () -> new GetCustomerTypeQuery(null, CustomerTypeKey.of(1)));
+    }
+
+    @Test
+    void everyWrittenChangeMovesTheVersionAndAChangeBasedOnAnOldOneIsRefused() {
+        CustomerTypeView a = root("A");
+        CustomerTypeView b = root("B");
+        CustomerTypeView leaf = child("Leaf", a);
+        CustomerTypeKey key = leaf.type().key();
+        CustomerTypeView moved = types.updateCustomerType(new UpdateCustomerTypeCommand(C0, key, null,
+                ParentChange.to(ParentReference.byKey(b.type().key())), "alice", 1L));
+        assertEquals(2, moved.type().version());
+        assertEquals(moved, types.getCustomerType(new GetCustomerTypeQuery(C0, key)));
+        assertEquals(2, types.updateCustomerType(new UpdateCustomerTypeCommand(C0, key, CustomerTypeStatus.ACTIVE,
+                null, "alice", 2L)).type().version(), "a change that changes nothing writes nothing");
+        assertEquals(1, types.getCustomerType(new GetCustomerTypeQuery(C0, b.type().key())).type().version(),
+                "a child moved in is no change of the parent's own");
+        assertThrows(StaleVersionException.class, () -> types.updateCustomerType(new UpdateCustomerTypeCommand(C0,
+                key, CustomerTypeStatus.INACTIVE, null, "bob", 1L)));
+        assertThrows(StaleVersionException.class,
+                () -> types.deleteCustomerType(new DeleteCustomerTypeCommand(C0, key, 1L)));
+        assertEquals(moved, types.getCustomerType(new GetCustomerTypeQuery(C0, key)), "nothing changed");
+        types.deleteCustomerType(new DeleteCustomerTypeCommand(C0, key, 2L));
+        assertThrows(CustomerTypeNotFoundException.class, () -> types.getCustomerType(new GetCustomerTypeQuery(C0, key)));
     }
 }

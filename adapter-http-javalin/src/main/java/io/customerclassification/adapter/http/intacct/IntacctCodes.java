@@ -1,5 +1,6 @@
 package io.customerclassification.adapter.http.intacct;
 
+import io.customerclassification.adapter.http.EntityTags;
 import io.customerclassification.domain.customertype.ActivateUnderInactiveParentException;
 import io.customerclassification.domain.customertype.CreateUnderInactiveParentException;
 import io.customerclassification.domain.customertype.CustomerTypeCycleException;
@@ -84,6 +85,20 @@ final class IntacctCodes {
     /** A conflict with the current state other than a duplicate id. */
     static IntacctError otherConflict(String message) {
         return new IntacctError(409, "conflict", message, "CC-1410", "CC.CONFLICT", Map.of(), null, List.of());
+    }
+
+    /**
+     * A conditional write whose {@code If-Match} names no tag of the type's current version: it has changed since it
+     * was read. The message names the current tag; placeholders {@code KEY} and {@code ETAG}.
+     */
+    static IntacctError preconditionFailed(long key, long currentVersion) {
+        String etag = EntityTags.of(key, currentVersion);
+        Map<String, String> placeholders = new LinkedHashMap<>();
+        placeholders.put("KEY", Long.toString(key));
+        placeholders.put("ETAG", etag);
+        return new IntacctError(412, "preconditionFailed", "Customer type " + key + " has changed since it was read:"
+                + " If-Match does not name its current ETag " + etag, "CC-1412", "CC.PRECONDITION_FAILED",
+                placeholders, null, List.of());
     }
 
     static IntacctError tooLarge() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.AllowedMethods;
+import io.customerclassification.adapter.http.EntityTags;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.JsonBody;
 import io.customerclassification.application.model.CustomerTypeAncestor;
@@ -35,6 +36,7 @@ import io.customerclassification.application.query.Criteria;
 import io.customerclassification.application.query.Page;
 import io.customerclassification.application.query.Paging;
 import io.customerclassification.domain.company.Company;
+import io.customerclassification.domain.customertype.CustomerType;
 import io.customerclassification.domain.customertype.CustomerTypeKey;
 import io.customerclassification.domain.customertype.CustomerTypeStatus;
 import io.customerclassification.domain.shared.CompanyId;
@@ -209,28 +211,65 @@ public final class IntacctDialect implements HttpDialect {
         IntacctJson.writeSingle(ctx, 201, json -> IntacctJson.writeReference(json, created.type().key(), created.type().name()));
     }
 
+    /** With its ETag; 304 without a body when {@code If-None-Match} names it. */
     private void get(Context ctx) {
         CompanyId company = companyId(ctx);
         CustomerTypeView view = useCases.get().getCustomerType(new GetCustomerTypeQuery(company, key(ctx)));
+        String tag = etag(view.type());
+        ctx.header(EntityTags.ETAG, tag);
+        if (EntityTags.condition(ctx, EntityTags.IF_NONE_MATCH).names(tag)) {
+            ctx.status(304);
+            return;
+        }
         Company entity = entity(company);
         IntacctJson.writeSingle(ctx, 200, json -> IntacctJson.writeFull(json, view, entity));
     }
 
-    /** The current id comes first: a PATCH may repeat it but not change it, and an unknown key is 404 before the body. */
+    /**
+     * The current type comes first: an unknown key is 404, and an {@code If-Match} it does not meet 412, before the
+     * body is read; a PATCH may repeat the current id but not change it. The version {@code If-Match} admitted is
+     * checked again in the write transaction, so a change made in between is 412 too.
+     */
     private void update(Context ctx) {
         CompanyId company = companyId(ctx);
         CustomerTypeKey key = key(ctx);
         CustomerTypeView current = useCases.get().getCustomerType(new GetCustomerTypeQuery(company, key));
+        Long expected = expectedVersion(ctx, current.type());
         TypePayload payload = TypePayload.parse(body(ctx, "PATCH"), TypePayload.Operation.UPDATE,
                 current.type().name());
         CustomerTypeView updated = useCases.update().updateCustomerType(
-                new UpdateCustomerTypeCommand(company, key, payload.status(), payload.parent(), null));
+                new UpdateCustomerTypeCommand(company, key, payload.status(), payload.parent(), null, expected));
+        ctx.header(EntityTags.ETAG, etag(updated.type()));
         IntacctJson.writeSingle(ctx, 200, json -> IntacctJson.writeReference(json, updated.type().key(), updated.type().name()));
     }
 
     private void delete(Context ctx) {
-        useCases.delete().deleteCustomerType(new DeleteCustomerTypeCommand(companyId(ctx), key(ctx)));
+        CompanyId company = companyId(ctx);
+        CustomerTypeKey key = key(ctx);
+        Long expected = null;
+        if (EntityTags.condition(ctx, EntityTags.IF_MATCH).isPresent()) {
+            expected = expectedVersion(ctx, useCases.get().getCustomerType(new GetCustomerTypeQuery(company, key)).type());
+        }
+        useCases.delete().deleteCustomerType(new DeleteCustomerTypeCommand(company, key, expected));
         ctx.status(204);
+    }
+
+    private static String etag(CustomerType type) {
+        return EntityTags.of(type.key().value(), type.version());
+    }
+
+    /**
+     * The version a change is based on: the current one when {@code If-Match} names its tag, none without the header
+     * or with {@code *}.
+     *
+     * @throws IntacctException 412 when {@code If-Match} names no tag of the current version
+     */
+    private static Long expectedVersion(Context ctx, CustomerType current) {
+        EntityTags.Condition ifMatch = EntityTags.condition(ctx, EntityTags.IF_MATCH);
+        if (!ifMatch.admits(current.key().value(), current.version())) {
+            throw new IntacctException(IntacctCodes.preconditionFailed(current.key().value(), current.version()));
+        }
+        return ifMatch.isPresent() && !ifMatch.isAny() ? current.version() : null;
     }
 
     // ---- the query service

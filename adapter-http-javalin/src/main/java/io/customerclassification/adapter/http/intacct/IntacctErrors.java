@@ -15,6 +15,7 @@ import io.customerclassification.domain.shared.DomainException;
 import io.customerclassification.domain.shared.InvalidNameException;
 import io.customerclassification.domain.shared.NotFoundException;
 import io.customerclassification.domain.shared.RuleViolationException;
+import io.customerclassification.domain.shared.StaleVersionException;
 import io.javalin.http.Context;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
@@ -87,6 +88,9 @@ final class IntacctErrors {
         }
         if (exception instanceof DuplicateCustomerTypeNameException e) {
             return IntacctCodes.conflict(e.name().value());
+        }
+        if (exception instanceof StaleVersionException e) {
+            return IntacctCodes.preconditionFailed(e.id(), e.currentVersion());
         }
         if (exception instanceof InvalidNameException e) {
             return IntacctCodes.payloadErrors(List.of(IntacctCodes.invalidValue("/id", "id " + e.reason().description())));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.AllowedMethods;
+import io.customerclassification.adapter.http.EntityTags;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.JsonBody;
 import io.customerclassification.application.port.in.company.GetCompanyUseCase;
@@ -183,6 +184,10 @@ public final class SimproDialect implements HttpDialect {
         json(ctx, 201, profile(created, List.of(SimproColumn.values())));
     }
 
+    /**
+     * With the ETag of the representation asked for (the columns and their order are part of it); 304 without a body
+     * when {@code If-None-Match} names it.
+     */
     private void getProfile(Context ctx) {
         CompanyId companyId = companyId(ctx);
         List<SimproProblem> problems = new ArrayList<>();
@@ -192,23 +197,61 @@ public final class SimproDialect implements HttpDialect {
         if (!problems.isEmpty()) {
             throw new SimproException(422, problems);
         }
+        String tag = EntityTags.of(profile.id().value(), profile.version(), variant(columns));
+        ctx.header(EntityTags.ETAG, tag);
+        if (EntityTags.condition(ctx, EntityTags.IF_NONE_MATCH).names(tag)) {
+            ctx.status(304);
+            return;
+        }
         json(ctx, 200, profile(profile, columns));
     }
 
-    /** An unknown profile is 404 before any problem of the body. */
+    /**
+     * An unknown profile is 404, and an {@code If-Match} it does not meet 412, before any problem of the body. The
+     * version {@code If-Match} admitted is checked again in the write transaction, so a change made in between is 412
+     * too.
+     */
     private void updateProfile(Context ctx) {
         CompanyId companyId = companyId(ctx);
         CustomerProfileId id = profileId(ctx);
-        useCases.get().getCustomerProfile(new GetCustomerProfileQuery(companyId, id));
+        Long expected = expectedVersion(ctx, useCases.get().getCustomerProfile(new GetCustomerProfileQuery(companyId, id)));
         SimproBody body = SimproBody.parse(mapper, jsonBody(ctx), SimproBody.Operation.PATCH);
-        useCases.update().updateCustomerProfile(new UpdateCustomerProfileCommand(companyId, id, body.name(), body.archived()));
+        CustomerProfile updated = useCases.update().updateCustomerProfile(
+                new UpdateCustomerProfileCommand(companyId, id, body.name(), body.archived(), expected));
         ctx.header("Resource-ID", id.toString());
+        ctx.header(EntityTags.ETAG, EntityTags.of(id.value(), updated.version()));
         ctx.status(204);
     }
 
     private void deleteProfile(Context ctx) {
-        useCases.delete().deleteCustomerProfile(new DeleteCustomerProfileCommand(companyId(ctx), profileId(ctx)));
+        CompanyId companyId = companyId(ctx);
+        CustomerProfileId id = profileId(ctx);
+        Long expected = null;
+        if (EntityTags.condition(ctx, EntityTags.IF_MATCH).isPresent()) {
+            expected = expectedVersion(ctx, useCases.get().getCustomerProfile(new GetCustomerProfileQuery(companyId, id)));
+        }
+        useCases.delete().deleteCustomerProfile(new DeleteCustomerProfileCommand(companyId, id, expected));
         ctx.status(204);
+    }
+
+    /** The item's full representation has no variant; any other names its columns in order ({@code Name-ID}). */
+    private static String variant(List<SimproColumn> columns) {
+        return columns.equals(List.of(SimproColumn.values())) ? ""
+                : String.join("-", columns.stream().map(SimproColumn::label).toList());
+    }
+
+    /**
+     * The version a change is based on: the current one when {@code If-Match} names a tag of it, none without the
+     * header or with {@code *}.
+     *
+     * @throws SimproException 412 when {@code If-Match} names no tag of the current version
+     */
+    private static Long expectedVersion(Context ctx, CustomerProfile current) {
+        EntityTags.Condition ifMatch = EntityTags.condition(ctx, EntityTags.IF_MATCH);
+        if (!ifMatch.admits(current.id().value(), current.version())) {
+            throw SimproErrors.preconditionFailed(current.id().value(), current.version());
+        }
+        return ifMatch.isPresent() && !ifMatch.isAny() ? current.version() : null;
     }
 
     private static ObjectNode profile(CustomerProfile profile, List<SimproColumn> columns) {

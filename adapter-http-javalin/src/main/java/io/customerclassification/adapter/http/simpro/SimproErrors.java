@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.customerclassification.adapter.http.EntityTags;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.InvalidBodyException;
 import io.customerclassification.adapter.http.LogText;
@@ -15,6 +16,7 @@ import io.customerclassification.domain.customerprofile.CustomerProfileNotFoundE
 import io.customerclassification.domain.customerprofile.DuplicateCustomerProfileNameException;
 import io.customerclassification.domain.shared.InvalidNameException;
 import io.customerclassification.domain.shared.NotFoundException;
+import io.customerclassification.domain.shared.StaleVersionException;
 import io.javalin.http.Context;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -51,6 +53,8 @@ final class SimproErrors {
         } else if (exception instanceof DuplicateCustomerProfileNameException duplicate) {
             write(ctx, 422, List.of(new SimproProblem("/Name", "Name already exists.",
                     NODES.textNode(duplicate.name().value()))));
+        } else if (exception instanceof StaleVersionException stale) {
+            render(preconditionFailed(stale.id(), stale.currentVersion()), ctx);
         } else if (exception instanceof CompanyNotFoundException) {
             write(ctx, 404, List.of(new SimproProblem(null, "Company not found.", null)));
         } else if (exception instanceof CustomerProfileNotFoundException) {
@@ -82,6 +86,12 @@ final class SimproErrors {
 
     void renderNotFound(Context ctx) {
         write(ctx, 404, List.of(new SimproProblem(null, INVALID_ROUTE, null)));
+    }
+
+    /** A conditional write whose {@code If-Match} names no tag of the profile's current version. */
+    static SimproException preconditionFailed(long id, long currentVersion) {
+        return SimproException.of(412, null, "Customer profile " + id + " has changed since it was read: If-Match does"
+                + " not name its current ETag " + EntityTags.of(id, currentVersion) + ".", null);
     }
 
     static SimproProblem nameProblem(InvalidNameException invalid) {

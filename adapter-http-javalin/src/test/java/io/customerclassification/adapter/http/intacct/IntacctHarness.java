@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -137,8 +138,16 @@ final class IntacctHarness {
         }
 
         Reply send(String method, String path, String body, String contentType) {
-            return api.send(method, path, body, contentType, entity == null ? Map.of() : Map.of(
-                    IntacctDialect.ENTITY_HEADER, entity));
+            return send(method, path, body, contentType, Map.of());
+        }
+
+        /** With {@code headers} besides the entity's. */
+        Reply send(String method, String path, String body, String contentType, Map<String, String> headers) {
+            Map<String, String> all = new LinkedHashMap<>(headers);
+            if (entity != null) {
+                all.put(IntacctDialect.ENTITY_HEADER, entity);
+            }
+            return api.send(method, path, body, contentType, all);
         }
 
         /** Sends {@code body} byte for byte, as JSON. */

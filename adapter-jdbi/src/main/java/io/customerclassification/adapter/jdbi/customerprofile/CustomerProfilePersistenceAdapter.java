@@ -36,7 +36,7 @@ import java.util.Set;
 public final class CustomerProfilePersistenceAdapter implements LoadCustomerProfilePort, SaveCustomerProfilePort,
         DeleteCustomerProfilePort, FindCustomerProfilesPort, CustomerProfileNameTakenPort {
 
-    public static final String COLUMNS = "p.id, p.company_id, p.name, p.archived";
+    public static final String COLUMNS = "p.id, p.company_id, p.name, p.archived, p.version";
     /** Company, id. */
     public static final String BY_ID = "SELECT " + COLUMNS + " FROM customer_profile p WHERE p.company_id = ? AND p.id = ?";
     /** Company, folded name, the id of the profile being renamed (0 on create). */
@@ -45,9 +45,9 @@ public final class CustomerProfilePersistenceAdapter implements LoadCustomerProf
     /** Company, name, folded name, archived (0 or 1). */
     public static final String INSERT = "INSERT INTO customer_profile (company_id, name, name_fold, archived)"
             + " VALUES (?, ?, ?, ?) RETURNING id";
-    /** Name, folded name, archived (0 or 1), company, id. */
-    public static final String UPDATE = "UPDATE customer_profile SET name = ?, name_fold = ?, archived = ?"
-            + " WHERE company_id = ? AND id = ?";
+    /** Name, folded name, archived (0 or 1), company, id: the new version. */
+    public static final String UPDATE = "UPDATE customer_profile SET name = ?, name_fold = ?, archived = ?,"
+            + " version = version + 1 WHERE company_id = ? AND id = ? RETURNING version";
     /** Company, id. */
     public static final String DELETE = "DELETE FROM customer_profile WHERE company_id = ? AND id = ?";
 
@@ -102,24 +102,24 @@ public final class CustomerProfilePersistenceAdapter implements LoadCustomerProf
     }
 
     @Override
-    public void updateCustomerProfile(CustomerProfile profile) {
-        session.write(jdbc -> {
+    public CustomerProfile updateCustomerProfile(CustomerProfile profile) {
+        return session.write(jdbc -> {
             TableChanges changes = session.changing(PROFILES, profile.companyId().value());
-            int updated;
+            Optional<Long> version;
             try {
-                updated = jdbc.update(UPDATE, profile.name().value(), profile.name().key(), profile.archived() ? 1 : 0,
-                        profile.companyId().value(), profile.id().value());
+                version = jdbc.first(UPDATE, row -> row.getLong(1), profile.name().value(), profile.name().key(),
+                        profile.archived() ? 1 : 0, profile.companyId().value(), profile.id().value());
             } catch (ConstraintViolation e) {
                 if (e.broke(Constraint.UNIQUE)) {
                     throw new DuplicateCustomerProfileNameException(profile.companyId(), profile.name());
                 }
                 throw e;
             }
-            if (updated == 0) {
+            if (version.isEmpty()) {
                 throw new CustomerProfileNotFoundException(profile.companyId(), profile.id());
             }
             changes.updated(UPDATES);
-            return null;
+            return profile.atVersion(version.get());
         });
     }
 
@@ -143,6 +143,6 @@ public final class CustomerProfilePersistenceAdapter implements LoadCustomerProf
     /** Reads the columns of {@link #COLUMNS}. */
     private static CustomerProfile read(ResultSet rs) throws SQLException {
         return new CustomerProfile(CustomerProfileId.of(rs.getLong(1)), CompanyId.of(rs.getLong(2)),
-                Name.of(rs.getString(3)), rs.getInt(4) != 0);
+                Name.of(rs.getString(3)), rs.getInt(4) != 0, rs.getLong(5));
     }
 }

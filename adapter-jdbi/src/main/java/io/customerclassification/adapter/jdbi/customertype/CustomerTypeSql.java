@@ -27,7 +27,7 @@ import java.util.Map;
 public final class CustomerTypeSql {
 
     public static final String COLUMNS = "t.key, t.company_id, t.name, t.status, t.parent_key, t.created_at,"
-            + " t.created_by, t.modified_at, t.modified_by, p.name AS parent_name";
+            + " t.created_by, t.modified_at, t.modified_by, p.name AS parent_name, t.version";
     public static final String PARENT_JOIN = " LEFT JOIN customer_type p ON p.company_id = t.company_id"
             + " AND p.key = t.parent_key";
     public static final String FROM = " FROM customer_type t" + PARENT_JOIN;
@@ -45,9 +45,9 @@ public final class CustomerTypeSql {
     /** Company, name, folded name, status, parent key, created at, created by, modified at, modified by. */
     public static final String INSERT = "INSERT INTO customer_type (company_id, name, name_fold, status, parent_key,"
             + " created_at, created_by, modified_at, modified_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING key";
-    /** Status, parent key, modified at, modified by, company, key. */
+    /** Status, parent key, modified at, modified by, company, key: the new version. */
     public static final String UPDATE = "UPDATE customer_type SET status = ?, parent_key = ?, modified_at = ?,"
-            + " modified_by = ? WHERE company_id = ? AND key = ?";
+            + " modified_by = ?, version = version + 1 WHERE company_id = ? AND key = ? RETURNING version";
     /** Company, key. */
     public static final String DELETE = "DELETE FROM customer_type WHERE company_id = ? AND key = ?";
 
@@ -112,7 +112,8 @@ public final class CustomerTypeSql {
                 CustomerTypeStatus.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)),
                 root ? null : CustomerTypeKey.of(parent),
                 new Audit(Instant.ofEpochSecond(rs.getLong(6)), rs.getString(7),
-                        Instant.ofEpochSecond(rs.getLong(8)), rs.getString(9)));
+                        Instant.ofEpochSecond(rs.getLong(8)), rs.getString(9)),
+                rs.getLong(11));
         return new CustomerTypeRow(type, parentName == null ? null : Name.of(parentName));
     }
 

@@ -4,12 +4,24 @@ import io.customerclassification.application.validation.SelfValidation;
 import io.customerclassification.domain.customerprofile.CustomerProfileId;
 import io.customerclassification.domain.shared.CompanyId;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 
-public record DeleteCustomerProfileCommand(@NotNull CompanyId companyId, @NotNull CustomerProfileId id) {
+/**
+ * @param expectedVersion the version the delete is based on (an HTTP {@code If-Match}), or {@code null} to delete
+ *     whatever version is stored
+ */
+public record DeleteCustomerProfileCommand(
+        @NotNull CompanyId companyId, @NotNull CustomerProfileId id, @Positive Long expectedVersion) {
 
-    public DeleteCustomerProfileCommand(CompanyId companyId, CustomerProfileId id) {
+    public DeleteCustomerProfileCommand(CompanyId companyId, CustomerProfileId id, Long expectedVersion) {
         this.companyId = companyId;
         this.id = id;
+        this.expectedVersion = expectedVersion;
         SelfValidation.validate(this);
+    }
+
+    /** Deletes whatever version is stored. */
+    public DeleteCustomerProfileCommand(CompanyId companyId, CustomerProfileId id) {
+        this(companyId, id, null);
     }
 }

@@ -5,23 +5,33 @@ import io.customerclassification.domain.customerprofile.CustomerProfileId;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.util.Optional;
 
 /**
  * Changes the name and/or the archived flag of a profile.
  *
- * @param name the new name, or {@code null} to keep it
- * @param archived the new archived flag, or {@code null} to keep it
+ * @param name the new name, or null to keep it
+ * @param archived the new archived flag, or null to keep it
+ * @param expectedVersion the version the change is based on (an HTTP {@code If-Match}), or {@code null} to change
+ *     whatever version is stored
  */
-public record UpdateCustomerProfileCommand(
-        @NotNull CompanyId companyId, @NotNull CustomerProfileId id, Name name, Boolean archived) {
+public record UpdateCustomerProfileCommand(@NotNull CompanyId companyId, @NotNull CustomerProfileId id, Name name,
+        Boolean archived, @Positive Long expectedVersion) {
 
-    public UpdateCustomerProfileCommand(CompanyId companyId, CustomerProfileId id, Name name, Boolean archived) {
+    public UpdateCustomerProfileCommand(CompanyId companyId, CustomerProfileId id, Name name, Boolean archived,
+            Long expectedVersion) {
         this.companyId = companyId;
         this.id = id;
         this.name = name;
         this.archived = archived;
+        this.expectedVersion = expectedVersion;
         SelfValidation.validate(this);
+    }
+
+    /** Changes whatever version is stored. */
+    public UpdateCustomerProfileCommand(CompanyId companyId, CustomerProfileId id, Name name, Boolean archived) {
+        this(companyId, id, name, archived, null);
     }
 
     public Optional<Name> newName() {

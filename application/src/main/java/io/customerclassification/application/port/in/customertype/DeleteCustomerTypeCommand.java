@@ -4,12 +4,24 @@ import io.customerclassification.application.validation.SelfValidation;
 import io.customerclassification.domain.customertype.CustomerTypeKey;
 import io.customerclassification.domain.shared.CompanyId;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 
-public record DeleteCustomerTypeCommand(@NotNull CompanyId companyId, @NotNull CustomerTypeKey key) {
+/**
+ * @param expectedVersion the version the delete is based on (an HTTP {@code If-Match}), or {@code null} to delete
+ *     whatever version is stored
+ */
+public record DeleteCustomerTypeCommand(
+        @NotNull CompanyId companyId, @NotNull CustomerTypeKey key, @Positive Long expectedVersion) {
 
-    public DeleteCustomerTypeCommand(CompanyId companyId, CustomerTypeKey key) {
+    public DeleteCustomerTypeCommand(CompanyId companyId, CustomerTypeKey key, Long expectedVersion) {
         this.companyId = companyId;
         this.key = key;
+        this.expectedVersion = expectedVersion;
         SelfValidation.validate(this);
+    }
+
+    /** Deletes whatever version is stored. */
+    public DeleteCustomerTypeCommand(CompanyId companyId, CustomerTypeKey key) {
+        this(companyId, key, null);
     }
 }

@@ -5,6 +5,7 @@ import io.customerclassification.domain.customertype.CustomerTypeKey;
 import io.customerclassification.domain.customertype.CustomerTypeStatus;
 import io.customerclassification.domain.shared.CompanyId;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.Optional;
 
@@ -14,22 +15,32 @@ import java.util.Optional;
  * @param status the new status, or {@code null} to keep it
  * @param parent the new place, or {@code null} to keep it
  * @param actor the user making the change, or {@code null} without credentials
+ * @param expectedVersion the version the change is based on (an HTTP {@code If-Match}), or {@code null} to change
+ *     whatever version is stored
  */
 public record UpdateCustomerTypeCommand(
         @NotNull CompanyId companyId,
         @NotNull CustomerTypeKey key,
         CustomerTypeStatus status,
         ParentChange parent,
-        @Size(min = 1, max = 255) String actor) {
+        @Size(min = 1, max = 255) String actor,
+        @Positive Long expectedVersion) {
 
-    public UpdateCustomerTypeCommand(
-            CompanyId companyId, CustomerTypeKey key, CustomerTypeStatus status, ParentChange parent, String actor) {
+    public UpdateCustomerTypeCommand(CompanyId companyId, CustomerTypeKey key, CustomerTypeStatus status,
+            ParentChange parent, String actor, Long expectedVersion) {
         this.companyId = companyId;
         this.key = key;
         this.status = status;
         this.parent = parent;
         this.actor = actor;
+        this.expectedVersion = expectedVersion;
         SelfValidation.validate(this);
+    }
+
+    /** Changes whatever version is stored. */
+    public UpdateCustomerTypeCommand(
+            CompanyId companyId, CustomerTypeKey key, CustomerTypeStatus status, ParentChange parent, String actor) {
+        this(companyId, key, status, parent, actor, null);
     }
 
     public Optional<CustomerTypeStatus> newStatus() {
