@@ -60,9 +60,9 @@ public final class CustomerClassificationServer implements AutoCloseable {
             }
             Services services = app.services();
             SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(services.profiles(),
-                    services.companies()));
+                    services.companies(), services.idempotency()));
             IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(services.types(),
-                    services.companies()), Clock.systemUTC());
+                    services.companies(), services.idempotency()), Clock.systemUTC());
             HttpServer.Limits limits = HttpServer.Limits.DEFAULT.withConnections(HttpServer.Limits.DEFAULT.connections(),
                     config.connectionsPerAddress());
             HttpServer http = HttpServer.start(config.host(), config.port(), List.of(simpro, intacct),

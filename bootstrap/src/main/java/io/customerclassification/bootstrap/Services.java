@@ -4,13 +4,15 @@ import io.customerclassification.adapter.jdbi.Stores;
 import io.customerclassification.application.service.CompanyService;
 import io.customerclassification.application.service.CustomerProfileService;
 import io.customerclassification.application.service.CustomerTypeService;
+import io.customerclassification.application.service.IdempotencyService;
 import java.time.Clock;
 
 /**
  * The application's services over one database's stores: what the embedded entry point forwards to and what the
  * HTTP dialects drive.
  */
-record Services(CompanyService companies, CustomerProfileService profiles, CustomerTypeService types) {
+record Services(CompanyService companies, CustomerProfileService profiles, CustomerTypeService types,
+        IdempotencyService idempotency) {
 
     static Services over(Stores stores, Clock clock) {
         return new Services(
@@ -19,6 +21,7 @@ record Services(CompanyService companies, CustomerProfileService profiles, Custo
                         stores.companies(), stores.customerProfiles(), stores.transactions())),
                 new CustomerTypeService(CustomerTypeService.Ports.of(
                         stores.companies(), stores.customerTypes(), stores.customerTypeHierarchy(),
-                        stores.transactions()), clock));
+                        stores.transactions()), clock),
+                new IdempotencyService(IdempotencyService.Ports.of(stores.idempotency(), stores.transactions()), clock));
     }
 }

@@ -59,8 +59,8 @@ class LimitsTest {
 
     private HttpServer serve(HttpServer.Limits limits) {
         InMemoryApplication app = InMemoryApplication.create();
-        SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(app.profiles(), app.companies()));
-        IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(app.types(), app.companies()),
+        SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(app.profiles(), app.companies(), app.idempotency()));
+        IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(app.types(), app.companies(), app.idempotency()),
                 Clock.systemUTC());
         HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(slow, simpro, intacct),
                 () -> new StoreState(true, Optional.empty()), limits);

@@ -3,6 +3,7 @@ package io.customerclassification.application.inmemory;
 import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
+import io.customerclassification.application.model.RecordedAnswer;
 import io.customerclassification.application.port.out.TransactionPort;
 import io.customerclassification.application.port.out.company.LoadCompanyPort;
 import io.customerclassification.application.port.out.company.SaveCompanyPort;
@@ -20,6 +21,9 @@ import io.customerclassification.application.port.out.customertype.LoadCustomerT
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypePort;
 import io.customerclassification.application.port.out.customertype.MeasureCustomerTypeSubtreePort;
 import io.customerclassification.application.port.out.customertype.SaveCustomerTypePort;
+import io.customerclassification.application.port.out.idempotency.LoadIdempotentRequestPort;
+import io.customerclassification.application.port.out.idempotency.SaveIdempotentRequestPort;
+import io.customerclassification.application.port.out.idempotency.StoredIdempotentRequest;
 import io.customerclassification.application.query.AggregateValue;
 import io.customerclassification.application.query.Aggregation;
 import io.customerclassification.application.query.Criteria;
@@ -46,6 +50,7 @@ import io.customerclassification.domain.customertype.DuplicateCustomerTypeNameEx
 import io.customerclassification.domain.customertype.UnknownParentException;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -85,7 +90,9 @@ public final class InMemoryPersistence
                 LoadCustomerTypeChildrenPort,
                 LoadCustomerTypeDescendantsPort,
                 MeasureCustomerTypeSubtreePort,
-                CustomerTypeNameTakenPort {
+                CustomerTypeNameTakenPort,
+                LoadIdempotentRequestPort,
+                SaveIdempotentRequestPort {
 
     /** Reads the neutral profile fields from a profile. */
     public static final Map<QueryField, Function<CustomerProfile, Object>> PROFILE_FIELDS = Map.of(
@@ -109,11 +116,13 @@ public final class InMemoryPersistence
         TreeMap<CompanyId, Company> companies = new TreeMap<>();
         TreeMap<Long, CustomerProfile> profiles = new TreeMap<>();
         TreeMap<Long, CustomerType> types = new TreeMap<>();
+        TreeMap<String, StoredIdempotentRequest> idempotentRequests = new TreeMap<>();
         long lastProfileId;
         long lastTypeKey;
 
         State copy() {
             State copy = new State();
+            copy.idempotentRequests = new TreeMap<>(idempotentRequests);
             copy.companies = new TreeMap<>(companies);
             copy.profiles = new TreeMap<>(profiles);
             copy.types = new TreeMap<>(types);
@@ -182,6 +191,55 @@ public final class InMemoryPersistence
             }
             state.companies.put(company.id(), company);
             return null;
+        });
+    }
+
+    // ---- idempotency keys
+
+    private static String idempotencyKey(String client, String key) {
+        return client + '\n' + key;
+    }
+
+    @Override
+    public Optional<StoredIdempotentRequest> loadIdempotentRequest(String client, String key) {
+        return locked(() -> Optional.ofNullable(state.idempotentRequests.get(idempotencyKey(client, key))));
+    }
+
+    @Override
+    public void claimIdempotentRequest(String client, String key, byte[] fingerprint, long claim, Instant claimedAt,
+            Instant expiresAt) {
+        locked(() -> state.idempotentRequests.put(idempotencyKey(client, key),
+                new StoredIdempotentRequest(fingerprint, claim, claimedAt, expiresAt, null)));
+    }
+
+    @Override
+    public boolean recordIdempotentAnswer(String client, String key, long claim, RecordedAnswer answer) {
+        return locked(() -> {
+            StoredIdempotentRequest stored = state.idempotentRequests.get(idempotencyKey(client, key));
+            if (stored == null || stored.claim() != claim || stored.answer() != null) {
+                return false;
+            }
+            state.idempotentRequests.put(idempotencyKey(client, key), new StoredIdempotentRequest(
+                    stored.fingerprint(), claim, stored.claimedAt(), stored.expiresAt(), answer));
+            return true;
+        });
+    }
+
+    @Override
+    public void releaseIdempotentRequest(String client, String key, long claim) {
+        locked(() -> state.idempotentRequests.computeIfPresent(idempotencyKey(client, key),
+                (k, stored) -> stored.claim() == claim && stored.answer() == null ? null : stored));
+    }
+
+    @Override
+    public int deleteExpiredIdempotentRequests(Instant now, int limit) {
+        return locked(() -> {
+            List<String> expired = state.idempotentRequests.entrySet().stream()
+                    .filter(entry -> !entry.getValue().expiresAt().isAfter(now))
+                    .sorted(Comparator.comparing(entry -> entry.getValue().expiresAt()))
+                    .limit(limit).map(Map.Entry::getKey).toList();
+            expired.forEach(state.idempotentRequests::remove);
+            return expired.size();
         });
     }
 

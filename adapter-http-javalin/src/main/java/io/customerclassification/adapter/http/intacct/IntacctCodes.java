@@ -82,6 +82,26 @@ final class IntacctCodes {
                 "CC.DUPLICATE_ID", Map.of("ID", id), "/id");
     }
 
+    /** A request with the same Idempotency-Key is still running (CONTRACT §3.2); placeholder {@code KEY}. */
+    static IntacctError requestInProgress(String key) {
+        return new IntacctError(409, "requestInProgress", "A request with Idempotency-Key " + key
+                + " is still running; retry once it has been answered", "CC-1411", "CC.REQUEST_IN_PROGRESS",
+                Map.of("IDEMPOTENCY_KEY", key), null, List.of());
+    }
+
+    /** The Idempotency-Key was used for another request (another company, operation or body) within 24 hours. */
+    static IntacctError idempotencyKeyReused(String key) {
+        return new IntacctError(422, "idempotencyKeyReused", "Idempotency-Key " + key
+                + " was used for another request within the last 24 hours", "CC-1422", "CC.IDEMPOTENCY_KEY_REUSED",
+                Map.of("IDEMPOTENCY_KEY", key), null, List.of());
+    }
+
+    /** An Idempotency-Key header that is not 1 to 255 visible ASCII characters, or sent more than once. */
+    static IntacctError invalidIdempotencyKey() {
+        return new IntacctError(400, "invalidRequest", "Idempotency-Key must be one header of 1 to 255 visible ASCII"
+                + " characters", "CC-1006", "CC.INVALID_IDEMPOTENCY_KEY", Map.of(), null, List.of());
+    }
+
     /** A conflict with the current state other than a duplicate id. */
     static IntacctError otherConflict(String message) {
         return new IntacctError(409, "conflict", message, "CC-1410", "CC.CONFLICT", Map.of(), null, List.of());

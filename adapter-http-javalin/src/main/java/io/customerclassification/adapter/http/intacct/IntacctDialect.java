@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.AllowedMethods;
 import io.customerclassification.adapter.http.EntityTags;
 import io.customerclassification.adapter.http.HttpDialect;
+import io.customerclassification.adapter.http.IdempotencyKeys;
 import io.customerclassification.adapter.http.JsonBody;
 import io.customerclassification.application.model.CustomerTypeAncestor;
 import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
+import io.customerclassification.application.model.RecordedAnswer;
 import io.customerclassification.application.port.in.company.GetCompanyUseCase;
 import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesQuery;
 import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesUseCase;
@@ -31,6 +33,7 @@ import io.customerclassification.application.port.in.customertype.QueryCustomerT
 import io.customerclassification.application.port.in.customertype.QueryCustomerTypesUseCase;
 import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeUseCase;
+import io.customerclassification.application.port.in.idempotency.RunIdempotentRequestUseCase;
 import io.customerclassification.application.query.AggregateValue;
 import io.customerclassification.application.query.Criteria;
 import io.customerclassification.application.query.Page;
@@ -50,6 +53,8 @@ import java.time.ZoneOffset;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -81,15 +86,17 @@ public final class IntacctDialect implements HttpDialect {
             GetCustomerTypeLineageUseCase lineage,
             ListCustomerTypeAncestorsUseCase ancestors,
             ListCustomerTypeDescendantsUseCase descendants,
-            GetCompanyUseCase getCompany) {
+            GetCompanyUseCase getCompany,
+            RunIdempotentRequestUseCase idempotency) {
 
         /** The in-ports from what implements the customer type use cases together, and the company one. */
         public static <T extends CreateCustomerTypeUseCase & GetCustomerTypeUseCase & ListCustomerTypeReferencesUseCase
                         & UpdateCustomerTypeUseCase & DeleteCustomerTypeUseCase & QueryCustomerTypesUseCase
                         & AggregateCustomerTypesUseCase & GetCustomerTypeLineageUseCase
                         & ListCustomerTypeAncestorsUseCase & ListCustomerTypeDescendantsUseCase>
-                UseCases of(T types, GetCompanyUseCase companies) {
-            return new UseCases(types, types, types, types, types, types, types, types, types, types, companies);
+                UseCases of(T types, GetCompanyUseCase companies, RunIdempotentRequestUseCase idempotency) {
+            return new UseCases(types, types, types, types, types, types, types, types, types, types, companies,
+                    idempotency);
         }
     }
 
@@ -202,13 +209,26 @@ public final class IntacctDialect implements HttpDialect {
         }, page.total(), start, size);
     }
 
+    /**
+     * With an {@code Idempotency-Key}, a retry of the same body for the same entity gets the first answer again
+     * (CONTRACT §3.2), a refusal included.
+     */
     private void create(Context ctx) {
         CompanyId company = companyId(ctx);
+        Optional<String> key = IdempotencyKeys.key(ctx,
+                sent -> new IntacctException(IntacctCodes.invalidIdempotencyKey()));
+        IdempotencyKeys.answer(ctx, key, useCases.idempotency(), "intacct POST customer-type", company,
+                () -> created(ctx, company), refusal -> errors.finalAnswer(refusal, ctx));
+    }
+
+    /** Creates the type the body describes: 201 and its reference. */
+    private RecordedAnswer created(Context ctx, CompanyId company) {
         TypePayload payload = TypePayload.parse(body(ctx, "POST"), TypePayload.Operation.CREATE, null);
         CustomerTypeView created = useCases.create().createCustomerType(new CreateCustomerTypeCommand(company,
                 payload.name(), payload.status() == null ? CustomerTypeStatus.ACTIVE : payload.status(),
                 payload.parent() == null ? null : payload.parent().newParent().orElse(null), null));
-        IntacctJson.writeSingle(ctx, 201, json -> IntacctJson.writeReference(json, created.type().key(), created.type().name()));
+        return new RecordedAnswer(201, Map.of("Content-Type", "application/json"), IntacctJson.single(
+                json -> IntacctJson.writeReference(json, created.type().key(), created.type().name())));
     }
 
     /** With its ETag; 304 without a body when {@code If-None-Match} names it. */

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.InvalidBodyException;
 import io.customerclassification.adapter.http.LogText;
+import io.customerclassification.application.model.RecordedAnswer;
+import io.customerclassification.application.port.in.idempotency.IdempotencyKeyReusedException;
+import io.customerclassification.application.port.in.idempotency.RequestInProgressException;
 import io.customerclassification.application.port.out.StoreBusyException;
 import io.customerclassification.application.port.out.StoreFullException;
 import io.customerclassification.domain.company.CompanyNotFoundException;
@@ -18,8 +21,11 @@ import io.customerclassification.domain.shared.RuleViolationException;
 import io.customerclassification.domain.shared.StaleVersionException;
 import io.javalin.http.Context;
 import jakarta.validation.ConstraintViolationException;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +45,10 @@ final class IntacctErrors {
         } else if (exception instanceof StoreFullException) {
             LOG.warn("supportId={} {} {} -> 507 store full: {}", supportId, ctx.method(), LogText.of(ctx.path()),
                     LogText.of(exception.getMessage()));
+        } else if (exception instanceof RequestInProgressException) {
+            LOG.info("supportId={} {} {} -> 409 {}", supportId, ctx.method(), LogText.of(ctx.path()),
+                    LogText.of(error.message()));
+            ctx.header("Retry-After", Integer.toString(HttpDialect.BUSY_RETRY_AFTER_SECONDS));
         } else if (error.status() >= 500) {
             LOG.error("supportId={} {} {} failed", supportId, ctx.method(), LogText.of(ctx.path()), exception);
         } else {
@@ -46,6 +56,22 @@ final class IntacctErrors {
                     error.errorId(), LogText.of(error.message()));
         }
         write(ctx, error, supportId);
+    }
+
+    /**
+     * The answer a retry of a request made with an idempotency key gets again when the request was refused (a 4xx);
+     * empty for a failure of the server's, after which the key is released for a retry.
+     */
+    Optional<RecordedAnswer> finalAnswer(RuntimeException exception, Context ctx) {
+        String supportId = UUID.randomUUID().toString().replace("-", "");
+        IntacctError error = translate(exception, supportId);
+        if (error.status() >= 500) {
+            return Optional.empty();
+        }
+        LOG.info("supportId={} {} {} -> {} {} {} (kept for the Idempotency-Key's retries)", supportId, ctx.method(),
+                LogText.of(ctx.path()), error.status(), error.errorId(), LogText.of(error.message()));
+        return Optional.of(new RecordedAnswer(error.status(), Map.of("Content-Type", "application/json"),
+                IntacctJson.text(envelope(error, supportId)).getBytes(StandardCharsets.UTF_8)));
     }
 
     void renderNotFound(Context ctx) {
@@ -61,6 +87,12 @@ final class IntacctErrors {
         }
         if (exception instanceof StoreFullException) {
             return IntacctCodes.refused(507, HttpDialect.STORE_FULL_MESSAGE);
+        }
+        if (exception instanceof IdempotencyKeyReusedException reused) {
+            return IntacctCodes.idempotencyKeyReused(reused.key());
+        }
+        if (exception instanceof RequestInProgressException running) {
+            return IntacctCodes.requestInProgress(running.key());
         }
         if (exception instanceof InvalidBodyException invalid) {
             String message = invalid.describe("The payload");

@@ -76,7 +76,12 @@ final class IntacctJson {
 
     /** {@code {"ia::result": …, "ia::meta": {"totalCount": 1}}}: one object created, read or changed. */
     static void writeSingle(Context ctx, int status, Result result) {
-        write(ctx, status, json -> {
+        ctx.status(status).contentType("application/json").result(single(result));
+    }
+
+    /** The bytes of {@link #writeSingle}'s answer, for an answer kept before it is written. */
+    static byte[] single(Result result) {
+        return bytes(json -> {
             json.writeStartObject();
             json.writeFieldName("ia::result");
             result.write(json);
@@ -124,13 +129,17 @@ final class IntacctJson {
      * {@code String}, which on the hot routes cost a noticeable share of a request (docs/performance.md).
      */
     private static void write(Context ctx, int status, Result body) {
+        ctx.status(status).contentType("application/json").result(bytes(body));
+    }
+
+    private static byte[] bytes(Result body) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
         try (JsonGenerator json = MAPPER.createGenerator(bytes)) {
             body.write(json);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write JSON", e);
         }
-        ctx.status(status).contentType("application/json").result(bytes.toByteArray());
+        return bytes.toByteArray();
     }
 
     /** {@code {key, id, href}}, as lists and writes return it. */

@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.AllowedMethods;
 import io.customerclassification.adapter.http.EntityTags;
 import io.customerclassification.adapter.http.HttpDialect;
+import io.customerclassification.adapter.http.IdempotencyKeys;
 import io.customerclassification.adapter.http.JsonBody;
+import io.customerclassification.application.model.RecordedAnswer;
 import io.customerclassification.application.port.in.company.GetCompanyUseCase;
 import io.customerclassification.application.port.in.company.ListCompaniesUseCase;
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileCommand;
@@ -24,6 +26,7 @@ import io.customerclassification.application.port.in.customerprofile.ListCustome
 import io.customerclassification.application.port.in.customerprofile.ListCustomerProfilesUseCase;
 import io.customerclassification.application.port.in.customerprofile.UpdateCustomerProfileCommand;
 import io.customerclassification.application.port.in.customerprofile.UpdateCustomerProfileUseCase;
+import io.customerclassification.application.port.in.idempotency.RunIdempotentRequestUseCase;
 import io.customerclassification.application.query.Criteria;
 import io.customerclassification.application.query.Page;
 import io.customerclassification.application.query.Paging;
@@ -35,9 +38,13 @@ import io.customerclassification.domain.shared.CompanyId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Customer profiles with the REST contract of Simpro's {@code setup/customerProfiles} API (CONTRACT §1), and
@@ -60,14 +67,15 @@ public final class SimproDialect implements HttpDialect {
             UpdateCustomerProfileUseCase update,
             DeleteCustomerProfileUseCase delete,
             ListCompaniesUseCase listCompanies,
-            GetCompanyUseCase getCompany) {
+            GetCompanyUseCase getCompany,
+            RunIdempotentRequestUseCase idempotency) {
 
         /** The in-ports from what implements the profile use cases together, and the company ones. */
         public static <P extends CreateCustomerProfileUseCase & GetCustomerProfileUseCase & ListCustomerProfilesUseCase
                         & UpdateCustomerProfileUseCase & DeleteCustomerProfileUseCase,
                         C extends ListCompaniesUseCase & GetCompanyUseCase>
-                UseCases of(P profiles, C companies) {
-            return new UseCases(profiles, profiles, profiles, profiles, profiles, companies, companies);
+                UseCases of(P profiles, C companies, RunIdempotentRequestUseCase idempotency) {
+            return new UseCases(profiles, profiles, profiles, profiles, profiles, companies, companies, idempotency);
         }
     }
 
@@ -172,16 +180,31 @@ public final class SimproDialect implements HttpDialect {
         json(ctx, 200, body);
     }
 
+    /**
+     * With an {@code Idempotency-Key}, a retry of the same body for the same company gets the first answer again
+     * (CONTRACT §3.2), a refusal included.
+     */
     private void createProfile(Context ctx) {
         CompanyId companyId = companyId(ctx);
+        Optional<String> key = IdempotencyKeys.key(ctx, sent -> SimproException.of(422, null,
+                "Idempotency-Key must be one header of 1 to 255 visible ASCII characters.", NODES.textNode(sent)));
+        IdempotencyKeys.answer(ctx, key, useCases.idempotency(), "simpro POST customerProfiles", companyId,
+                () -> created(ctx, companyId), refusal -> errors.finalAnswer(refusal, ctx));
+    }
+
+    /** Creates the profile the body describes: 201, the profile and its headers. */
+    private RecordedAnswer created(Context ctx, CompanyId companyId) {
         SimproBody body = SimproBody.parse(mapper, jsonBody(ctx), SimproBody.Operation.POST);
         CustomerProfile created = useCases.create().createCustomerProfile(new CreateCustomerProfileCommand(
                 companyId, body.name(), Boolean.TRUE.equals(body.archived())));
         String base = collectionUri(companyId);
-        ctx.header("Location", base + created.id());
-        ctx.header("Resource-ID", created.id().toString());
-        ctx.header("Resource-Base-URI", base);
-        json(ctx, 201, profile(created, List.of(SimproColumn.values())));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Location", base + created.id());
+        headers.put("Resource-ID", created.id().toString());
+        headers.put("Resource-Base-URI", base);
+        headers.put("Content-Type", "application/json");
+        return new RecordedAnswer(201, headers, errors.toJson(profile(created, List.of(SimproColumn.values())))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -48,7 +48,7 @@ final class IntacctHarness {
     final InMemoryApplication app = InMemoryApplication.create(clock);
 
     IntacctDialect.UseCases useCases() {
-        return IntacctDialect.UseCases.of(app.types(), app.companies());
+        return IntacctDialect.UseCases.of(app.types(), app.companies(), app.idempotency());
     }
 
     void run(Consumer<Client> test) {

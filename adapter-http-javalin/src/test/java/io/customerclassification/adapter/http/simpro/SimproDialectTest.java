@@ -443,7 +443,7 @@ class SimproDialectTest {
 
     @Test
     void refusalsBeforeAnyRouteUseTheSimproErrorBody() {
-        SimproDialect dialect = new SimproDialect(SimproDialect.UseCases.of(app.profiles(), app.companies()));
+        SimproDialect dialect = new SimproDialect(harness.useCases());
         assertEquals("{\"errors\":[{\"path\":null,\"message\":\"The server is busy.\",\"value\":null}]}",
                 dialect.refusalBody(503, "The server is busy."));
     }
@@ -478,7 +478,7 @@ class SimproDialectTest {
                 query -> {
                     throw failure;
                 },
-                app.profiles(), app.profiles(), app.companies(), app.companies()));
+                app.profiles(), app.profiles(), app.companies(), app.companies(), app.idempotency()));
         Javalin server = Javalin.create(config -> new HttpApi(List.of(failing)).configure(config));
         Reply[] reply = new Reply[1];
         JavalinTest.test(server, (s, client) -> reply[0] =

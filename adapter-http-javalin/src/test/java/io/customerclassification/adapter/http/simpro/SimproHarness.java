@@ -30,7 +30,7 @@ final class SimproHarness {
     final InMemoryApplication app = InMemoryApplication.create();
 
     SimproDialect.UseCases useCases() {
-        return SimproDialect.UseCases.of(app.profiles(), app.companies());
+        return SimproDialect.UseCases.of(app.profiles(), app.companies(), app.idempotency());
     }
 
     void run(Consumer<ApiClient> test) {
