@@ -2,6 +2,7 @@ package io.customerclassification.bootstrap;
 
 import io.customerclassification.application.model.CustomerTypeAncestor;
 import io.customerclassification.application.model.CustomerTypeDescendant;
+import io.customerclassification.application.model.CustomerTypeExportRow;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.port.in.company.GetCompanyUseCase;
@@ -12,6 +13,10 @@ import io.customerclassification.application.port.in.customerprofile.CreateCusto
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileUseCase;
 import io.customerclassification.application.port.in.customerprofile.DeleteCustomerProfileCommand;
 import io.customerclassification.application.port.in.customerprofile.DeleteCustomerProfileUseCase;
+import io.customerclassification.application.port.in.customerprofile.ExportCustomerProfilesQuery;
+import io.customerclassification.application.port.in.customerprofile.ExportCustomerProfilesUseCase;
+import io.customerclassification.application.port.in.customerprofile.ImportCustomerProfilesCommand;
+import io.customerclassification.application.port.in.customerprofile.ImportCustomerProfilesUseCase;
 import io.customerclassification.application.port.in.customerprofile.GetCustomerProfileQuery;
 import io.customerclassification.application.port.in.customerprofile.GetCustomerProfileUseCase;
 import io.customerclassification.application.port.in.customerprofile.ListCustomerProfilesQuery;
@@ -26,6 +31,11 @@ import io.customerclassification.application.port.in.customertype.DeleteCustomer
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeUseCase;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeLineageUseCase;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
+import io.customerclassification.application.port.in.customertype.ExportCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.ExportCustomerTypesUseCase;
+import io.customerclassification.application.port.in.customertype.ImportCustomerTypesCommand;
+import io.customerclassification.application.port.in.customertype.ImportCustomerTypesUseCase;
+import io.customerclassification.application.port.in.dataimport.ImportResult;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeAncestorsQuery;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeAncestorsUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsQuery;
@@ -50,6 +60,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -84,7 +95,11 @@ public final class CustomerClassification
                 AggregateCustomerTypesUseCase,
                 GetCustomerTypeLineageUseCase,
                 ListCustomerTypeAncestorsUseCase,
-                ListCustomerTypeDescendantsUseCase {
+                ListCustomerTypeDescendantsUseCase,
+                ExportCustomerProfilesUseCase,
+                ExportCustomerTypesUseCase,
+                ImportCustomerProfilesUseCase,
+                ImportCustomerTypesUseCase {
 
     private final SqliteDatabase database;
     private final Services services;
@@ -225,6 +240,26 @@ public final class CustomerClassification
     @Override
     public Page<CustomerTypeDescendant> listCustomerTypeDescendants(ListCustomerTypeDescendantsQuery query) {
         return services.types().listCustomerTypeDescendants(query);
+    }
+
+    @Override
+    public long exportCustomerProfiles(ExportCustomerProfilesQuery query, Consumer<CustomerProfile> rows) {
+        return services.profiles().exportCustomerProfiles(query, rows);
+    }
+
+    @Override
+    public long exportCustomerTypes(ExportCustomerTypesQuery query, Consumer<CustomerTypeExportRow> rows) {
+        return services.types().exportCustomerTypes(query, rows);
+    }
+
+    @Override
+    public ImportResult importCustomerProfiles(ImportCustomerProfilesCommand command) {
+        return services.profiles().importCustomerProfiles(command);
+    }
+
+    @Override
+    public ImportResult importCustomerTypes(ImportCustomerTypesCommand command) {
+        return services.types().importCustomerTypes(command);
     }
 
     /** The services the use cases run on, for the HTTP dialects of the server. */

@@ -96,9 +96,9 @@ class RefusalMatrixTest {
             return app.createCustomerType(command);
         };
         SimproDialect simpro = new SimproDialect(new SimproDialect.UseCases(profiles, app, app, app, app, app, app,
-                app.services().idempotency()));
+                app, app, app.services().idempotency()));
         IntacctDialect intacct = new IntacctDialect(new IntacctDialect.UseCases(types, app, app, app, app, app, app,
-                app, app, app, app, app.services().idempotency()), Clock.systemUTC());
+                app, app, app, app, app, app, app.services().idempotency()), Clock.systemUTC());
         server = HttpServer.start("127.0.0.1", 0, List.of(simpro, intacct), () -> StoreState.of(app));
         http = new Http(server.port());
     }

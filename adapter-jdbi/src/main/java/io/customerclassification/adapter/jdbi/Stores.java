@@ -33,14 +33,15 @@ public record Stores(
      *
      * @param subtreeSql the subtree walk's statements in the database's SQL
      * @param subtreeReads the gate subtree reads take their turn at
+     * @param exports the gate exports take their turn at
      */
     public static Stores over(Session session, PageReader pages, CustomerTypeSql.SubtreeSql subtreeSql,
-            WorkGate subtreeReads) {
+            WorkGate subtreeReads, WorkGate exports) {
         return new Stores(session,
                 new CompanyPersistenceAdapter(session),
-                new CustomerProfilePersistenceAdapter(session, pages),
+                new CustomerProfilePersistenceAdapter(session, pages, exports),
                 new CustomerTypePersistenceAdapter(session, pages),
-                new CustomerTypeHierarchyAdapter(session, subtreeSql, subtreeReads),
+                new CustomerTypeHierarchyAdapter(session, subtreeSql, subtreeReads, exports),
                 new IdempotencyPersistenceAdapter(session));
     }
 }

@@ -2,6 +2,7 @@ package io.customerclassification.application.service;
 
 import io.customerclassification.application.model.CustomerTypeAncestor;
 import io.customerclassification.application.model.CustomerTypeDescendant;
+import io.customerclassification.application.model.CustomerTypeExportRow;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesQuery;
@@ -10,6 +11,13 @@ import io.customerclassification.application.port.in.customertype.CreateCustomer
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeUseCase;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeUseCase;
+import io.customerclassification.application.port.in.customertype.ExportCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.ExportCustomerTypesUseCase;
+import io.customerclassification.application.port.in.customertype.ImportCustomerTypesCommand;
+import io.customerclassification.application.port.in.customertype.ImportCustomerTypesUseCase;
+import io.customerclassification.application.port.in.dataimport.ImportProblem;
+import io.customerclassification.application.port.in.dataimport.ImportRejectedException;
+import io.customerclassification.application.port.in.dataimport.ImportResult;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeLineageUseCase;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeUseCase;
@@ -30,6 +38,7 @@ import io.customerclassification.application.port.out.TransactionPort;
 import io.customerclassification.application.port.out.company.LoadCompanyPort;
 import io.customerclassification.application.port.out.customertype.CustomerTypeNameTakenPort;
 import io.customerclassification.application.port.out.customertype.DeleteCustomerTypePort;
+import io.customerclassification.application.port.out.customertype.ExportCustomerTypesPort;
 import io.customerclassification.application.port.out.customertype.FindCustomerTypesPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypeAncestorsPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypeChildrenPort;
@@ -57,6 +66,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The customer type use cases. Every write loads what the hierarchy policy needs and writes the outcome in
@@ -74,7 +84,9 @@ public final class CustomerTypeService
                 AggregateCustomerTypesUseCase,
                 GetCustomerTypeLineageUseCase,
                 ListCustomerTypeAncestorsUseCase,
-                ListCustomerTypeDescendantsUseCase {
+                ListCustomerTypeDescendantsUseCase,
+                ExportCustomerTypesUseCase,
+                ImportCustomerTypesUseCase {
 
     /** The out-ports this service needs, grouped so that wiring stays readable. */
     public record Ports(
@@ -87,6 +99,7 @@ public final class CustomerTypeService
             LoadCustomerTypeChildrenPort children,
             MeasureCustomerTypeSubtreePort subtree,
             LoadCustomerTypeDescendantsPort descendants,
+            ExportCustomerTypesPort export,
             CustomerTypeNameTakenPort nameTaken,
             TransactionPort transaction) {
 
@@ -97,10 +110,11 @@ public final class CustomerTypeService
         public static <T extends LoadCustomerTypePort & SaveCustomerTypePort & DeleteCustomerTypePort
                         & FindCustomerTypesPort & CustomerTypeNameTakenPort,
                         H extends LoadCustomerTypeAncestorsPort & LoadCustomerTypeChildrenPort
-                                & MeasureCustomerTypeSubtreePort & LoadCustomerTypeDescendantsPort>
+                                & MeasureCustomerTypeSubtreePort & LoadCustomerTypeDescendantsPort
+                                & ExportCustomerTypesPort>
                 Ports of(LoadCompanyPort companies, T types, H hierarchy, TransactionPort transaction) {
             return new Ports(companies, types, types, types, types, hierarchy, hierarchy, hierarchy, hierarchy,
-                    types, transaction);
+                    hierarchy, types, transaction);
         }
     }
 
@@ -244,6 +258,49 @@ public final class CustomerTypeService
         companies.requireCompany(query.companyId());
         load(query.companyId(), query.key());
         return ports.descendants().loadDescendants(query.companyId(), query.key(), query.paging());
+    }
+
+    @Override
+    public long exportCustomerTypes(ExportCustomerTypesQuery query, Consumer<CustomerTypeExportRow> rows) {
+        companies.requireCompany(query.companyId());
+        return ports.export().exportCustomerTypes(query.companyId(), rows);
+    }
+
+    /**
+     * Reads the company's types (through the export, in the write transaction), checks the rows and the result,
+     * then writes the rows that create or change a type, each after its parent. A row that matches a type and
+     * changes nothing is counted in neither total.
+     */
+    @Override
+    public ImportResult importCustomerTypes(ImportCustomerTypesCommand command) {
+        CompanyId companyId = command.companyId();
+        return ports.transaction().inTransaction(() -> {
+            companies.requireCompany(companyId);
+            CustomerTypeImport plan = new CustomerTypeImport();
+            ports.export().exportCustomerTypes(companyId, plan::stored);
+            List<ImportProblem> problems = plan.check(command.rows(), command.mode());
+            if (!problems.isEmpty()) {
+                throw new ImportRejectedException(problems);
+            }
+            List<CustomerTypeImport.Node> changes = plan.changesParentsFirst();
+            long created = changes.stream().filter(node -> node.storedKey == null).count();
+            ImportResult result = new ImportResult(created, changes.size() - created);
+            if (command.dryRun()) {
+                return result;
+            }
+            Instant at = now();
+            for (CustomerTypeImport.Node node : changes) {
+                CustomerTypeKey parentKey = node.parentKey == null ? null : plan.node(node.parentKey).storedKey;
+                if (node.storedKey == null) {
+                    node.storedKey = ports.save().insertCustomerType(new CustomerTypeDraft(companyId, node.name,
+                            node.status, parentKey, Audit.created(at, null))).key();
+                } else {
+                    ports.save().updateCustomerType(load(companyId, node.storedKey).moveTo(parentKey, at, null)
+                            .withStatus(node.status, at, null));
+                }
+            }
+            return result;
+        });
     }
 
     private CustomerType load(CompanyId companyId, CustomerTypeKey key) {

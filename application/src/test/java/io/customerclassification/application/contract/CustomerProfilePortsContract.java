@@ -19,6 +19,7 @@ import io.customerclassification.domain.customerprofile.CustomerProfileNotFoundE
 import io.customerclassification.domain.customerprofile.DuplicateCustomerProfileNameException;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -89,5 +90,20 @@ public abstract class CustomerProfilePortsContract extends PortContract {
         var empty = ports.findProfiles().findCustomerProfiles(C0, new Criteria(
                 Comparison.of(CustomerProfileField.ARCHIVED, Operator.EQ, true), List.of(), Paging.of(0, 10)));
         assertEquals(0, empty.total());
+    }
+
+    @Test
+    void theExportListsEveryProfileOfTheCompanyById() {
+        ports.saveCompany().insertCompany(new Company(CompanyId.of(1), Name.of("One")));
+        CustomerProfile gold = profile(C0, "Gold");
+        profile(CompanyId.of(1), "Elsewhere");
+        CustomerProfile silver = ports.saveProfile().updateCustomerProfile(profile(C0, "Silver").archive());
+        List<CustomerProfile> rows = new ArrayList<>();
+        assertEquals(2, ports.exportProfiles().exportCustomerProfiles(C0, rows::add));
+        assertEquals(List.of(gold, silver), rows);
+        rows.clear();
+        ports.saveCompany().insertCompany(new Company(CompanyId.of(2), Name.of("Two")));
+        assertEquals(0, ports.exportProfiles().exportCustomerProfiles(CompanyId.of(2), rows::add));
+        assertEquals(List.of(), rows);
     }
 }

@@ -1,6 +1,7 @@
 package io.customerclassification.application.inmemory;
 
 import io.customerclassification.application.model.CustomerTypeDescendant;
+import io.customerclassification.application.model.CustomerTypeExportRow;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.model.RecordedAnswer;
@@ -9,11 +10,13 @@ import io.customerclassification.application.port.out.company.LoadCompanyPort;
 import io.customerclassification.application.port.out.company.SaveCompanyPort;
 import io.customerclassification.application.port.out.customerprofile.CustomerProfileNameTakenPort;
 import io.customerclassification.application.port.out.customerprofile.DeleteCustomerProfilePort;
+import io.customerclassification.application.port.out.customerprofile.ExportCustomerProfilesPort;
 import io.customerclassification.application.port.out.customerprofile.FindCustomerProfilesPort;
 import io.customerclassification.application.port.out.customerprofile.LoadCustomerProfilePort;
 import io.customerclassification.application.port.out.customerprofile.SaveCustomerProfilePort;
 import io.customerclassification.application.port.out.customertype.CustomerTypeNameTakenPort;
 import io.customerclassification.application.port.out.customertype.DeleteCustomerTypePort;
+import io.customerclassification.application.port.out.customertype.ExportCustomerTypesPort;
 import io.customerclassification.application.port.out.customertype.FindCustomerTypesPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypeAncestorsPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypeChildrenPort;
@@ -64,6 +67,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -92,7 +96,9 @@ public final class InMemoryPersistence
                 MeasureCustomerTypeSubtreePort,
                 CustomerTypeNameTakenPort,
                 LoadIdempotentRequestPort,
-                SaveIdempotentRequestPort {
+                SaveIdempotentRequestPort,
+                ExportCustomerProfilesPort,
+                ExportCustomerTypesPort {
 
     /** Reads the neutral profile fields from a profile. */
     public static final Map<QueryField, Function<CustomerProfile, Object>> PROFILE_FIELDS = Map.of(
@@ -286,6 +292,39 @@ public final class InMemoryPersistence
     @Override
     public Page<CustomerProfile> findCustomerProfiles(CompanyId companyId, Criteria criteria) {
         return locked(() -> profileEngine.query(profilesOf(companyId), criteria));
+    }
+
+    @Override
+    public long exportCustomerProfiles(CompanyId companyId, Consumer<CustomerProfile> rows) {
+        List<CustomerProfile> profiles = locked(() -> profilesOf(companyId));
+        profiles.forEach(rows);
+        return profiles.size();
+    }
+
+    /** A type, then its subtree, children by key; from a copy taken under the lock, as from one snapshot. */
+    @Override
+    public long exportCustomerTypes(CompanyId companyId, Consumer<CustomerTypeExportRow> rows) {
+        List<CustomerTypeExportRow> ordered = locked(() -> {
+            Map<CustomerTypeKey, List<CustomerType>> childrenByParent = childrenByParent(companyId);
+            List<CustomerTypeExportRow> all = new ArrayList<>();
+            ArrayDeque<CustomerType> path = new ArrayDeque<>();
+            List<CustomerType> roots = typesOf(companyId).stream().filter(CustomerType::isRoot).toList();
+            for (int i = roots.size() - 1; i >= 0; i--) {
+                path.push(roots.get(i));
+            }
+            while (!path.isEmpty()) {
+                CustomerType type = path.pop();
+                all.add(new CustomerTypeExportRow(type.key(), type.name(), type.status(), type.isRoot() ? null
+                        : state.types.get(type.parentKey().value()).name()));
+                List<CustomerType> children = childrenByParent.getOrDefault(type.key(), List.of());
+                for (int i = children.size() - 1; i >= 0; i--) {
+                    path.push(children.get(i));
+                }
+            }
+            return all;
+        });
+        ordered.forEach(rows);
+        return ordered.size();
     }
 
     @Override

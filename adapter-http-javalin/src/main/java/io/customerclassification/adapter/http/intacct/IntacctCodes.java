@@ -59,6 +59,27 @@ final class IntacctCodes {
         return IntacctError.detail("invalidRequest", "CC-1005", "CC.INVALID_ENCODING", message, null);
     }
 
+    static IntacctError invalidCsv(String message) {
+        return IntacctError.detail("invalidRequest", "CC-1007", "CC.INVALID_CSV", message, null);
+    }
+
+    static IntacctError importTooLarge(String message) {
+        return new IntacctError(413, "payloadTooLarge", message, "CC-1414", "CC.IMPORT_TOO_LARGE", Map.of(), null,
+                List.of());
+    }
+
+    /** An import refused for the problems of its rows: one detail per problem, pointing at its row and field. */
+    static IntacctError importRejected(List<IntacctError> details) {
+        return new IntacctError(422, "importRejected", "The import has " + details.size()
+                + " problem(s); nothing was written", "CC-1423", "CC.IMPORT_REJECTED",
+                Map.of("PROBLEMS", Integer.toString(details.size())), null, details);
+    }
+
+    static IntacctError importRow(String target, String message) {
+        return new IntacctError(422, "importRejected", message, "CC-1424", "CC.IMPORT_ROW_INVALID", Map.of(), target,
+                List.of());
+    }
+
     static IntacctError immutable(String pointer, String message) {
         return IntacctError.detail("invalidRequest", "CC-1004", "CC.FIELD_IS_IMMUTABLE", message, pointer);
     }
@@ -148,6 +169,11 @@ final class IntacctCodes {
                     : new IntacctError(status, "invalidRequest", reason, "CC-1400", "CC.REQUEST_REFUSED", Map.of(),
                             null, List.of());
         };
+    }
+
+    static IntacctError notAcceptable(String accept) {
+        return new IntacctError(406, "notAcceptable", "Accept must allow application/json or text/csv, was " + accept,
+                "CC-1407", "CC.NOT_ACCEPTABLE", Map.of(), null, List.of());
     }
 
     static IntacctError unsupportedMediaType(String contentType) {

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.AllowedMethods;
 import io.customerclassification.adapter.http.EntityTags;
+import io.customerclassification.adapter.http.ExportStream;
 import io.customerclassification.adapter.http.HttpDialect;
+import io.customerclassification.adapter.http.ImportBody;
 import io.customerclassification.adapter.http.IdempotencyKeys;
 import io.customerclassification.adapter.http.JsonBody;
 import io.customerclassification.application.model.CustomerTypeAncestor;
 import io.customerclassification.application.model.CustomerTypeDescendant;
+import io.customerclassification.application.model.CustomerTypeExportRow;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.model.RecordedAnswer;
@@ -20,6 +23,13 @@ import io.customerclassification.application.port.in.customertype.CreateCustomer
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeUseCase;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeUseCase;
+import io.customerclassification.application.port.in.customertype.ExportCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.ExportCustomerTypesUseCase;
+import io.customerclassification.application.port.in.customertype.CustomerTypeImportRow;
+import io.customerclassification.application.port.in.customertype.ImportCustomerTypesCommand;
+import io.customerclassification.application.port.in.customertype.ImportCustomerTypesUseCase;
+import io.customerclassification.application.port.in.dataimport.ImportMode;
+import io.customerclassification.application.port.in.dataimport.ImportResult;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeLineageUseCase;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeUseCase;
@@ -70,6 +80,11 @@ public final class IntacctDialect implements HttpDialect {
     private static final Pattern DIGITS_18 = Pattern.compile("[0-9]{1,18}");
     private static final Pattern DIGITS_10 = Pattern.compile("[0-9]{1,10}");
     private static final List<String> OWNED = List.of("/objects", "/services", "/ia/api/v1");
+    private static final List<ExportStream.Column<CustomerTypeExportRow>> EXPORT_COLUMNS = List.of(
+            new ExportStream.Column<>("key", row -> row.key().toString()),
+            new ExportStream.Column<>("id", row -> row.name().value()),
+            new ExportStream.Column<>("status", row -> row.status().name().toLowerCase(Locale.ROOT)),
+            new ExportStream.Column<>("parentId", row -> row.parentName() == null ? null : row.parentName().value()));
 
     /**
      * The in-ports this dialect drives. {@code getCompany} reads the name of a company for the {@code entity} field,
@@ -86,6 +101,8 @@ public final class IntacctDialect implements HttpDialect {
             GetCustomerTypeLineageUseCase lineage,
             ListCustomerTypeAncestorsUseCase ancestors,
             ListCustomerTypeDescendantsUseCase descendants,
+            ExportCustomerTypesUseCase export,
+            ImportCustomerTypesUseCase importRows,
             GetCompanyUseCase getCompany,
             RunIdempotentRequestUseCase idempotency) {
 
@@ -93,10 +110,11 @@ public final class IntacctDialect implements HttpDialect {
         public static <T extends CreateCustomerTypeUseCase & GetCustomerTypeUseCase & ListCustomerTypeReferencesUseCase
                         & UpdateCustomerTypeUseCase & DeleteCustomerTypeUseCase & QueryCustomerTypesUseCase
                         & AggregateCustomerTypesUseCase & GetCustomerTypeLineageUseCase
-                        & ListCustomerTypeAncestorsUseCase & ListCustomerTypeDescendantsUseCase>
+                        & ListCustomerTypeAncestorsUseCase & ListCustomerTypeDescendantsUseCase
+                        & ExportCustomerTypesUseCase & ImportCustomerTypesUseCase>
                 UseCases of(T types, GetCompanyUseCase companies, RunIdempotentRequestUseCase idempotency) {
-            return new UseCases(types, types, types, types, types, types, types, types, types, types, companies,
-                    idempotency);
+            return new UseCases(types, types, types, types, types, types, types, types, types, types, types, types,
+                    companies, idempotency);
         }
     }
 
@@ -116,14 +134,21 @@ public final class IntacctDialect implements HttpDialect {
             String item = collection + "/{key}";
             String descendants = item + "/descendants";
             String ancestors = item + "/ancestors";
+            String export = collection + "/export";
+            String importPath = collection + "/import";
             String query = prefix + QUERY_PATH;
             allowOnly(routes, collection, List.of(HandlerType.GET, HandlerType.POST));
+            allowOnly(routes, export, List.of(HandlerType.GET));
+            allowOnly(routes, importPath, List.of(HandlerType.POST));
             allowOnly(routes, item, List.of(HandlerType.GET, HandlerType.PATCH, HandlerType.DELETE));
             allowOnly(routes, descendants, List.of(HandlerType.GET));
             allowOnly(routes, ancestors, List.of(HandlerType.GET));
             allowOnly(routes, query, List.of(HandlerType.POST));
             routes.get(collection, this::list);
             routes.post(collection, this::create);
+            // Before the item route, whose path it would otherwise match as key "export".
+            routes.get(export, this::export);
+            routes.post(importPath, this::importRows);
             routes.get(item, this::get);
             routes.patch(item, this::update);
             routes.delete(item, this::delete);
@@ -191,6 +216,60 @@ public final class IntacctDialect implements HttpDialect {
         List<CustomerTypeAncestor> ancestors = useCases.ancestors().listCustomerTypeAncestors(
                 new ListCustomerTypeAncestorsQuery(companyId(ctx), key(ctx)));
         writeList(ctx, new Page<>(ancestors, ancestors.size()), 1, ancestors.size(), IntacctJson::writeAncestor);
+    }
+
+    /**
+     * Extension (CONTRACT §3.3): every type of the entity, parents before children, as JSON or CSV by
+     * {@code Accept}, streamed. An {@code Accept} naming neither is 406 before the entity is looked up.
+     */
+    private void export(Context ctx) {
+        CompanyId company = companyId(ctx);
+        String accept = ctx.header("Accept");
+        ExportStream.Format format = ExportStream.Format.accepted(accept)
+                .orElseThrow(() -> new IntacctException(IntacctCodes.notAcceptable(accept)));
+        ExportStream<CustomerTypeExportRow> out = new ExportStream<>(ctx, format, EXPORT_COLUMNS, IntacctJson.MAPPER);
+        out.run(rows -> useCases.export().exportCustomerTypes(new ExportCustomerTypesQuery(company), rows));
+    }
+
+    /**
+     * Extension (CONTRACT §3.3): the rows of a JSON or CSV body, as the export writes them ({@code key} ignored), all
+     * or nothing; every problem of the rows in one 422.
+     */
+    private void importRows(Context ctx) {
+        CompanyId company = companyId(ctx);
+        ImportMode mode = switch (queryWord(ctx, "mode", "create", List.of("create", "upsert"))) {
+            case "upsert" -> ImportMode.UPSERT;
+            default -> ImportMode.CREATE;
+        };
+        boolean dryRun = queryWord(ctx, "dryRun", "false", List.of("true", "false")).equals("true");
+        String contentType = ctx.contentType();
+        ImportBody.Format format = ImportBody.Format.of(contentType).orElseThrow(() -> new IntacctException(
+                IntacctCodes.refused(415, "Content-Type must be application/json or text/csv, was " + contentType)));
+        List<CustomerTypeImportRow> rows = ImportBody.rows(ctx, format, IntacctJson.MAPPER,
+                List.of("key", "id", "status", "parentId"), "id", "key").stream()
+                .map(row -> new CustomerTypeImportRow(row.get("id"), row.get("status"), row.get("parentId")))
+                .toList();
+        ImportResult result = useCases.importRows().importCustomerTypes(
+                new ImportCustomerTypesCommand(company, rows, mode, dryRun));
+        long total = result.created() + result.updated();
+        IntacctJson.write(ctx, 200, IntacctJson.NODES.objectNode()
+                .<ObjectNode>set("ia::result", IntacctJson.NODES.objectNode()
+                        .put("created", result.created()).put("updated", result.updated()))
+                .set("ia::meta", IntacctJson.NODES.objectNode()
+                        .put("totalCount", total).put("totalSuccess", total).put("totalError", 0)));
+    }
+
+    /** A query parameter that is one of {@code words}; {@code fallback} without it. */
+    private static String queryWord(Context ctx, String name, String fallback, List<String> words) {
+        String raw = ctx.queryParam(name);
+        if (raw == null) {
+            return fallback;
+        }
+        if (!words.contains(raw)) {
+            throw new IntacctException(IntacctCodes.payloadErrors(List.of(IntacctCodes.invalidValue(name,
+                    name + " must be " + String.join(" or ", words) + ", was " + raw))));
+        }
+        return raw;
     }
 
     @FunctionalInterface

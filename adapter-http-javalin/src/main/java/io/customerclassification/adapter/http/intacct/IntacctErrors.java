@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.InvalidBodyException;
+import io.customerclassification.application.port.in.dataimport.ImportRejectedException;
 import io.customerclassification.adapter.http.LogText;
 import io.customerclassification.application.model.RecordedAnswer;
 import io.customerclassification.application.port.in.idempotency.IdempotencyKeyReusedException;
@@ -96,8 +97,22 @@ final class IntacctErrors {
         }
         if (exception instanceof InvalidBodyException invalid) {
             String message = invalid.describe("The payload");
-            return IntacctCodes.payloadErrors(List.of(invalid.problem() == InvalidBodyException.Problem.ENCODING
-                    ? IntacctCodes.invalidEncoding(message) : IntacctCodes.invalidJson(message)));
+            return switch (invalid.problem()) {
+                case ENCODING -> IntacctCodes.payloadErrors(List.of(IntacctCodes.invalidEncoding(message)));
+                case SYNTAX -> IntacctCodes.payloadErrors(List.of(IntacctCodes.invalidJson(message)));
+                case CSV -> IntacctCodes.payloadErrors(List.of(IntacctCodes.invalidCsv(message)));
+                case SIZE -> IntacctCodes.importTooLarge(message);
+            };
+        }
+        if (exception instanceof ImportRejectedException rejected) {
+            return IntacctCodes.importRejected(rejected.problems().stream()
+                    .map(problem -> IntacctCodes.importRow("/rows/" + problem.row() + "/" + switch (problem.field()) {
+                        case NAME -> "id";
+                        case STATUS -> "status";
+                        case PARENT -> "parentId";
+                        case ARCHIVED -> "Archived";
+                    }, problem.message()))
+                    .toList());
         }
         if (exception instanceof DomainException domain) {
             return translateDomain(domain);

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.AllowedMethods;
 import io.customerclassification.adapter.http.EntityTags;
+import io.customerclassification.adapter.http.ExportStream;
 import io.customerclassification.adapter.http.HttpDialect;
+import io.customerclassification.adapter.http.ImportBody;
 import io.customerclassification.adapter.http.IdempotencyKeys;
 import io.customerclassification.adapter.http.JsonBody;
 import io.customerclassification.application.model.RecordedAnswer;
@@ -20,6 +22,13 @@ import io.customerclassification.application.port.in.customerprofile.CreateCusto
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileUseCase;
 import io.customerclassification.application.port.in.customerprofile.DeleteCustomerProfileCommand;
 import io.customerclassification.application.port.in.customerprofile.DeleteCustomerProfileUseCase;
+import io.customerclassification.application.port.in.customerprofile.ExportCustomerProfilesQuery;
+import io.customerclassification.application.port.in.customerprofile.ExportCustomerProfilesUseCase;
+import io.customerclassification.application.port.in.customerprofile.CustomerProfileImportRow;
+import io.customerclassification.application.port.in.customerprofile.ImportCustomerProfilesCommand;
+import io.customerclassification.application.port.in.customerprofile.ImportCustomerProfilesUseCase;
+import io.customerclassification.application.port.in.dataimport.ImportMode;
+import io.customerclassification.application.port.in.dataimport.ImportResult;
 import io.customerclassification.application.port.in.customerprofile.GetCustomerProfileQuery;
 import io.customerclassification.application.port.in.customerprofile.GetCustomerProfileUseCase;
 import io.customerclassification.application.port.in.customerprofile.ListCustomerProfilesQuery;
@@ -57,6 +66,12 @@ public final class SimproDialect implements HttpDialect {
     private static final String COMPANY = COMPANIES + "/{companyID}";
     private static final String PROFILES = COMPANY + "/setup/customerProfiles";
     private static final String PROFILE = PROFILES + "/{customerProfileID}";
+    private static final String EXPORT = PROFILES + "/export";
+    private static final String IMPORT = PROFILES + "/import";
+    private static final List<ExportStream.Column<CustomerProfile>> EXPORT_COLUMNS = List.of(
+            new ExportStream.Column<>("ID", profile -> profile.id().value()),
+            new ExportStream.Column<>("Name", profile -> profile.name().value()),
+            new ExportStream.Column<>("Archived", CustomerProfile::archived));
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** The in-ports this dialect drives. */
@@ -66,16 +81,20 @@ public final class SimproDialect implements HttpDialect {
             ListCustomerProfilesUseCase list,
             UpdateCustomerProfileUseCase update,
             DeleteCustomerProfileUseCase delete,
+            ExportCustomerProfilesUseCase export,
+            ImportCustomerProfilesUseCase importRows,
             ListCompaniesUseCase listCompanies,
             GetCompanyUseCase getCompany,
             RunIdempotentRequestUseCase idempotency) {
 
         /** The in-ports from what implements the profile use cases together, and the company ones. */
         public static <P extends CreateCustomerProfileUseCase & GetCustomerProfileUseCase & ListCustomerProfilesUseCase
-                        & UpdateCustomerProfileUseCase & DeleteCustomerProfileUseCase,
+                        & UpdateCustomerProfileUseCase & DeleteCustomerProfileUseCase & ExportCustomerProfilesUseCase
+                        & ImportCustomerProfilesUseCase,
                         C extends ListCompaniesUseCase & GetCompanyUseCase>
                 UseCases of(P profiles, C companies, RunIdempotentRequestUseCase idempotency) {
-            return new UseCases(profiles, profiles, profiles, profiles, profiles, companies, companies, idempotency);
+            return new UseCases(profiles, profiles, profiles, profiles, profiles, profiles, profiles, companies,
+                    companies, idempotency);
         }
     }
 
@@ -96,11 +115,16 @@ public final class SimproDialect implements HttpDialect {
         allowOnly(routes, COMPANIES, List.of(HandlerType.GET));
         allowOnly(routes, COMPANY, List.of(HandlerType.GET));
         allowOnly(routes, PROFILES, List.of(HandlerType.GET, HandlerType.POST));
+        allowOnly(routes, EXPORT, List.of(HandlerType.GET));
+        allowOnly(routes, IMPORT, List.of(HandlerType.POST));
         allowOnly(routes, PROFILE, List.of(HandlerType.GET, HandlerType.PATCH, HandlerType.DELETE));
         routes.get(COMPANIES, this::listCompanies);
         routes.get(COMPANY, this::getCompany);
         routes.get(PROFILES, this::listProfiles);
         routes.post(PROFILES, this::createProfile);
+        // Before the item route, whose path it would otherwise match as profile "export".
+        routes.get(EXPORT, this::exportProfiles);
+        routes.post(IMPORT, this::importProfiles);
         routes.get(PROFILE, this::getProfile);
         routes.patch(PROFILE, this::updateProfile);
         routes.delete(PROFILE, this::deleteProfile);
@@ -255,6 +279,67 @@ public final class SimproDialect implements HttpDialect {
         }
         useCases.delete().deleteCustomerProfile(new DeleteCustomerProfileCommand(companyId, id, expected));
         ctx.status(204);
+    }
+
+    /**
+     * Extension (CONTRACT §3.3): every profile of the company by id, as JSON or CSV by {@code Accept}, streamed. An
+     * {@code Accept} naming neither is 406 before the company is looked up.
+     */
+    private void exportProfiles(Context ctx) {
+        CompanyId companyId = companyId(ctx);
+        String accept = ctx.header("Accept");
+        ExportStream.Format format = ExportStream.Format.accepted(accept).orElseThrow(() -> SimproException.of(406,
+                null, "Accept must allow application/json or text/csv.", accept == null ? null : NODES.textNode(accept)));
+        ExportStream<CustomerProfile> out = new ExportStream<>(ctx, format, EXPORT_COLUMNS, mapper);
+        out.run(rows -> useCases.export().exportCustomerProfiles(new ExportCustomerProfilesQuery(companyId), rows));
+    }
+
+    /**
+     * Extension (CONTRACT §3.3): the rows of a JSON or CSV body, as the export writes them ({@code ID} ignored), all
+     * or nothing; every problem of the rows in one 422.
+     */
+    private void importProfiles(Context ctx) {
+        CompanyId companyId = companyId(ctx);
+        List<SimproProblem> problems = new ArrayList<>();
+        ImportMode mode = importMode(ctx.queryParam("mode"), problems);
+        boolean dryRun = dryRun(ctx.queryParam("dryRun"), problems);
+        if (!problems.isEmpty()) {
+            throw new SimproException(422, problems);
+        }
+        String contentType = ctx.contentType();
+        ImportBody.Format format = ImportBody.Format.of(contentType).orElseThrow(() -> SimproException.of(415, null,
+                "Content-Type must be application/json or text/csv.", NODES.textNode(contentType)));
+        List<CustomerProfileImportRow> rows = ImportBody.rows(ctx, format, mapper, List.of("ID", "Name", "Archived"),
+                "Name", "ID").stream().map(row -> new CustomerProfileImportRow(row.get("Name"), row.get("Archived")))
+                .toList();
+        ImportResult result = useCases.importRows().importCustomerProfiles(
+                new ImportCustomerProfilesCommand(companyId, rows, mode, dryRun));
+        ObjectNode body = NODES.objectNode();
+        body.put("created", result.created());
+        body.put("updated", result.updated());
+        json(ctx, 200, body);
+    }
+
+    private static ImportMode importMode(String raw, List<SimproProblem> problems) {
+        if (raw == null || raw.equals("create")) {
+            return ImportMode.CREATE;
+        }
+        if (raw.equals("upsert")) {
+            return ImportMode.UPSERT;
+        }
+        problems.add(new SimproProblem("/mode", "mode must be create or upsert.", NODES.textNode(raw)));
+        return ImportMode.CREATE;
+    }
+
+    private static boolean dryRun(String raw, List<SimproProblem> problems) {
+        if (raw == null || raw.equals("false")) {
+            return false;
+        }
+        if (raw.equals("true")) {
+            return true;
+        }
+        problems.add(new SimproProblem("/dryRun", "dryRun must be true or false.", NODES.textNode(raw)));
+        return false;
     }
 
     /** The item's full representation has no variant; any other names its columns in order ({@code Name-ID}). */

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.EntityTags;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.InvalidBodyException;
+import io.customerclassification.application.port.in.dataimport.ImportField;
+import io.customerclassification.application.port.in.dataimport.ImportRejectedException;
 import io.customerclassification.adapter.http.LogText;
 import io.customerclassification.application.model.RecordedAnswer;
 import io.customerclassification.application.port.in.idempotency.IdempotencyKeyReusedException;
@@ -82,7 +84,14 @@ final class SimproErrors {
         if (exception instanceof SimproException refused) {
             return refused;
         } else if (exception instanceof InvalidBodyException invalid) {
-            return SimproException.of(422, null, invalid.describe("Request body"), null);
+            return SimproException.of(invalid.problem() == InvalidBodyException.Problem.SIZE ? 413 : 422, null,
+                    invalid.describe("Request body"), null);
+        } else if (exception instanceof ImportRejectedException rejected) {
+            return new SimproException(422, rejected.problems().stream()
+                    .map(problem -> new SimproProblem("/rows/" + problem.row() + "/"
+                            + (problem.field() == ImportField.ARCHIVED ? "Archived" : "Name"), problem.message() + ".",
+                            null))
+                    .toList());
         } else if (exception instanceof DuplicateCustomerProfileNameException duplicate) {
             return SimproException.of(422, "/Name", "Name already exists.", NODES.textNode(duplicate.name().value()));
         } else if (exception instanceof StaleVersionException stale) {

@@ -161,7 +161,7 @@ class IntacctErrorEnvelopeTest {
         IntacctDialect.UseCases busy = new IntacctDialect.UseCases(base.create(), base.get(), base.list(),
                 base.update(), base.delete(), base.query(), base.aggregate(), base.lineage(), base.ancestors(), query -> {
                     throw new StoreBusyException("waited 10000 ms to read a subtree; too many at once");
-                }, base.getCompany(), base.idempotency());
+                }, base.export(), base.importRows(), base.getCompany(), base.idempotency());
         ListAppender<ILoggingEvent> log = captureLog();
         try {
             harness.run(busy, api -> {
@@ -189,7 +189,7 @@ class IntacctErrorEnvelopeTest {
         IntacctDialect.UseCases failing = new IntacctDialect.UseCases(base.create(), base.get(), query -> {
             throw new IllegalStateException("SQLITE_ERROR near SELECT * FROM customer_type");
         }, base.update(), base.delete(), base.query(), base.aggregate(), base.lineage(), base.ancestors(),
-                base.descendants(), base.getCompany(), base.idempotency());
+                base.descendants(), base.export(), base.importRows(), base.getCompany(), base.idempotency());
         ListAppender<ILoggingEvent> log = captureLog();
         try {
             harness.run(failing, api -> {
@@ -245,8 +245,8 @@ class IntacctErrorEnvelopeTest {
             throw new ConflictException("Someone else changed it") {};
         }, command -> {
             throw new NotFoundException("Something else is missing") {};
-        }, base.query(), base.aggregate(), base.lineage(), base.ancestors(), base.descendants(), base.getCompany(),
-                base.idempotency());
+        }, base.query(), base.aggregate(), base.lineage(), base.ancestors(), base.descendants(), base.export(),
+                base.importRows(), base.getCompany(), base.idempotency());
         harness.app.types().createCustomerType(new CreateCustomerTypeCommand(CompanyId.DEFAULT, Name.of("Gold"),
                 CustomerTypeStatus.ACTIVE, null, null));
         harness.run(refusing, api -> {

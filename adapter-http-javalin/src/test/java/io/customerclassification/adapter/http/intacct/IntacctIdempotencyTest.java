@@ -104,7 +104,7 @@ class IntacctIdempotencyTest {
         IntacctDialect.UseCases base = harness.useCases();
         IntacctDialect.UseCases running = new IntacctDialect.UseCases(base.create(), base.get(), base.list(),
                 base.update(), base.delete(), base.query(), base.aggregate(), base.lineage(), base.ancestors(),
-                base.descendants(), base.getCompany(), (command, request) -> {
+                base.descendants(), base.export(), base.importRows(), base.getCompany(), (command, request) -> {
                     throw new RequestInProgressException(command.key());
                 });
         harness.run(running, api -> {

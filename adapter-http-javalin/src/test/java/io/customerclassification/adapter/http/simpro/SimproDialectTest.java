@@ -478,7 +478,8 @@ class SimproDialectTest {
                 query -> {
                     throw failure;
                 },
-                app.profiles(), app.profiles(), app.companies(), app.companies(), app.idempotency()));
+                app.profiles(), app.profiles(), app.profiles(), app.profiles(), app.companies(), app.companies(),
+                app.idempotency()));
         Javalin server = Javalin.create(config -> new HttpApi(List.of(failing)).configure(config));
         Reply[] reply = new Reply[1];
         JavalinTest.test(server, (s, client) -> reply[0] =

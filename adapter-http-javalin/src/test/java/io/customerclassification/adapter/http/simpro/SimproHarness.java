@@ -25,6 +25,7 @@ final class SimproHarness {
     static final String BASE = "/api/v1.0/companies/0/setup/customerProfiles/";
     private static final Pattern PROFILES = Pattern.compile("(/api/v1\\.0/companies/[^/]+/setup/customerProfiles)/?");
     private static final Pattern PROFILE = Pattern.compile("(/api/v1\\.0/companies/[^/]+/setup/customerProfiles/[^/]+)/?");
+    private static final Pattern EXPORT = Pattern.compile("(/api/v1\\.0/companies/[^/]+/setup/customerProfiles/(export|import))/?");
     private static final Pattern COMPANY = Pattern.compile("(/api/v1\\.0/companies/[^/]+)/?");
 
     final InMemoryApplication app = InMemoryApplication.create();
@@ -52,6 +53,9 @@ final class SimproHarness {
         Matcher m;
         if ((m = PROFILES.matcher(path)).matches()) {
             return m.group(1) + "/";
+        }
+        if ((m = EXPORT.matcher(path)).matches()) {
+            return m.group(1);
         }
         if ((m = PROFILE.matcher(path)).matches() || (m = COMPANY.matcher(path)).matches()) {
             return m.group(1);

@@ -89,7 +89,7 @@ class SimproIdempotencyTest {
     void aRetryWhileTheRequestStillRunsIs409WithRetryAfter() {
         SimproDialect.UseCases base = harness.useCases();
         SimproDialect.UseCases running = new SimproDialect.UseCases(base.create(), base.get(), base.list(),
-                base.update(), base.delete(), base.listCompanies(), base.getCompany(), (command, request) -> {
+                base.update(), base.delete(), base.export(), base.importRows(), base.listCompanies(), base.getCompany(), (command, request) -> {
                     throw new RequestInProgressException(command.key());
                 });
         harness.run(running, api -> {

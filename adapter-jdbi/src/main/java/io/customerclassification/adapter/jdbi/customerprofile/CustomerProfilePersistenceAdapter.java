@@ -7,8 +7,10 @@ import io.customerclassification.adapter.jdbi.session.Constraint;
 import io.customerclassification.adapter.jdbi.session.ConstraintViolation;
 import io.customerclassification.adapter.jdbi.session.Session;
 import io.customerclassification.adapter.jdbi.session.TableChanges;
+import io.customerclassification.adapter.jdbi.session.WorkGate;
 import io.customerclassification.application.port.out.customerprofile.CustomerProfileNameTakenPort;
 import io.customerclassification.application.port.out.customerprofile.DeleteCustomerProfilePort;
+import io.customerclassification.application.port.out.customerprofile.ExportCustomerProfilesPort;
 import io.customerclassification.application.port.out.customerprofile.FindCustomerProfilesPort;
 import io.customerclassification.application.port.out.customerprofile.LoadCustomerProfilePort;
 import io.customerclassification.application.port.out.customerprofile.SaveCustomerProfilePort;
@@ -27,6 +29,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Customer profiles over SQL, and the one home of {@code customer_profile}'s SQL: its fixed statements (positional
@@ -34,7 +37,7 @@ import java.util.Set;
  * that {@link #read} reads selects {@link #COLUMNS} first, in that order.
  */
 public final class CustomerProfilePersistenceAdapter implements LoadCustomerProfilePort, SaveCustomerProfilePort,
-        DeleteCustomerProfilePort, FindCustomerProfilesPort, CustomerProfileNameTakenPort {
+        DeleteCustomerProfilePort, FindCustomerProfilesPort, CustomerProfileNameTakenPort, ExportCustomerProfilesPort {
 
     public static final String COLUMNS = "p.id, p.company_id, p.name, p.archived, p.version";
     /** Company, id. */
@@ -50,6 +53,9 @@ public final class CustomerProfilePersistenceAdapter implements LoadCustomerProf
             + " version = version + 1 WHERE company_id = ? AND id = ? RETURNING version";
     /** Company, id. */
     public static final String DELETE = "DELETE FROM customer_profile WHERE company_id = ? AND id = ?";
+    /** Company: every profile, by id, for the export's one cursor. */
+    public static final String EXPORT = "SELECT " + COLUMNS + " FROM customer_profile p WHERE p.company_id = ?"
+            + " ORDER BY p.id";
 
     /** The pages of the list. */
     public static final PageSource PROFILES = new PageSource("customer_profile", "p", COLUMNS, "",
@@ -65,10 +71,29 @@ public final class CustomerProfilePersistenceAdapter implements LoadCustomerProf
 
     private final Session session;
     private final PageReader pages;
+    private final WorkGate exports;
 
-    public CustomerProfilePersistenceAdapter(Session session, PageReader pages) {
+    /** @param exports the gate every export takes its turn at, before it takes a connection */
+    public CustomerProfilePersistenceAdapter(Session session, PageReader pages, WorkGate exports) {
         this.session = session;
         this.pages = pages;
+        this.exports = exports;
+    }
+
+    /** One cursor over the company's profiles by id, in one read snapshot, after the export's turn at its gate. */
+    @Override
+    public long exportCustomerProfiles(CompanyId companyId, Consumer<CustomerProfile> rows) {
+        return exports.run(() -> session.snapshot(jdbc -> jdbc.prepared(EXPORT, statement -> {
+            statement.setLong(1, companyId.value());
+            long handed = 0;
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.accept(read(rs));
+                    handed++;
+                }
+            }
+            return handed;
+        })));
     }
 
     @Override

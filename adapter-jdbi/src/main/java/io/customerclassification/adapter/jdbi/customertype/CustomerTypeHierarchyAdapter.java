@@ -4,6 +4,8 @@ import io.customerclassification.adapter.jdbi.session.Jdbc;
 import io.customerclassification.adapter.jdbi.session.Session;
 import io.customerclassification.adapter.jdbi.session.WorkGate;
 import io.customerclassification.application.model.CustomerTypeDescendant;
+import io.customerclassification.application.model.CustomerTypeExportRow;
+import io.customerclassification.application.port.out.customertype.ExportCustomerTypesPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypeAncestorsPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypeChildrenPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypeDescendantsPort;
@@ -22,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The hierarchy around a customer type over SQL ({@link CustomerTypeSql}): its ancestors, its children, its
@@ -31,7 +34,7 @@ import java.util.Set;
  * statistics, SQLite joins each recursive step through a Bloom filter that it builds by scanning the whole table.
  */
 public final class CustomerTypeHierarchyAdapter implements LoadCustomerTypeAncestorsPort, LoadCustomerTypeChildrenPort,
-        LoadCustomerTypeDescendantsPort, MeasureCustomerTypeSubtreePort {
+        LoadCustomerTypeDescendantsPort, MeasureCustomerTypeSubtreePort, ExportCustomerTypesPort {
 
     /**
      * Subtree reads at once, and how long one waits for its turn. Each may walk a million types; two keep both cores
@@ -45,16 +48,26 @@ public final class CustomerTypeHierarchyAdapter implements LoadCustomerTypeAnces
     private final Session session;
     private final CustomerTypeSql.SubtreeSql subtreeSql;
     private final WorkGate subtreeReads;
+    private final WorkGate exports;
     private final SubtreeCache subtrees = new SubtreeCache();
 
     /**
      * @param subtreeSql the walk's statements in this database's SQL
      * @param subtreeReads the gate every subtree read takes its turn at, before it takes a connection
+     * @param exports the gate every export takes its turn at, before it takes a connection
      */
-    public CustomerTypeHierarchyAdapter(Session session, CustomerTypeSql.SubtreeSql subtreeSql, WorkGate subtreeReads) {
+    public CustomerTypeHierarchyAdapter(Session session, CustomerTypeSql.SubtreeSql subtreeSql, WorkGate subtreeReads,
+            WorkGate exports) {
         this.session = session;
         this.subtreeSql = subtreeSql;
         this.subtreeReads = subtreeReads;
+        this.exports = exports;
+    }
+
+    /** Tree order ({@link TreeExport}), from one read snapshot, after the export's turn at its gate. */
+    @Override
+    public long exportCustomerTypes(CompanyId companyId, Consumer<CustomerTypeExportRow> rows) {
+        return exports.run(() -> session.snapshot(jdbc -> TreeExport.run(jdbc, companyId.value(), rows)));
     }
 
     @Override

@@ -51,6 +51,13 @@ public final class CustomerTypeSql {
     /** Company, key. */
     public static final String DELETE = "DELETE FROM customer_type WHERE company_id = ? AND key = ?";
 
+    /** Company, after key, how many: the next roots of the export, by key. */
+    public static final String EXPORT_ROOTS = "SELECT key, name, status FROM customer_type"
+            + " WHERE company_id = ? AND parent_key IS NULL AND key > ? ORDER BY key LIMIT ?";
+    /** Company, parent key, after key, how many: the next children of the export, by key. */
+    public static final String EXPORT_CHILDREN = "SELECT key, name, status FROM customer_type"
+            + " WHERE company_id = ? AND parent_key = ? AND key > ? ORDER BY key LIMIT ?";
+
     /** Company, key: the stored subtree height (migration V3) and the parent. */
     public static final String HEIGHT_AND_PARENT =
             "SELECT height, parent_key FROM customer_type WHERE company_id = ? AND key = ?";

@@ -1,0 +1,14 @@
+package io.customerclassification.application.port.in.customerprofile;
+
+import io.customerclassification.application.validation.SelfValidation;
+import io.customerclassification.domain.shared.CompanyId;
+import jakarta.validation.constraints.NotNull;
+
+/** Every customer profile of a company, by id. */
+public record ExportCustomerProfilesQuery(@NotNull CompanyId companyId) {
+
+    public ExportCustomerProfilesQuery(CompanyId companyId) {
+        this.companyId = companyId;
+        SelfValidation.validate(this);
+    }
+}
