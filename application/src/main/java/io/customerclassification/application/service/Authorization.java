@@ -1,0 +1,31 @@
+package io.customerclassification.application.service;
+
+import io.customerclassification.application.port.in.Caller;
+import io.customerclassification.domain.identity.AccessPolicy;
+import io.customerclassification.domain.identity.Permission;
+import io.customerclassification.domain.identity.Resource;
+import io.customerclassification.domain.shared.CompanyId;
+import java.util.Objects;
+
+/**
+ * Every use case starts here, before it reads anything: the caller's grants decide (the trusted system caller
+ * passes), so that a refused caller learns nothing, not even whether the company or the record exists.
+ */
+final class Authorization {
+
+    private final AccessPolicy policy = new AccessPolicy();
+
+    void require(Caller caller, CompanyId company, Resource resource, Permission permission) {
+        Objects.requireNonNull(caller, "caller");
+        if (!caller.system()) {
+            policy.check(caller.clientId(), caller.grants(), caller.companyLimit(), company, resource, permission);
+        }
+    }
+
+    void requireAdmin(Caller caller) {
+        Objects.requireNonNull(caller, "caller");
+        if (!caller.system()) {
+            policy.checkAdmin(caller.clientId(), caller.admin());
+        }
+    }
+}
