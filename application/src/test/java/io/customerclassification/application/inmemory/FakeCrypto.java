@@ -127,7 +127,9 @@ public final class FakeCrypto implements HashSecretPort, GenerateSecretPort, Acc
 
     @Override
     public String publicKeySet(List<SigningKey> keys) {
-        return keys.stream().map(key -> "\"" + key.keyId() + "\"").collect(Collectors.joining(",", "{\"keys\":[", "]}"));
+        return keys.stream()
+                .map(key -> "{\"kty\":\"EC\",\"kid\":\"" + key.keyId() + "\",\"crv\":\"P-256\",\"x\":\"fake\",\"y\":\"fake\"}")
+                .collect(Collectors.joining(",", "{\"keys\":[", "]}"));
     }
 
     private static String sha256(String text) {
