@@ -30,6 +30,27 @@ public final class AccessPolicy {
         }
     }
 
+    /**
+     * Whether the caller may see that {@code company} exists: its token reaches the company and one of its grants
+     * gives some permission on some resource of it.
+     */
+    public boolean reaches(List<Grant> grants, CompanyId companyLimit, CompanyId company) {
+        Objects.requireNonNull(company, "company");
+        return (companyLimit == null || companyLimit.equals(company))
+                && grants.stream().anyMatch(grant -> !grant.permissions().isEmpty()
+                        && (grant.isForEveryCompany() || grant.company().equals(company)));
+    }
+
+    /** @throws PermissionDeniedException unless the caller {@link #reaches} the company */
+    public void checkReach(ClientId client, List<Grant> grants, CompanyId companyLimit, CompanyId company) {
+        if (!reaches(grants, companyLimit, company)) {
+            throw new PermissionDeniedException(client, company, null, null,
+                    companyLimit != null && !companyLimit.equals(company)
+                            ? PermissionDeniedException.Reason.OUTSIDE_TOKEN_COMPANY
+                            : PermissionDeniedException.Reason.NOT_GRANTED);
+        }
+    }
+
     /** @throws AdminRequiredException unless {@code admin} */
     public void checkAdmin(ClientId client, boolean admin) {
         if (!admin) {

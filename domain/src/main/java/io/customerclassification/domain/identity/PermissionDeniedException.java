@@ -3,7 +3,7 @@ package io.customerclassification.domain.identity;
 import io.customerclassification.domain.shared.AccessDeniedException;
 import io.customerclassification.domain.shared.CompanyId;
 
-/** The caller has no grant for this permission on this resource of this company. */
+/** The caller has no grant for this permission on this resource of this company (or none at all on it). */
 public final class PermissionDeniedException extends AccessDeniedException {
 
     /** Why the permission is missing. */
@@ -31,8 +31,8 @@ public final class PermissionDeniedException extends AccessDeniedException {
     }
 
     private static String message(CompanyId company, Resource resource, Permission permission, Reason reason) {
-        String what = "permission '" + permission.wireName() + "' on " + resource.wireName() + " of company "
-                + company;
+        String what = permission == null ? "permission on company " + company
+                : "permission '" + permission.wireName() + "' on " + resource.wireName() + " of company " + company;
         return reason == Reason.OUTSIDE_TOKEN_COMPANY
                 ? "The token is limited to another company than company " + company + " (" + what + ")"
                 : "The client has no " + what;
@@ -47,10 +47,12 @@ public final class PermissionDeniedException extends AccessDeniedException {
         return company;
     }
 
+    /** The resource asked for, or {@code null} when any permission on the company would have done. */
     public Resource resource() {
         return resource;
     }
 
+    /** The permission asked for, or {@code null} when any permission on the company would have done. */
     public Permission permission() {
         return permission;
     }

@@ -2,7 +2,9 @@ package io.customerclassification.domain.identity;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.customerclassification.domain.shared.CompanyId;
 import java.util.EnumSet;
@@ -62,6 +64,23 @@ class AccessPolicyTest {
                 Grant.on(ONE, Resource.CUSTOMER_TYPE, Set.of(Permission.VIEW)));
         assertDoesNotThrow(() -> policy.check(CLIENT, grants, null, ONE, Resource.CUSTOMER_TYPE, Permission.LIST));
         assertDoesNotThrow(() -> policy.check(CLIENT, grants, null, ONE, Resource.CUSTOMER_TYPE, Permission.VIEW));
+    }
+
+    @Test
+    void aCompanyIsReachedThroughAnyPermissionOnAnyOfItsResources() {
+        List<Grant> grants = List.of(Grant.on(ONE, Resource.CUSTOMER_PROFILE, Set.of(Permission.DELETE)),
+                Grant.on(TWO, Resource.CUSTOMER_TYPE, Set.of()));
+        assertTrue(policy.reaches(grants, null, ONE));
+        assertFalse(policy.reaches(grants, null, TWO), "a grant of no permission reaches nothing");
+        assertFalse(policy.reaches(grants, TWO, ONE), "nor does a token limited to another company");
+        assertTrue(policy.reaches(List.of(Grant.onEveryCompany(Resource.CUSTOMER_TYPE, Set.of(Permission.LIST))),
+                null, CompanyId.of(99)));
+        PermissionDeniedException e = assertThrows(PermissionDeniedException.class,
+                () -> policy.checkReach(CLIENT, grants, null, TWO));
+        assertEquals("The client has no permission on company 2", e.getMessage());
+        assertEquals(PermissionDeniedException.Reason.OUTSIDE_TOKEN_COMPANY,
+                assertThrows(PermissionDeniedException.class, () -> policy.checkReach(CLIENT, grants, TWO, ONE)).reason());
+        assertDoesNotThrow(() -> policy.checkReach(CLIENT, grants, ONE, ONE));
     }
 
     @Test
