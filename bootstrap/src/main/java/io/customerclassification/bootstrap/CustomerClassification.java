@@ -46,7 +46,9 @@ import io.customerclassification.domain.customertype.CustomerTypeKey;
 import io.customerclassification.domain.shared.CompanyId;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -120,6 +122,16 @@ public final class CustomerClassification
     /** Whether the database answers (what {@code GET /health} reports). */
     public boolean isDatabaseReachable() {
         return database.isReachable();
+    }
+
+    /**
+     * Since when writes find the store full (its disk, or the size the database may grow to), while none has fit
+     * since; such writes throw {@link io.customerclassification.application.port.out.StoreFullException} and write
+     * nothing. While full, a write that leaves nothing behind is tried at most once a second, so that this clears
+     * once space is freed ({@code GET /health} reports it).
+     */
+    public Optional<Instant> storeFullSince() {
+        return database.fullSince();
     }
 
     @Override

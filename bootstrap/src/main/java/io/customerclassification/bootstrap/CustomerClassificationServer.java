@@ -62,8 +62,10 @@ public final class CustomerClassificationServer implements AutoCloseable {
                     app, app, app, app, app, app, app));
             IntacctDialect intacct = new IntacctDialect(new IntacctDialect.UseCases(
                     app, app, app, app, app, app, app, app, app), Clock.systemUTC());
+            HttpServer.Limits limits = HttpServer.Limits.DEFAULT.withConnections(HttpServer.Limits.DEFAULT.connections(),
+                    config.connectionsPerAddress());
             HttpServer http = HttpServer.start(config.host(), config.port(), List.of(simpro, intacct),
-                    app::isDatabaseReachable);
+                    () -> StoreState.of(app), limits);
             return new CustomerClassificationServer(app, http);
         } catch (RuntimeException e) {
             app.close();

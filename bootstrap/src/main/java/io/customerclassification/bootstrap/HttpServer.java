@@ -4,6 +4,7 @@ import io.customerclassification.adapter.http.HttpApi;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.LogText;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,14 +13,15 @@ import java.net.BindException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.UriCompliance.Violation;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -56,6 +58,11 @@ final class HttpServer {
      * @param requestHeaderBytes request line and headers together; larger is answered 414 or 431
      * @param idleTimeout a connection that sends or receives nothing for this long is closed
      * @param connections open connections; further ones wait in the operating system's accept queue
+     * @param connectionsPerAddress open connections of one client address; one more is closed once accepted
+     * @param requestHeadTimeout a request head (line and headers) not complete this long after its first bytes
+     *     arrived closes its connection
+     * @param bodyGrace a body may take this long, plus its length at {@code minBodyBytesPerSecond}, to arrive
+     * @param minBodyBytesPerSecond a body slower than this after {@code bodyGrace} is answered 408
      */
     record Limits(
             int workerThreads,
@@ -64,10 +71,29 @@ final class HttpServer {
             Duration maxWait,
             int requestHeaderBytes,
             Duration idleTimeout,
-            int connections) {
+            int connections,
+            int connectionsPerAddress,
+            Duration requestHeadTimeout,
+            Duration bodyGrace,
+            int minBodyBytesPerSecond) {
 
         static final Limits DEFAULT = new Limits(48, 32, 256, Duration.ofSeconds(5), 8 * 1024,
-                Duration.ofSeconds(30), 1024);
+                Duration.ofSeconds(30), 1024, 512, Duration.ofSeconds(5), Duration.ofSeconds(5), 16 * 1024);
+
+        Limits withConnections(int total, int perAddress) {
+            return new Limits(workerThreads, activeRequests, waitingRequests, maxWait, requestHeaderBytes,
+                    idleTimeout, total, perAddress, requestHeadTimeout, bodyGrace, minBodyBytesPerSecond);
+        }
+
+        Limits withRequests(int active, int waiting, Duration wait) {
+            return new Limits(workerThreads, active, waiting, wait, requestHeaderBytes, idleTimeout, connections,
+                    connectionsPerAddress, requestHeadTimeout, bodyGrace, minBodyBytesPerSecond);
+        }
+
+        Limits withTimeouts(Duration idle, Duration requestHead, Duration grace, int minBodyRate) {
+            return new Limits(workerThreads, activeRequests, waitingRequests, maxWait, requestHeaderBytes, idle,
+                    connections, connectionsPerAddress, requestHead, grace, minBodyRate);
+        }
 
         /** Seconds a client told 503 is asked to wait: the longest a request may wait for its turn. */
         long retryAfterSeconds() {
@@ -106,11 +132,11 @@ final class HttpServer {
     /**
      * @throws ConfigurationException when the address cannot be bound (port in use, unknown host)
      */
-    static HttpServer start(String host, int port, List<HttpDialect> dialects, BooleanSupplier databaseReachable) {
-        return start(host, port, dialects, databaseReachable, Limits.DEFAULT);
+    static HttpServer start(String host, int port, List<HttpDialect> dialects, Supplier<StoreState> store) {
+        return start(host, port, dialects, store, Limits.DEFAULT);
     }
 
-    static HttpServer start(String host, int port, List<HttpDialect> dialects, BooleanSupplier databaseReachable,
+    static HttpServer start(String host, int port, List<HttpDialect> dialects, Supplier<StoreState> store,
             Limits limits) {
         HttpApi api = new HttpApi(dialects);
         AtomicReference<ServerConnector> connectorOf = new AtomicReference<>();
@@ -132,28 +158,29 @@ final class HttpServer {
                         Violation.TRUNCATED_UTF8_ENCODING, Violation.SUSPICIOUS_PATH_CHARACTERS));
             });
             config.jetty.addConnector((server, http) -> {
-                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                ServerConnector connector = new ServerConnector(server,
+                        new RequestHeads(http, limits.requestHeadTimeout()));
                 connectorOf.set(connector);
                 connector.setHost(host);
                 connector.setPort(port);
                 connector.setIdleTimeout(limits.idleTimeout().toMillis());
                 server.addBean(new NetworkConnectionLimit(limits.connections(), connector));
+                connector.addBean(new ConnectionShare(limits.connectionsPerAddress()));
                 return connector;
             });
             config.jetty.modifyServer(server -> {
                 // Javalin nests its own handler innermost: stop() waits for the requests GracefulHandler counts,
-                // and requests over the limit wait in Overload without reaching Javalin.
-                server.setHandler(new GracefulHandler(new Overload(api, limits)));
+                // bodies arrive before their request takes a turn, and requests over the limit wait in Overload
+                // without reaching Javalin.
+                server.setHandler(new GracefulHandler(new BodyFirst(new Overload(api, limits),
+                        (int) HttpApi.MAX_REQUEST_BYTES, HttpApi.MAX_DISCARDED_BYTES, limits.bodyGrace(),
+                        limits.minBodyBytesPerSecond())));
                 server.setErrorHandler(new Refusals(api));
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
             });
             config.requestLogger.http((ctx, millis) ->
                     requestLog.record(String.valueOf(ctx.method()), ctx.path(), ctx.statusCode(), millis));
-            config.routes.get("/health", ctx -> {
-                boolean up = databaseReachable.getAsBoolean();
-                ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                        .json(Map.of("status", up ? "UP" : "DOWN", "database", up ? "reachable" : "unreachable"));
-            });
+            config.routes.get("/health", ctx -> health(ctx, store.get()));
             config.routes.get("/openapi", ctx -> ctx.json(Map.of("documents",
                     OPENAPI_DOCUMENTS.stream().map(name -> "/openapi/" + name).toList())));
             for (String document : OPENAPI_DOCUMENTS) {
@@ -174,6 +201,26 @@ final class HttpServer {
 
     int port() {
         return javalin.port();
+    }
+
+    /**
+     * {@code {"status": "UP", "database": "reachable"}}, else 503 and {@code DOWN} with {@code "unreachable"}, or
+     * {@code "full"} and the reason.
+     */
+    private static void health(Context ctx, StoreState store) {
+        Map<String, String> body = new LinkedHashMap<>();
+        boolean up = store.reachable() && store.fullSince().isEmpty();
+        body.put("status", up ? "UP" : "DOWN");
+        if (!store.reachable()) {
+            body.put("database", "unreachable");
+        } else if (store.fullSince().isPresent()) {
+            body.put("database", "full");
+            body.put("reason", "The store has been full since " + store.fullSince().get().truncatedTo(ChronoUnit.SECONDS)
+                    + ": writes are refused with 507 until space is freed; reads go on.");
+        } else {
+            body.put("database", "reachable");
+        }
+        ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
     }
 
     /**
@@ -241,8 +288,9 @@ final class HttpServer {
 
     /**
      * What Jetty refuses before a route runs (a malformed request line or header, a URI or headers too large, a
-     * request that arrives on an open connection while the server stops), answered in the owning dialect's JSON. A request line Jetty could not parse has no path to go by, and
-     * gets the neutral body.
+     * request that arrives on an open connection while the server stops), answered in the owning dialect's JSON.
+     * When Jetty could not parse the request line, the path is what {@link RequestHeads} could read of it; a line
+     * with no readable path gets the neutral body.
      */
     private static final class Refusals implements Request.Handler {
 
@@ -259,8 +307,11 @@ final class HttpServer {
             if (status == HttpStatus.SERVICE_UNAVAILABLE.getCode()) {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, 1);
             }
+            // Jetty closes the connection after most of these (a request it could not read, the stop), at times
+            // without saying so; a client that reused it would lose its next request.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
             write(response, callback, status,
-                    api.refusalBody(request.getHttpURI().getPath(), status, reason(status)));
+                    api.refusalBody(RequestHeads.requestedPath(request), status, reason(status)));
             return true;
         }
 

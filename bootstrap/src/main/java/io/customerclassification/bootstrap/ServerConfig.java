@@ -17,8 +17,12 @@ import java.util.Objects;
  * override both.
  *
  * @param extraCompanies companies registered at start-up besides company 0
+ * @param connectionsPerAddress open connections one client address may hold (docs/reliability.md): a share of
+ *     the connection limit, so that one client cannot take them all; behind a load balancer, which is one address
+ *     for every client, raise it to the connection limit
  */
-public record ServerConfig(String host, int port, Path database, List<Company> extraCompanies) {
+public record ServerConfig(String host, int port, Path database, List<Company> extraCompanies,
+        int connectionsPerAddress) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -28,6 +32,9 @@ public record ServerConfig(String host, int port, Path database, List<Company> e
     public static final String ENV_PORT = "CLASSIFICATION_PORT";
     public static final String ENV_DB = "CLASSIFICATION_DB";
     public static final String ENV_COMPANIES = "CLASSIFICATION_COMPANIES";
+    public static final String ENV_CONNECTIONS_PER_ADDRESS = "CLASSIFICATION_CONNECTIONS_PER_ADDRESS";
+    public static final int DEFAULT_CONNECTIONS_PER_ADDRESS = HttpServer.Limits.DEFAULT.connectionsPerAddress();
+    private static final int CONNECTIONS = HttpServer.Limits.DEFAULT.connections();
 
     public static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar customer-classification-server.jar [options]",
@@ -38,6 +45,10 @@ public record ServerConfig(String host, int port, Path database, List<Company> e
             "  --db FILE          SQLite database file     env " + ENV_DB + "     default " + DEFAULT_DATABASE,
             "  --company ID=Name  register a company (repeatable)",
             "                                              env " + ENV_COMPANIES + " (ID=Name pairs separated by ';')",
+            "  --connections-per-address N",
+            "                     connections one client address may hold, 1-" + CONNECTIONS,
+            "                                              env " + ENV_CONNECTIONS_PER_ADDRESS + "   default "
+                    + DEFAULT_CONNECTIONS_PER_ADDRESS + " (behind a load balancer: " + CONNECTIONS + ")",
             "  --help             print this help and exit",
             "",
             "Company 0 (\"Default Company\") always exists.");
@@ -49,6 +60,15 @@ public record ServerConfig(String host, int port, Path database, List<Company> e
         if (port < 0 || port > 65535) {
             throw new ConfigurationException("port must be between 0 and 65535, was " + port);
         }
+        if (connectionsPerAddress < 1 || connectionsPerAddress > CONNECTIONS) {
+            throw new ConfigurationException("connections per address must be between 1 and " + CONNECTIONS + ", was "
+                    + connectionsPerAddress);
+        }
+    }
+
+    /** With the default share of connections per client address. */
+    public ServerConfig(String host, int port, Path database, List<Company> extraCompanies) {
+        this(host, port, database, extraCompanies, DEFAULT_CONNECTIONS_PER_ADDRESS);
     }
 
     public static ServerConfig defaults() {
@@ -56,11 +76,11 @@ public record ServerConfig(String host, int port, Path database, List<Company> e
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, database, extraCompanies);
+        return new ServerConfig(host, newPort, database, extraCompanies, connectionsPerAddress);
     }
 
     public ServerConfig withDatabase(Path newDatabase) {
-        return new ServerConfig(host, port, newDatabase, extraCompanies);
+        return new ServerConfig(host, port, newDatabase, extraCompanies, connectionsPerAddress);
     }
 
     /** Whether the arguments ask for the help text rather than a server. */
@@ -84,6 +104,8 @@ public record ServerConfig(String host, int port, Path database, List<Company> e
                 }
             }
         }
+        String perAddress = env.get(ENV_CONNECTIONS_PER_ADDRESS);
+        String perAddressSource = ENV_CONNECTIONS_PER_ADDRESS;
         String portSource = ENV_PORT;
         String databaseSource = ENV_DB;
         String hostSource = ENV_HOST;
@@ -100,7 +122,7 @@ public record ServerConfig(String host, int port, Path database, List<Company> e
                 value = arg.substring("--company=".length());
             }
             switch (flag) {
-                case "--host", "--port", "--db", "--company" -> {
+                case "--host", "--port", "--db", "--company", "--connections-per-address" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new ConfigurationException(flag + " needs a value");
@@ -120,6 +142,10 @@ public record ServerConfig(String host, int port, Path database, List<Company> e
                             database = value;
                             databaseSource = "--db";
                         }
+                        case "--connections-per-address" -> {
+                            perAddress = value;
+                            perAddressSource = "--connections-per-address";
+                        }
                         default -> addCompany(companies, value, "--company");
                     }
                 }
@@ -133,7 +159,8 @@ public record ServerConfig(String host, int port, Path database, List<Company> e
                 host,
                 port == null ? DEFAULT_PORT : parsePort(port, portSource),
                 database == null ? DEFAULT_DATABASE : parsePath(database, databaseSource),
-                new ArrayList<>(companies.values()));
+                new ArrayList<>(companies.values()),
+                perAddress == null ? DEFAULT_CONNECTIONS_PER_ADDRESS : parseShare(perAddress, perAddressSource));
     }
 
     private static int parsePort(String value, String source) {
@@ -146,6 +173,19 @@ public record ServerConfig(String host, int port, Path database, List<Company> e
             // reported below
         }
         throw new ConfigurationException(source + " must be a port number between 0 and 65535, was '" + value + "'");
+    }
+
+    private static int parseShare(String value, String source) {
+        try {
+            int share = Integer.parseInt(value.strip());
+            if (share >= 1 && share <= CONNECTIONS) {
+                return share;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigurationException(source + " must be a number of connections between 1 and " + CONNECTIONS
+                + ", was '" + value + "'");
     }
 
     private static Path parsePath(String value, String source) {

@@ -1,5 +1,6 @@
 package io.customerclassification.bootstrap;
 
+import io.customerclassification.adapter.http.HttpApi;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -45,6 +46,16 @@ final class HeldDialect implements HttpDialect {
     @Override
     public boolean owns(String path) {
         return path.equals("/slow");
+    }
+
+    @Override
+    public void refuse(Context ctx, int status, String message) {
+        ctx.status(status).result(message);
+    }
+
+    @Override
+    public String refusalBody(int status, String reason) {
+        return HttpApi.neutralErrorBody(reason);
     }
 
     @Override

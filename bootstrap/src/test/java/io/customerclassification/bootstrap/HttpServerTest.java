@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ class HttpServerTest {
     @Test
     void stopLetsInFlightRequestsFinish() throws Exception {
         HeldDialect dialect = new HeldDialect(Duration.ofMillis(1_500));
-        HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(dialect), () -> true);
+        HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(dialect),
+                () -> new StoreState(true, Optional.empty()));
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slow"))
@@ -43,7 +45,8 @@ class HttpServerTest {
     void aPortInUseIsAClearConfigurationError() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             ConfigurationException e = assertThrows(ConfigurationException.class,
-                    () -> HttpServer.start("127.0.0.1", taken.getLocalPort(), List.of(), () -> true));
+                    () -> HttpServer.start("127.0.0.1", taken.getLocalPort(), List.of(),
+                            () -> new StoreState(true, Optional.empty())));
             assertTrue(e.getMessage().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), e.getMessage());
             assertTrue(e.getMessage().contains("--port"), e.getMessage());
         }

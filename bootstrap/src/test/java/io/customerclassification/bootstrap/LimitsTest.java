@@ -20,10 +20,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -61,15 +63,14 @@ class LimitsTest {
                 app.profiles(), app.profiles(), app.profiles(), app.companies(), app.companies()));
         IntacctDialect intacct = new IntacctDialect(new IntacctDialect.UseCases(app.types(), app.types(), app.types(),
                 app.types(), app.types(), app.types(), app.types(), app.types(), app.companies()), Clock.systemUTC());
-        HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(slow, simpro, intacct), () -> true, limits);
+        HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(slow, simpro, intacct),
+                () -> new StoreState(true, Optional.empty()), limits);
         servers.add(server);
         return server;
     }
 
     private static HttpServer.Limits limits(int active, int waiting, Duration maxWait) {
-        HttpServer.Limits defaults = HttpServer.Limits.DEFAULT;
-        return new HttpServer.Limits(defaults.workerThreads(), active, waiting, maxWait, defaults.requestHeaderBytes(),
-                defaults.idleTimeout(), defaults.connections());
+        return HttpServer.Limits.DEFAULT.withRequests(active, waiting, maxWait);
     }
 
     @Test
@@ -168,20 +169,37 @@ class LimitsTest {
         assertEquals(200, http.get(PROFILES, Map.of("X-Padding", "a".repeat(4_000))).status());
     }
 
+    /** Jetty refuses these before it has a request, so the path comes from what could be read of the line. */
     @Test
-    void aRequestLineOverTheLimitIs414WithTheNeutralBodyAsJettyDropsThePath() {
-        Http http = start(HttpServer.Limits.DEFAULT);
-        Reply reply = http.get(PROFILES + "?Name=" + "a".repeat(HttpServer.Limits.DEFAULT.requestHeaderBytes()));
+    void aRequestLineOverTheLimitIs414InTheFormatOfTheDialectItsPathNames() throws IOException {
+        int port = serve(HttpServer.Limits.DEFAULT).port();
+        Http http = new Http(port);
+        String tooLong = "a".repeat(HttpServer.Limits.DEFAULT.requestHeaderBytes());
+        Reply reply = http.get(PROFILES + "?Name=" + tooLong);
         assertEquals(414, reply.status(), reply::toString);
-        assertEquals("{\"error\":\"The request URI is too long.\"}", reply.body());
+        assertEquals(SIMPRO_ERROR.formatted("The request URI is too long."), reply.body());
+        assertIntacctError(http.get(TYPES + "/" + tooLong), "invalidRequest", "CC-1400", "The request URI is too long.");
+        assertEquals("{\"error\":\"The request URI is too long.\"}", http.get("/" + tooLong).body());
+        try (Socket socket = connectFrom("127.0.0.1", port)) {
+            send(socket, "GET " + TYPES + " HTTP/9.9\r\nHost: x\r\n\r\n");
+            String answer = readAll(socket);
+            assertTrue(answer.startsWith("HTTP/1.1 400 ") || answer.startsWith("HTTP/1.1 505 "), answer);
+            assertTrue(answer.contains("{\"ia::result\":{\"ia::error\":{\"code\":\"invalidRequest\""), answer);
+        }
     }
 
     @Test
-    void aPathJettyCannotDecodeIs400WithTheNeutralBody() {
+    void aPathJettyCannotDecodeIs400InTheFormatOfTheDialectItsLineNames() {
         Http http = start(HttpServer.Limits.DEFAULT);
         Reply reply = http.get("/api/v1.0/companies/%00/setup/customerProfiles/");
         assertEquals(400, reply.status(), reply::toString);
-        assertEquals("{\"error\":\"The request is malformed.\"}", reply.body());
+        assertEquals(SIMPRO_ERROR.formatted("The request is malformed."), reply.body());
+        assertEquals("close", reply.header("Connection"), "Jetty closes this connection: the client must know");
+        assertEquals("{\"error\":\"The request is malformed.\"}", http.get("/%00").body());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(400, http.get(PROFILES + "%00").status());
+            assertEquals(404, http.patch(PROFILES + "7", "{}").status(), "the next request has a connection that works");
+        }
         Reply badUtf8 = http.get(PROFILES + "%C0%80");
         assertEquals(404, badUtf8.status(), "bad UTF-8 reaches the routes and gets the dialect's 404: " + badUtf8);
     }
@@ -200,9 +218,8 @@ class LimitsTest {
     @Test
     void anIdleConnectionIsClosedAfterTheIdleTimeout() throws IOException {
         HttpServer.Limits defaults = HttpServer.Limits.DEFAULT;
-        HttpServer.Limits quick = new HttpServer.Limits(defaults.workerThreads(), defaults.activeRequests(),
-                defaults.waitingRequests(), defaults.maxWait(), defaults.requestHeaderBytes(), Duration.ofMillis(300),
-                defaults.connections());
+        HttpServer.Limits quick = defaults.withTimeouts(Duration.ofMillis(300), defaults.requestHeadTimeout(),
+                defaults.bodyGrace(), defaults.minBodyBytesPerSecond());
         try (Socket idle = new Socket("127.0.0.1", serve(quick).port())) {
             idle.setSoTimeout(10_000);
             idle.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -218,9 +235,7 @@ class LimitsTest {
 
     @Test
     void connectionsOverTheLimitWaitToBeAcceptedUntilOneCloses() throws Exception {
-        HttpServer.Limits defaults = HttpServer.Limits.DEFAULT;
-        HttpServer.Limits two = new HttpServer.Limits(defaults.workerThreads(), defaults.activeRequests(),
-                defaults.waitingRequests(), defaults.maxWait(), defaults.requestHeaderBytes(), defaults.idleTimeout(), 2);
+        HttpServer.Limits two = HttpServer.Limits.DEFAULT.withConnections(2, 2);
         int port = serve(two).port();
         try (Socket first = new Socket("127.0.0.1", port); Socket second = new Socket("127.0.0.1", port)) {
             Thread.sleep(200);
@@ -230,5 +245,153 @@ class LimitsTest {
             first.close();
             assertEquals(200, third.get(10, TimeUnit.SECONDS).status());
         }
+    }
+
+    /** A raw connection to the server from {@code source}, a loopback address (all of 127.0.0.0/8 is loopback). */
+    private static Socket connectFrom(String source, int port) throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new java.net.InetSocketAddress(source, 0));
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    private static void send(Socket socket, String text) throws IOException {
+        socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+    }
+
+    /** Whether the server closed the connection (reading ends) within {@code millis}, whatever it sent first. */
+    private static boolean closedWithin(Socket socket, long millis) throws IOException {
+        socket.setSoTimeout((int) millis);
+        try {
+            InputStream in = socket.getInputStream();
+            while (in.read() >= 0) {
+                // an answer before the close is allowed
+            }
+            return true;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } catch (java.net.SocketException e) {
+            return true; // reset
+        }
+    }
+
+    /**
+     * A slowloris from one address opens more connections than its share and keeps each unfinished request head
+     * alive with one more header line now and then: its connections past the share are closed at once, the others
+     * when their head is not complete within the limit, and meanwhile a client from another address is served at
+     * once, its health check too.
+     */
+    @Test
+    void aSlowlorisHoldsItsShareOfConnectionsAtMostAndOthersAreServedMeanwhile() throws Exception {
+        HttpServer.Limits limits = HttpServer.Limits.DEFAULT.withConnections(16, 8).withTimeouts(
+                HttpServer.Limits.DEFAULT.idleTimeout(), Duration.ofSeconds(4), HttpServer.Limits.DEFAULT.bodyGrace(),
+                HttpServer.Limits.DEFAULT.minBodyBytesPerSecond());
+        int port = serve(limits).port();
+        List<Socket> hostile = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                Socket socket = connectFrom("127.0.0.2", port);
+                hostile.add(socket);
+                send(socket, "GET /health HTTP/1.1\r\nHost: x\r\n");
+            }
+            long started = System.nanoTime();
+            ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+            trickle.scheduleAtFixedRate(() -> hostile.forEach(socket -> {
+                try {
+                    send(socket, "X-Slow: 1\r\n");
+                } catch (IOException e) {
+                    // closed by the server, as it should be
+                }
+            }), 200, 200, TimeUnit.MILLISECONDS);
+            try {
+                Http legitimate = new Http(port);
+                long before = System.nanoTime();
+                assertEquals(200, legitimate.get(PROFILES).status());
+                assertEquals(200, legitimate.get("/health").status());
+                long served = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before);
+                assertTrue(served < 2_500, "the other client waited " + served + " ms");
+
+                int closedAtOnce = 0;
+                for (Socket socket : hostile) {
+                    if (closedWithin(socket, 200)) {
+                        closedAtOnce++;
+                    }
+                }
+                assertEquals(12, closedAtOnce, "the connections past the share of 8 are closed at once; the 8 others"
+                        + " are still held (the other client was served while they were)");
+                for (Socket socket : hostile) {
+                    assertTrue(closedWithin(socket, 8_000), "an unfinished head is cut off after its time limit");
+                }
+                long cutOff = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                assertTrue(cutOff >= 3_000, "cut off after " + cutOff + " ms, well before the 4 s limit");
+            } finally {
+                trickle.shutdownNow();
+            }
+            assertEquals(200, new Http(port).get(PROFILES).status());
+        } finally {
+            for (Socket socket : hostile) {
+                socket.close();
+            }
+        }
+    }
+
+    /**
+     * Bodies that trickle in hold a connection each, not one of the requests handled at once: with a single
+     * request slot and no queue, a client is served while three slow bodies arrive, and each slow body is answered
+     * 408 in the owner's format once it falls behind the minimum rate.
+     */
+    @Test
+    void slowBodiesTakeNoRequestSlotAndAreAnswered408() throws Exception {
+        HttpServer.Limits limits = HttpServer.Limits.DEFAULT.withRequests(1, 0, Duration.ofMillis(100)).withTimeouts(
+                HttpServer.Limits.DEFAULT.idleTimeout(), HttpServer.Limits.DEFAULT.requestHeadTimeout(),
+                Duration.ofSeconds(1), 1_000);
+        int port = serve(limits).port();
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                Socket socket = connectFrom("127.0.0.2", port);
+                slow.add(socket);
+                send(socket, "POST " + PROFILES + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 100000\r\n\r\n{\"Name\"");
+            }
+            long started = System.nanoTime();
+            for (int i = 0; i < 5; i++) {
+                assertEquals(200, new Http(port).get(PROFILES).status(), "served while the slow bodies arrive");
+            }
+            for (Socket socket : slow) {
+                send(socket, ":");
+                String answer = readAll(socket);
+                assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
+                assertTrue(answer.endsWith(SIMPRO_ERROR.formatted("The request took too long to arrive.")), answer);
+            }
+            long refused = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertTrue(refused < 5_000, "refused after " + refused + " ms");
+            assertEquals("[]", new Http(port).get(PROFILES).body(), "nothing was created");
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    /** A body that pauses within the grace period is no slow body (a scheduling pause, a slow first packet). */
+    @Test
+    void aBodyThatPausesWithinTheGraceIsServed() throws Exception {
+        int port = serve(HttpServer.Limits.DEFAULT).port();
+        try (Socket socket = connectFrom("127.0.0.1", port)) {
+            send(socket, "POST " + PROFILES + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 16\r\nConnection: close\r\n\r\n{\"N");
+            Thread.sleep(1_500);
+            send(socket, "ame\": \"Gold\"}");
+            String answer = readAll(socket);
+            assertTrue(answer.startsWith("HTTP/1.1 201 "), answer);
+        }
+    }
+
+    /** Everything the server sends until it closes the connection. */
+    private static String readAll(Socket socket) throws IOException {
+        return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 }

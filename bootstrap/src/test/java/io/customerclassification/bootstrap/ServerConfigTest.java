@@ -83,6 +83,25 @@ class ServerConfigTest {
     }
 
     @Test
+    void theShareOfConnectionsPerAddressComesFromTheFlagOrTheEnvironment() {
+        assertEquals(512, parse(Map.of()).connectionsPerAddress());
+        assertEquals(1024, parse(Map.of("CLASSIFICATION_CONNECTIONS_PER_ADDRESS", "1024")).connectionsPerAddress());
+        assertEquals(64, parse(Map.of("CLASSIFICATION_CONNECTIONS_PER_ADDRESS", "1024"), "--connections-per-address",
+                "64").connectionsPerAddress());
+        assertEquals(8, parse(Map.of(), "--connections-per-address=8").connectionsPerAddress());
+        assertEquals(8, parse(Map.of(), "--connections-per-address=8").withPort(1).connectionsPerAddress());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "1025", "-1", "many", ""})
+    void aBadShareOfConnectionsIsRefusedNamingTheFlag(String share) {
+        var error = assertThrows(ConfigurationException.class,
+                () -> parse(Map.of(), "--connections-per-address", share));
+        assertEquals("--connections-per-address must be a number of connections between 1 and 1024, was '" + share
+                + "'", error.getMessage());
+    }
+
+    @Test
     void helpIsRecognised() {
         assertTrue(ServerConfig.wantsHelp(new String[] {"--port", "1", "--help"}));
         assertFalse(ServerConfig.wantsHelp(new String[] {"--port", "1"}));

@@ -65,11 +65,11 @@ public final class ApiClient {
     }
 
     public Reply get(String path) {
-        return send("GET", path, null, null, Map.of());
+        return send("GET", path, (String) null, null, Map.of());
     }
 
     public Reply delete(String path) {
-        return send("DELETE", path, null, null, Map.of());
+        return send("DELETE", path, (String) null, null, Map.of());
     }
 
     public Reply post(String path, String json) {
@@ -81,13 +81,18 @@ public final class ApiClient {
     }
 
     public Reply send(String method, String path, String body, String contentType, Map<String, String> headers) {
+        return send(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), contentType, headers);
+    }
+
+    /** Sends {@code body} byte for byte, whether or not it is text in any charset. */
+    public Reply send(String method, String path, byte[] body, String contentType, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path)).timeout(Duration.ofSeconds(20));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
         headers.forEach(request::header);
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                : HttpRequest.BodyPublishers.ofByteArray(body));
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

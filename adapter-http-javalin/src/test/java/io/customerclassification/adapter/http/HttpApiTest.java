@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What HttpApi does for every dialect: errors outside routes, in the owner's format, and usable connections. */
 class HttpApiTest {
@@ -41,6 +43,11 @@ class HttpApiTest {
         @Override
         public boolean owns(String path) {
             return path.startsWith("/echo/");
+        }
+
+        @Override
+        public void refuse(Context ctx, int status, String message) {
+            ctx.status(status).contentType("application/json").result("{\"echo\":" + status + "}");
         }
 
         @Override
@@ -89,6 +96,39 @@ class HttpApiTest {
             assertEquals(405, reply.statusCode());
             assertEquals("{\"echo\":405}", reply.body());
         });
+    }
+
+    /**
+     * Javalin answers its own refusals in a format chosen by {@code Accept} (JSON problem details for
+     * {@code application/json}, HTML or plain text otherwise); none of them may reach a client.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "application/json", "*/*", "text/html", "text/html, application/json;q=0.9"})
+    void javalinsOwnRefusalsAreTheOwnersWhateverTheAcceptHeader(String accept) {
+        run((server, client) -> {
+            String origin = client.getOrigin();
+            assertAnswer(send(origin, withAccept(HttpRequest.newBuilder(URI.create(origin + "/echo/nothing")), accept)),
+                    404, "{\"echo\":404}");
+            assertAnswer(send(origin, withAccept(HttpRequest.newBuilder(URI.create(origin + "/echo/ping"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()), accept)), 405, "{\"echo\":405}");
+            assertAnswer(send(origin, withAccept(HttpRequest.newBuilder(URI.create(origin + "/echo/read"))
+                    .POST(HttpRequest.BodyPublishers.ofString("x".repeat((int) HttpApi.MAX_REQUEST_BYTES + 1))),
+                    accept)), 413, "{\"echo\":413}");
+            assertAnswer(send(origin, withAccept(HttpRequest.newBuilder(URI.create(origin + "/nothing")), accept)),
+                    404, "{\"error\":\"Not found\"}");
+            assertAnswer(send(origin, withAccept(HttpRequest.newBuilder(URI.create(origin + "/")), accept)),
+                    404, "{\"error\":\"Not found\"}");
+        });
+    }
+
+    private static HttpRequest.Builder withAccept(HttpRequest.Builder request, String accept) {
+        return accept.isEmpty() ? request : request.header("Accept", accept);
+    }
+
+    private static void assertAnswer(HttpResponse<String> reply, int status, String body) {
+        assertEquals(status, reply.statusCode(), reply::body);
+        assertEquals(body, reply.body());
+        assertEquals("application/json", reply.headers().firstValue("Content-Type").orElse("").split(";")[0]);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.port.out.StoreBusyException;
+import io.customerclassification.application.port.out.StoreFullException;
 import io.customerclassification.application.port.out.TransactionPort;
 import io.customerclassification.application.port.out.company.LoadCompanyPort;
 import io.customerclassification.application.port.out.company.SaveCompanyPort;
@@ -155,6 +156,8 @@ public final class JdbiPersistence
     static final String SET_HEIGHT = "UPDATE customer_type SET height = ? WHERE company_id = ? AND key = ?";
 
     private final ReentrantLock writeLock = new ReentrantLock(true);
+    /** When a write found the store full, until a write succeeds again; null while writes fit. */
+    private volatile Instant fullSince;
     private long commits;
     private final ThreadLocal<Handle> transaction = new ThreadLocal<>();
     /** What the thread's write transaction changed, for {@link PageIndex#carryForward} after its commit. */
@@ -208,12 +211,15 @@ public final class JdbiPersistence
                 });
                 execute(handle, "COMMIT");
                 committed = true;
+                fullSince = null;
                 versionsAfter.forEach((table, version) -> pageIndex.carryForward(table.name(), table.companyId(),
                         changes.tables().get(table), version, table.identity()));
                 if (++commits % OPTIMIZE_EVERY_COMMITS == 0) {
                     handle.execute("PRAGMA optimize");
                 }
                 return result;
+            } catch (RuntimeException e) {
+                throw committed ? e : storeFullOr(e);
             } finally {
                 if (!committed) {
                     rollback(handle);
@@ -223,6 +229,42 @@ public final class JdbiPersistence
             transaction.remove();
             pageChanges.remove();
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * A write that found no room (SQLITE_FULL: the disk, or the size the database may grow to, is full) is a
+     * {@link StoreFullException}; it is rolled back whole.
+     */
+    private RuntimeException storeFullOr(RuntimeException e) {
+        if (!SqliteErrors.is(e, SQLiteErrorCode.SQLITE_FULL)) {
+            return e;
+        }
+        if (fullSince == null) {
+            fullSince = Instant.now();
+        }
+        return new StoreFullException("the database has no room left for the write: " + e.getMessage(), e);
+    }
+
+    /** When a write last found the store full, while no write has succeeded since. */
+    Optional<Instant> fullSince() {
+        return Optional.ofNullable(fullSince);
+    }
+
+    /**
+     * Whether a write fits again: a transaction that creates and drops a table, so that it needs a new page and
+     * writes to the log, and leaves nothing behind. When it succeeds, {@link #fullSince} is cleared as by any write.
+     */
+    boolean hasRoom() {
+        try {
+            inTransaction(() -> {
+                execute(transaction.get(), "CREATE TABLE cc_room_probe (x INTEGER)");
+                execute(transaction.get(), "DROP TABLE cc_room_probe");
+                return null;
+            });
+            return true;
+        } catch (StoreFullException e) {
+            return false;
         }
     }
 

@@ -182,18 +182,10 @@ final class QueryCompiler {
 
     private String compile(Filter filter, List<Object> parameters) {
         if (filter instanceof Filter.And and) {
-            if (and.operands().isEmpty()) {
-                return "1";
-            }
-            return and.operands().stream().map(f -> compile(f, parameters))
-                    .collect(Collectors.joining(" AND ", "(", ")"));
+            return and.operands().isEmpty() ? "1" : grouped(and.operands(), " AND ", parameters);
         }
         if (filter instanceof Filter.Or or) {
-            if (or.operands().isEmpty()) {
-                return "0";
-            }
-            return or.operands().stream().map(f -> compile(f, parameters))
-                    .collect(Collectors.joining(" OR ", "(", ")"));
+            return or.operands().isEmpty() ? "0" : grouped(or.operands(), " OR ", parameters);
         }
         if (filter instanceof Filter.Not not) {
             return "(NOT " + compile(not.operand(), parameters) + ")";
@@ -202,6 +194,37 @@ final class QueryCompiler {
         String positive = positive(comparison, parameters);
         return comparison.operator().isNegated() ? "(NOT " + positive + ")" : positive;
     }
+
+    /**
+     * {@code (a AND b AND …)} for up to {@value #GROUP} operands; longer chains in parenthesised groups of at most
+     * {@value #GROUP}, so that the depth of SQLite's expression tree grows with the logarithm of the chain's length:
+     * SQLite parses {@code a AND b AND c} as {@code (a AND b) AND c}, one level per operand, and refuses an
+     * expression deeper than 1000 levels ("Expression tree is too large").
+     */
+    private String grouped(List<Filter> operands, String operator, List<Object> parameters) {
+        if (operands.size() <= GROUP) {
+            return operands.stream().map(f -> compile(f, parameters)).collect(Collectors.joining(operator, "(", ")"));
+        }
+        int groupSize = GROUP;
+        while (operands.size() > (long) groupSize * GROUP) {
+            groupSize *= GROUP;
+        }
+        List<String> groups = new ArrayList<>();
+        for (int from = 0; from < operands.size(); from += groupSize) {
+            groups.add(grouped(operands.subList(from, Math.min(operands.size(), from + groupSize)), operator,
+                    parameters));
+        }
+        return groups.stream().collect(Collectors.joining(operator, "(", ")"));
+    }
+
+    /** Operands of one {@code AND} or {@code OR} written side by side, at most. */
+    static final int GROUP = 8;
+
+    /**
+     * {@code IN} lists longer than this are bound as one JSON array read by {@code json_each}: SQLite binds at most
+     * 32 766 parameters to a statement, and one parameter per value would reach that with a few long lists.
+     */
+    static final int BOUND_IN_VALUES = 64;
 
     private String positive(Comparison comparison, List<Object> parameters) {
         Column column = column(comparison.field());
@@ -223,8 +246,13 @@ final class QueryCompiler {
             case GT -> predicate = binary(x, ">", values, parameters);
             case GE -> predicate = binary(x, ">=", values, parameters);
             case IN -> {
-                parameters.addAll(values);
-                predicate = x + " IN (" + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ")";
+                if (values.size() > BOUND_IN_VALUES) {
+                    parameters.add(jsonArray(values));
+                    predicate = x + " IN (SELECT value FROM json_each(?))";
+                } else {
+                    parameters.addAll(values);
+                    predicate = x + " IN (" + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ")";
+                }
             }
             case BETWEEN -> {
                 parameters.addAll(values);
@@ -259,6 +287,35 @@ final class QueryCompiler {
             return "(" + predicate + ")";
         }
         return "(" + column.expression() + " IS NOT NULL AND " + predicate + ")";
+    }
+
+    /** Bound values (text, integers, decimals) as a JSON array, which {@code json_each} reads back as they were. */
+    static String jsonArray(List<Object> values) {
+        StringBuilder json = new StringBuilder("[");
+        for (Object value : values) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            if (value instanceof String text) {
+                json.append('"');
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    if (c == '"' || c == '\\') {
+                        json.append('\\').append(c);
+                    } else if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+                json.append('"');
+            } else if (value instanceof Long || value instanceof Integer || value instanceof Double) {
+                json.append(value);
+            } else {
+                throw new IllegalArgumentException("cannot bind " + value.getClass().getSimpleName() + " in a list");
+            }
+        }
+        return json.append(']').toString();
     }
 
     private static String binary(String x, String operator, List<Object> values, List<Object> parameters) {

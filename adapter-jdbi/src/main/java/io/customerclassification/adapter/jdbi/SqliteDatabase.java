@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -154,6 +157,25 @@ public final class SqliteDatabase implements AutoCloseable {
             return false;
         }
     }
+
+    /**
+     * When a write found the store full (its disk, or the size it may grow to), while no write has fit since.
+     * While it is full, this tries a write that leaves nothing behind at most once a second, so that the store is
+     * seen writable again once space is freed, even if no client writes.
+     */
+    public Optional<Instant> fullSince() {
+        Optional<Instant> since = persistence.fullSince();
+        long now = System.nanoTime();
+        if (since.isPresent() && now - lastRoomCheck >= ROOM_CHECK_INTERVAL_NANOS) {
+            lastRoomCheck = now;
+            persistence.hasRoom();
+            return persistence.fullSince();
+        }
+        return since;
+    }
+
+    private static final long ROOM_CHECK_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private volatile long lastRoomCheck = System.nanoTime() - ROOM_CHECK_INTERVAL_NANOS;
 
     /** Folds the WAL back into the database file, then closes the connections. */
     @Override

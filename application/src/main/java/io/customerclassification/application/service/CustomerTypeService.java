@@ -153,6 +153,9 @@ public final class CustomerTypeService
                 policy.checkStatusChange(
                         node, finalStatus, placement, ports.children().loadChildren(companyId, node.key()));
             }
+            if (finalStatus == node.status() && Objects.equals(placement.parentKey(), node.parentKey())) {
+                return view(node, placement); // an update that changes nothing changes nothing, the audit included
+            }
 
             Instant at = now();
             CustomerType updated = node.moveTo(placement.parentKey(), at, command.actor())

@@ -168,6 +168,24 @@ class CustomerTypeServiceTest {
     }
 
     @Test
+    void anUpdateThatChangesNothingLeavesTheAuditAlone() {
+        CustomerTypeView a = root("A");
+        CustomerTypeView b = child("B", a);
+        now.set(T0.plusSeconds(60));
+        for (ParentChange same : java.util.Arrays.asList(null, ParentChange.to(ParentReference.byKey(a.type().key())),
+                ParentChange.to(ParentReference.byName(Name.of("a"))))) {
+            for (CustomerTypeStatus status : java.util.Arrays.asList(null, CustomerTypeStatus.ACTIVE)) {
+                assertEquals(b, update(b, status, same), "status " + status + ", parent " + same);
+                assertEquals(b, reload(b));
+            }
+        }
+        assertEquals(a, update(a, null, ParentChange.toRoot()));
+        assertEquals(a, reload(a));
+        assertEquals(T0.plusSeconds(60), update(b, CustomerTypeStatus.INACTIVE, null).type().audit().modifiedAt(),
+                "a real change still stamps the audit");
+    }
+
+    @Test
     void cyclesAndSelfParentsAreRefusedAndLeaveNoTrace() {
         CustomerTypeView a = root("A");
         CustomerTypeView b = child("B", a);

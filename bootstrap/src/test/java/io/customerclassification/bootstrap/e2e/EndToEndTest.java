@@ -75,6 +75,32 @@ class EndToEndTest {
         return reply.json().at("/ia::result/ia::error/errorId").asText();
     }
 
+    /**
+     * A query service request of a thousand conditions — a thousand filters, or an expression naming a thousand —
+     * is served over the real database (it was a 500: SQLite's expression tree stops at a depth of 1000), and one
+     * of five thousand is refused with the limit's name.
+     */
+    @Test
+    void aQueryOfThousandsOfConditionsIsServedOrRefusedNamingTheLimit() {
+        createType("{\"id\": \"Reseller\"}");
+        createType("{\"id\": \"End user\"}");
+        String object = "\"object\": \"accounts-receivable/customer-type\"";
+        String notGold = "{\"$ne\": {\"id\": \"Gold\"}}";
+        String thousand = String.join(",", java.util.Collections.nCopies(1_000, notGold));
+        Reply filters = http.post(QUERY, "{" + object + ", \"filters\": [" + thousand + "]}");
+        expect(200, filters);
+        assertEquals(List.of("1", "2"), column(filters.json().get("ia::result"), "key"));
+        Reply or = http.post(QUERY, "{" + object + ", \"filters\": [{\"$eq\": {\"id\": \"End user\"}}],"
+                + " \"filterExpression\": \"" + String.join(" or ", java.util.Collections.nCopies(1_000, "1")) + "\"}");
+        expect(200, or);
+        assertEquals(List.of("2"), column(or.json().get("ia::result"), "key"));
+        String fiveThousand = String.join(",", java.util.Collections.nCopies(5_000, notGold));
+        Reply refused = http.post(QUERY, "{" + object + ", \"filters\": [" + fiveThousand + "]}");
+        expect(400, refused);
+        assertEquals("filters has 5000 entries; at most 1000 are allowed",
+                refused.json().at("/ia::result/ia::error/message").asText());
+    }
+
     private static List<String> column(JsonNode rows, String field) {
         return StreamSupport.stream(rows.spliterator(), false).map(row -> row.get(field).asText()).toList();
     }

@@ -117,27 +117,27 @@ class HostileInputTest {
 
     @Provide
     Arbitrary<HostileRequest> simproBodies() {
-        return HostileRequests.simproBodies();
+        return HostileRequests.withAnyAccept(HostileRequests.simproBodies());
     }
 
     @Provide
     Arbitrary<HostileRequest> simproQueries() {
-        return HostileRequests.simproQueries();
+        return HostileRequests.withAnyAccept(HostileRequests.simproQueries());
     }
 
     @Provide
     Arbitrary<HostileRequest> intacctBodies() {
-        return HostileRequests.intacctBodies();
+        return HostileRequests.withAnyAccept(HostileRequests.intacctBodies());
     }
 
     @Provide
     Arbitrary<HostileRequest> intacctQueries() {
-        return HostileRequests.intacctQueries();
+        return HostileRequests.withAnyAccept(HostileRequests.intacctQueries());
     }
 
     @Provide
     Arbitrary<HostileRequest> methodsAndRoutes() {
-        return HostileRequests.methodsAndRoutes();
+        return HostileRequests.withAnyAccept(HostileRequests.methodsAndRoutes());
     }
 
     private static void check(HostileRequest request) {
@@ -162,11 +162,25 @@ class HostileInputTest {
         snapshot = after;
     }
 
+    /** The body's UTF-8 bytes, with a byte 0xFF (no UTF-8 character) put in where the request says. */
+    private static byte[] bytes(HostileRequest request) {
+        byte[] text = request.body().getBytes(StandardCharsets.UTF_8);
+        if (request.invalidByteAt() < 0) {
+            return text;
+        }
+        int at = Math.min(request.invalidByteAt(), text.length);
+        byte[] broken = new byte[text.length + 1];
+        System.arraycopy(text, 0, broken, 0, at);
+        broken[at] = (byte) 0xff;
+        System.arraycopy(text, at, broken, at + 1, text.length - at);
+        return broken;
+    }
+
     private static BodyPublisher body(HostileRequest request) {
         if (request.body() == null) {
             return BodyPublishers.noBody();
         }
-        byte[] bytes = request.body().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = bytes(request);
         return request.chunked() ? BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))
                 : BodyPublishers.ofByteArray(bytes);
     }

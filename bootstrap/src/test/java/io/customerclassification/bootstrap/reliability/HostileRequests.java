@@ -2,10 +2,12 @@ package io.customerclassification.bootstrap.reliability;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -17,16 +19,59 @@ import net.jqwik.api.Tuple;
  */
 final class HostileRequests {
 
-    /** One generated request; {@code chunked} sends the body without a length. */
-    record HostileRequest(String method, String path, Map<String, String> headers, String body, boolean chunked) {
+    /**
+     * One generated request; {@code chunked} sends the body without a length; {@code invalidByteAt}, when not
+     * negative, is where a byte 0xFF (no UTF-8 character) is put into the body's UTF-8 bytes.
+     */
+    record HostileRequest(String method, String path, Map<String, String> headers, String body, boolean chunked,
+            int invalidByteAt) {
+
+        HostileRequest(String method, String path, Map<String, String> headers, String body, boolean chunked) {
+            this(method, path, headers, body, chunked, -1);
+        }
+
+        HostileRequest withHeader(String name, String value) {
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new HostileRequest(method, path, more, body, chunked, invalidByteAt);
+        }
+
+        HostileRequest withInvalidByteAt(int at) {
+            return new HostileRequest(method, path, headers, body, chunked, at);
+        }
 
         @Override
         public String toString() {
             String shown = body == null ? "none" : body.length() > 300
                     ? body.substring(0, 300) + "… (" + body.length() + " chars)" : body;
             return method + " " + (path.length() > 300 ? path.substring(0, 300) + "…" : path) + " headers=" + headers
-                    + (chunked ? " chunked" : "") + " body=" + shown;
+                    + (chunked ? " chunked" : "") + (invalidByteAt >= 0 ? " 0xFF at byte " + invalidByteAt : "")
+                    + " body=" + shown;
         }
+    }
+
+    /**
+     * What clients send as {@code Accept}: nothing, what the vendors' SDKs send ({@code application/json}),
+     * browsers and curl, and odd values; every refusal must be in the dialect's format whatever it is.
+     */
+    private static final List<String> ACCEPTS = List.of("application/json", "*/*", "text/html",
+            "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "application/problem+json",
+            "text/plain", "application/xml", "", "application/json;q=0, text/html");
+
+    /** Each request as generated, with a random {@code Accept} header or none. */
+    static Arbitrary<HostileRequest> withAnyAccept(Arbitrary<HostileRequest> requests) {
+        Arbitrary<String> accept = Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(null)),
+                Tuple.of(3, Arbitraries.of(ACCEPTS)));
+        return Combinators.combine(requests, accept).as((request, value) ->
+                value == null ? request : request.withHeader("Accept", value));
+    }
+
+    /** Bodies, now and then with a byte that is no UTF-8 character put somewhere in them. */
+    private static Arbitrary<HostileRequest> withInvalidBytes(Arbitrary<HostileRequest> requests) {
+        Arbitrary<Integer> at = Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.just(-1)),
+                Tuple.of(1, Arbitraries.integers().between(0, 40)));
+        return Combinators.combine(requests, at).as((request, position) ->
+                request.body() == null || position < 0 ? request : request.withInvalidByteAt(position));
     }
 
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD");
@@ -53,9 +98,10 @@ final class HostileRequests {
                 Tuple.of(1, companyPath().map(company -> company + "/setup/customerProfiles/")),
                 Tuple.of(1, companyPath().map(company -> company + "/setup/customerProfiles")),
                 Tuple.of(2, Combinators.combine(companyPath(), profileId()).as((c, id) -> c + "/setup/customerProfiles/" + id)));
-        return Combinators.combine(path, simproBody(), simproContentType(), Arbitraries.of(false, false, false, true))
-                .as((p, body, type, chunked) -> new HostileRequest(p.endsWith("/") || p.endsWith("Profiles") ? "POST"
-                        : "PATCH", p, type == null ? Map.of() : Map.of("Content-Type", type), body, chunked));
+        return withInvalidBytes(Combinators.combine(path, simproBody(), simproContentType(),
+                Arbitraries.of(false, false, false, true)).as((p, body, type, chunked) -> new HostileRequest(
+                        p.endsWith("/") || p.endsWith("Profiles") ? "POST" : "PATCH", p,
+                        type == null ? Map.of() : Map.of("Content-Type", type), body, chunked)));
     }
 
     static Arbitrary<HostileRequest> simproQueries() {
@@ -64,7 +110,9 @@ final class HostileRequests {
                 Tuple.of(1, Combinators.combine(companyPath(), profileId()).as((c, id) -> c + "/setup/customerProfiles/" + id)),
                 Tuple.of(1, companyPath()),
                 Tuple.of(1, Arbitraries.of(SIMPRO + "/companies/", SIMPRO + "/companies")));
-        Arbitrary<String> query = simproParameter().list().ofMaxSize(5).map(HostileRequests::queryString);
+        Arbitrary<String> query = Arbitraries.frequencyOf(
+                Tuple.of(12, simproParameter().list().ofMaxSize(5).map(HostileRequests::queryString)),
+                Tuple.of(1, simproLimits()));
         return Combinators.combine(path, query).as((p, q) -> new HostileRequest("GET", p + q, Map.of(), null, false));
     }
 
@@ -125,6 +173,21 @@ final class HostileRequests {
                 Tuple.of(1, Combinators.combine(uriText(), uriText()).as(Map::entry)));
     }
 
+    /**
+     * Query strings up to and past each limit of a Simpro list (docs/api-simpro.md): values of {@code in(…)},
+     * field filters (repeated ones included), {@code orderby} columns.
+     */
+    private static Arbitrary<String> simproLimits() {
+        Arbitrary<Integer> size = Arbitraries.of(99, 100, 101, 999, 1_000, 1_001, 1_500);
+        return Arbitraries.oneOf(
+                Combinators.combine(Arbitraries.of("in", "!in"), size).as((fn, n) -> "?ID=" + fn + "("
+                        + IntStream.range(0, n).mapToObj(Integer::toString).collect(Collectors.joining(",")) + ")"),
+                Arbitraries.of(99, 100, 101, 300).map(n -> "?" + IntStream.range(0, n)
+                        .mapToObj(i -> i % 2 == 0 ? "ID=ne(0)" : "Name=%25").collect(Collectors.joining("&"))
+                        + "&search=any"),
+                Arbitraries.of(9, 10, 11, 40).map(n -> "?orderby=" + String.join(",", Collections.nCopies(n, "-Name"))));
+    }
+
     // ---- Sage Intacct: customer types and the query service
 
     static Arbitrary<HostileRequest> intacctBodies() {
@@ -135,13 +198,15 @@ final class HostileRequests {
                 chunked).as((path, body, type, entity, c) -> new HostileRequest("POST", path, headers(type, entity), body, c));
         Arbitrary<HostileRequest> update = Combinators.combine(item, typeBody(), intacctContentType(), entity(), chunked)
                 .as((path, body, type, entity, c) -> new HostileRequest("PATCH", path, headers(type, entity), body, c));
-        return Arbitraries.oneOf(create, update);
+        return withInvalidBytes(Arbitraries.oneOf(create, update));
     }
 
     static Arbitrary<HostileRequest> intacctQueries() {
         Arbitrary<String> path = intacctPrefix().map(prefix -> prefix + QUERY);
-        Arbitrary<HostileRequest> query = Combinators.combine(path, queryBody(), intacctContentType(), entity())
-                .as((p, body, type, entity) -> new HostileRequest("POST", p, headers(type, entity), body, false));
+        Arbitrary<HostileRequest> query = withInvalidBytes(Combinators.combine(path,
+                Arbitraries.frequencyOf(Tuple.of(10, queryBody()), Tuple.of(1, queryLimits())), intacctContentType(),
+                entity()).as((p, body, type, entity) -> new HostileRequest("POST", p, headers(type, entity), body,
+                        false)));
         Arbitrary<String> paging = Combinators.combine(Arbitraries.of("start", "size", "pageSize", "offset"),
                 Arbitraries.oneOf(Hostile.numbers(), uriText())).as(Map::entry).list().ofMaxSize(3)
                 .map(HostileRequests::queryString);
@@ -211,6 +276,37 @@ final class HostileRequests {
                 Tuple.of(1, Hostile.unknownMembers()));
         return Hostile.bodies(member, "id", "{\"id\": \"Fresh\", \"parent\": {\"key\": \"1\"}}",
                 "{\"status\": \"inactive\"}");
+    }
+
+    /**
+     * Query requests up to and past each limit of the query service (docs/api-intacct.md): thousands of filters,
+     * expressions naming a thousand conditions and more, big {@code $in} lists, date lists named again and again,
+     * long {@code orderBy} and {@code fields}.
+     */
+    private static Arbitrary<String> queryLimits() {
+        String object = "\"object\":\"" + OBJECT + "\",";
+        Arbitrary<Integer> many = Arbitraries.of(999, 1_000, 1_001, 5_000);
+        Arbitrary<String> condition = Arbitraries.of("{\"$ne\":{\"id\":\"Gold\"}}", "{\"$eq\":{\"status\":\"active\"}}",
+                "{\"$lt\":{\"key\":3}}", "{\"$contains\":{\"parent.id\":\"e\"}}", "{\"$gte\":{\"audit.createdDateTime\":\"today\"}}");
+        Arbitrary<String> filters = Combinators.combine(condition, many, Arbitraries.of("and", "or", "1 or 2"))
+                .as((c, n, expression) -> "{" + object + "\"filters\":[" + String.join(",", Collections.nCopies(n, c))
+                        + "],\"filterExpression\":\"" + expression + "\"}");
+        Arbitrary<String> expression = Combinators.combine(many, Arbitraries.of(" or ", " and "), Arbitraries.of(1, 2))
+                .as((n, word, count) -> "{" + object + "\"filters\":[{\"$eq\":{\"id\":\"Gold\"}},{\"$ne\":{\"key\":1}}]"
+                        + ",\"filterExpression\":\"" + IntStream.range(0, n).mapToObj(i -> Integer.toString(1 + i % count))
+                                .collect(Collectors.joining(word)) + "\"}");
+        Arbitrary<String> list = Combinators.combine(Arbitraries.of("$in", "$notIn"), Arbitraries.of("id", "key", "status"),
+                many).as((op, field, n) -> "{" + object + "\"filters\":[{\"" + op + "\":{\"" + field + "\":["
+                        + IntStream.range(0, n).mapToObj(i -> field.equals("key") ? Integer.toString(i) : "\"v" + i + "\"")
+                                .collect(Collectors.joining(",")) + "]}}]}");
+        Arbitrary<String> dates = Arbitraries.of(4, 5, 6, 50).map(times -> "{" + object + "\"filters\":[{\"$in\":"
+                + "{\"audit.modifiedDateTime\":[" + String.join(",", Collections.nCopies(1_000, "\"2026-01-07\"")) + "]}}],"
+                + "\"filterExpression\":\"" + String.join(" or ", Collections.nCopies(times, "1")) + "\"}");
+        Arbitrary<String> orderBy = Arbitraries.of(9, 10, 11, 100).map(n -> "{" + object + "\"orderBy\":["
+                + String.join(",", Collections.nCopies(n, "{\"id\":\"desc\"}")) + "]}");
+        Arbitrary<String> fields = Arbitraries.of(99, 100, 101, 1_000).map(n -> "{" + object + "\"fields\":["
+                + String.join(",", Collections.nCopies(n, "\"parent.id\"")) + "]}");
+        return Arbitraries.oneOf(filters, expression, list, dates, orderBy, fields);
     }
 
     private static Arbitrary<String> queryBody() {
@@ -302,12 +398,14 @@ final class HostileRequests {
     // ---- encoding
 
     /**
-     * Hostile text fit for a request line: at most 100 characters, as Jetty answers a longer request line 414
-     * before it has read the path, and no NUL, which Jetty cannot decode in a path; either answer cannot be in a
-     * dialect's format (LimitsTest covers both).
+     * Hostile text for a request line, percent-encoded by the caller, NUL included (Jetty cannot decode it in a
+     * path: 400 in the format of the dialect the path names). At most 2 000 characters: the request line stays
+     * under 8 KiB, since Jetty answers a longer one 414 after reading only 8 KiB of it and closes the connection
+     * with the rest unread, so that the TCP reset may destroy the answer before the client reads it; LimitsTest
+     * and RefusalMatrixTest send lines just over the limit instead.
      */
     private static Arbitrary<String> uriText() {
-        return Hostile.strings().filter(text -> text.length() <= 100 && text.indexOf('\0') < 0);
+        return Hostile.strings().filter(text -> text.length() <= 2_000);
     }
 
     /** A path segment carrying arbitrary text, percent-encoded so the request line stays valid HTTP. */

@@ -43,6 +43,8 @@ final class FilterExpression {
      * SQLite itself (whose expressions stop at a depth of 1000).
      */
     static final int MAX_NESTING = 64;
+    /** Condition numbers one expression may hold (each is a comparison, or several, in the SQL). */
+    static final int MAX_CONDITION_NUMBERS = 1_000;
 
     private final List<Filter> conditions;
     private int next;
@@ -146,6 +148,7 @@ final class FilterExpression {
 
     private static List<Token> tokenize(String text) {
         List<Token> tokens = new ArrayList<>();
+        int numbers = 0;
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
@@ -161,6 +164,11 @@ final class FilterExpression {
                 int start = i;
                 while (i < text.length() && isAsciiDigit(text.charAt(i))) {
                     i++;
+                }
+                if (++numbers > MAX_CONDITION_NUMBERS) {
+                    throw new SyntaxError("filterExpression names more than " + MAX_CONDITION_NUMBERS + " conditions;"
+                            + " at most " + MAX_CONDITION_NUMBERS + " are allowed (the one past the limit is at position "
+                            + (start + 1) + ")");
                 }
                 tokens.add(new Token(Kind.NUMBER, text.substring(start, i), start + 1));
             } else if (Character.isLetter(c)) {

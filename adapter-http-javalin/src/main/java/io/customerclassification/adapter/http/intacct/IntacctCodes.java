@@ -4,6 +4,8 @@ import io.customerclassification.domain.customertype.ActivateUnderInactiveParent
 import io.customerclassification.domain.customertype.CreateUnderInactiveParentException;
 import io.customerclassification.domain.customertype.CustomerTypeCycleException;
 import io.customerclassification.domain.customertype.CustomerTypeHasChildrenException;
+import io.customerclassification.domain.customertype.CustomerTypeHierarchyPolicy;
+import io.customerclassification.domain.customertype.CustomerTypeKey;
 import io.customerclassification.domain.customertype.DeactivateWithActiveChildrenException;
 import io.customerclassification.domain.customertype.HierarchyTooDeepException;
 import io.customerclassification.domain.customertype.MoveUnderInactiveParentException;
@@ -12,6 +14,7 @@ import io.customerclassification.domain.customertype.SelfParentException;
 import io.customerclassification.domain.customertype.UnknownParentException;
 import io.customerclassification.domain.shared.RuleViolationException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,9 +50,12 @@ final class IntacctCodes {
                 pointer + " is required", pointer);
     }
 
-    static IntacctError invalidJson(String reason) {
-        return IntacctError.detail("invalidRequest", "CC-1003", "CC.INVALID_JSON", "The payload is not valid JSON: "
-                + reason, null);
+    static IntacctError invalidJson(String message) {
+        return IntacctError.detail("invalidRequest", "CC-1003", "CC.INVALID_JSON", message, null);
+    }
+
+    static IntacctError invalidEncoding(String message) {
+        return IntacctError.detail("invalidRequest", "CC-1005", "CC.INVALID_ENCODING", message, null);
     }
 
     static IntacctError immutable(String pointer, String message) {
@@ -86,17 +92,26 @@ final class IntacctCodes {
     }
 
     /**
-     * A request the server refused before any route ran, or that Jetty or Javalin refused while reading it:
-     * malformed (400), too slow (408), headers too large (431), the server overloaded or stopping (503), …
+     * A refusal that is a status and a sentence: a request the server refused before any route ran, or that Jetty
+     * or Javalin refused while reading it — malformed (400), too slow (408), headers too large (431), the server
+     * overloaded or stopping (503) — and any other status the dialect's own codes do not cover.
      */
     static IntacctError refused(int status, String reason) {
         return switch (status) {
+            case 404 -> notFound(reason);
+            case 405 -> new IntacctError(405, "methodNotAllowed", reason, "CC-1406", "CC.METHOD_NOT_ALLOWED", Map.of(),
+                    null, List.of());
             case 413 -> tooLarge();
             case 415 -> mediaType(reason);
             case 503 -> new IntacctError(503, "serviceUnavailable", reason, "CC-1503", "CC.SERVICE_UNAVAILABLE",
                     Map.of(), null, List.of());
-            default -> new IntacctError(status, "invalidRequest", reason, "CC-1400", "CC.REQUEST_REFUSED", Map.of(),
-                    null, List.of());
+            case 507 -> new IntacctError(507, "insufficientStorage", reason, "CC-1507", "CC.STORE_FULL", Map.of(), null,
+                    List.of());
+            default -> status == 500
+                    ? new IntacctError(status, "internalError", reason, "CC-1500", "CC.INTERNAL_ERROR", Map.of(), null,
+                            List.of())
+                    : new IntacctError(status, "invalidRequest", reason, "CC-1400", "CC.REQUEST_REFUSED", Map.of(),
+                            null, List.of());
         };
     }
 
@@ -156,7 +171,59 @@ final class IntacctCodes {
     }
 
     static IntacctError rule(Rule rule, String message) {
-        return pointing(422, rule.code, message, rule.errorId, rule.messageId, Map.of(), rule.target);
+        return rule(rule, message, Map.of());
+    }
+
+    /** @param placeholders the values the message speaks of, by name ({@link #placeholders}) */
+    static IntacctError rule(Rule rule, String message, Map<String, String> placeholders) {
+        return pointing(422, rule.code, message, rule.errorId, rule.messageId, placeholders, rule.target);
+    }
+
+    /**
+     * The values a rule's message speaks of, as {@code additionalInfo.placeholders}: the keys of the type, of its
+     * parent, of the inactive type, of the children concerned; the depth and its limit.
+     */
+    static Map<String, String> placeholders(RuleViolationException violation) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (violation instanceof UnknownParentException e) {
+            e.parentKey().ifPresent(key -> values.put("PARENT_KEY", key.toString()));
+            e.parentName().ifPresent(name -> values.put("PARENT_ID", name.value()));
+            values.put("ENTITY", e.companyId().toString());
+        } else if (violation instanceof ParentReferenceMismatchException e) {
+            values.put("PARENT_KEY", e.givenKey().toString());
+            values.put("PARENT_ID", e.givenName().value());
+        } else if (violation instanceof SelfParentException e) {
+            values.put("KEY", e.key().toString());
+        } else if (violation instanceof CustomerTypeCycleException e) {
+            values.put("KEY", e.key().toString());
+            values.put("PARENT_KEY", e.proposedParentKey().toString());
+        } else if (violation instanceof HierarchyTooDeepException e) {
+            e.key().ifPresent(key -> values.put("KEY", key.toString()));
+            values.put("PARENT_KEY", e.parentKey().toString());
+            values.put("DEPTH", Integer.toString(e.resultingDepth()));
+            values.put("MAX_DEPTH", Integer.toString(CustomerTypeHierarchyPolicy.MAX_DEPTH));
+        } else if (violation instanceof CreateUnderInactiveParentException e) {
+            values.put("PARENT_KEY", e.parentKey().toString());
+            values.put("INACTIVE_KEY", e.inactiveKey().toString());
+        } else if (violation instanceof MoveUnderInactiveParentException e) {
+            values.put("KEY", e.key().toString());
+            values.put("PARENT_KEY", e.parentKey().toString());
+            values.put("INACTIVE_KEY", e.inactiveKey().toString());
+        } else if (violation instanceof DeactivateWithActiveChildrenException e) {
+            values.put("KEY", e.key().toString());
+            values.put("CHILD_KEYS", keys(e.activeChildKeys()));
+        } else if (violation instanceof ActivateUnderInactiveParentException e) {
+            values.put("KEY", e.key().toString());
+            values.put("INACTIVE_KEY", e.inactiveKey().toString());
+        } else if (violation instanceof CustomerTypeHasChildrenException e) {
+            values.put("KEY", e.key().toString());
+            values.put("CHILD_KEYS", keys(e.childKeys()));
+        }
+        return values;
+    }
+
+    private static String keys(List<CustomerTypeKey> keys) {
+        return String.join(", ", keys.stream().map(CustomerTypeKey::toString).toList());
     }
 
     /** The parts of a query service request; a problem in one is a 400 with the part's errorId and messageId. */

@@ -3,7 +3,9 @@ package io.customerclassification.adapter.http.intacct;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.customerclassification.adapter.http.AllowedMethods;
 import io.customerclassification.adapter.http.HttpDialect;
+import io.customerclassification.adapter.http.JsonBody;
 import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
@@ -99,26 +101,19 @@ public final class IntacctDialect implements HttpDialect {
         }
     }
 
-    /**
-     * Refuses every other method on {@code path} before any handler runs. A before-handler sees every method,
-     * OPTIONS and TRACE too, which would otherwise get Javalin's own plain-text 405 (the server prefers 405
-     * over 404) instead of the Intacct envelope; HEAD is served wherever GET is.
-     */
     private static void allowOnly(RoutesConfig routes, String path, List<HandlerType> allowed) {
-        String allow = String.join(", ", allowed.stream().map(HandlerType::name).toList());
-        routes.before(path, ctx -> {
-            HandlerType method = ctx.method();
-            boolean head = method.equals(HandlerType.HEAD) && allowed.contains(HandlerType.GET);
-            if (!allowed.contains(method) && !head) {
-                ctx.header("Allow", allow);
-                throw new IntacctException(IntacctCodes.methodNotAllowed(method.name(), allow));
-            }
-        });
+        AllowedMethods.guard(routes, path, allowed,
+                (method, allow) -> new IntacctException(IntacctCodes.methodNotAllowed(method, allow)));
     }
 
     @Override
     public boolean owns(String path) {
         return OWNED.stream().anyMatch(root -> path.equals(root) || path.startsWith(root + "/"));
+    }
+
+    @Override
+    public void refuse(Context ctx, int status, String message) {
+        errors.render(new IntacctException(IntacctCodes.refused(status, message)), ctx);
     }
 
     @Override
@@ -293,7 +288,7 @@ public final class IntacctDialect implements HttpDialect {
                 throw new IntacctException(IntacctCodes.unsupportedMediaType(contentType));
             }
         }
-        String body = ctx.body();
+        String body = JsonBody.text(ctx);
         if (body == null || body.isBlank()) {
             throw new IntacctException(IntacctCodes.noPayload(operation));
         }

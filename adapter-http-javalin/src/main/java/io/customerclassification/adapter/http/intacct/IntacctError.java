@@ -1,5 +1,7 @@
 package io.customerclassification.adapter.http.intacct;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +21,7 @@ record IntacctError(
         List<IntacctError> details) {
 
     IntacctError {
-        placeholders = Map.copyOf(placeholders);
+        placeholders = Collections.unmodifiableMap(new LinkedHashMap<>(placeholders)); // in the order given
         details = List.copyOf(details);
     }
 

@@ -3,8 +3,10 @@ package io.customerclassification.adapter.http.intacct;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.HttpDialect;
+import io.customerclassification.adapter.http.InvalidBodyException;
 import io.customerclassification.adapter.http.LogText;
 import io.customerclassification.application.port.out.StoreBusyException;
+import io.customerclassification.application.port.out.StoreFullException;
 import io.customerclassification.domain.company.CompanyNotFoundException;
 import io.customerclassification.domain.customertype.CustomerTypeNotFoundException;
 import io.customerclassification.domain.customertype.DuplicateCustomerTypeNameException;
@@ -14,7 +16,6 @@ import io.customerclassification.domain.shared.InvalidNameException;
 import io.customerclassification.domain.shared.NotFoundException;
 import io.customerclassification.domain.shared.RuleViolationException;
 import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
@@ -34,6 +35,9 @@ final class IntacctErrors {
             LOG.warn("supportId={} {} {} -> 503 busy: {}", supportId, ctx.method(), LogText.of(ctx.path()),
                     LogText.of(exception.getMessage()));
             ctx.header("Retry-After", Integer.toString(HttpDialect.BUSY_RETRY_AFTER_SECONDS));
+        } else if (exception instanceof StoreFullException) {
+            LOG.warn("supportId={} {} {} -> 507 store full: {}", supportId, ctx.method(), LogText.of(ctx.path()),
+                    LogText.of(exception.getMessage()));
         } else if (error.status() >= 500) {
             LOG.error("supportId={} {} {} failed", supportId, ctx.method(), LogText.of(ctx.path()), exception);
         } else {
@@ -54,6 +58,14 @@ final class IntacctErrors {
         if (exception instanceof StoreBusyException) {
             return IntacctCodes.refused(503, HttpDialect.BUSY_MESSAGE);
         }
+        if (exception instanceof StoreFullException) {
+            return IntacctCodes.refused(507, HttpDialect.STORE_FULL_MESSAGE);
+        }
+        if (exception instanceof InvalidBodyException invalid) {
+            String message = invalid.describe("The payload");
+            return IntacctCodes.payloadErrors(List.of(invalid.problem() == InvalidBodyException.Problem.ENCODING
+                    ? IntacctCodes.invalidEncoding(message) : IntacctCodes.invalidJson(message)));
+        }
         if (exception instanceof DomainException domain) {
             return translateDomain(domain);
         }
@@ -62,9 +74,6 @@ final class IntacctErrors {
                     .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                     .map(v -> IntacctCodes.invalidValue("/" + v.getPropertyPath(), v.getMessage()))
                     .toList());
-        }
-        if (exception instanceof HttpResponseException http && http.getStatus() >= 400 && http.getStatus() < 500) {
-            return IntacctCodes.refused(http.getStatus(), http.getMessage());
         }
         return IntacctCodes.internal(supportId);
     }
@@ -83,7 +92,8 @@ final class IntacctErrors {
             return IntacctCodes.payloadErrors(List.of(IntacctCodes.invalidValue("/id", "id " + e.reason().description())));
         }
         if (exception instanceof RuleViolationException violation) {
-            return IntacctCodes.rule(IntacctCodes.Rule.of(violation), violation.getMessage());
+            return IntacctCodes.rule(IntacctCodes.Rule.of(violation), violation.getMessage(),
+                    IntacctCodes.placeholders(violation));
         }
         // refusals without a code of their own yet (added to the domain later) still get their category's 4xx
         if (exception instanceof NotFoundException) {

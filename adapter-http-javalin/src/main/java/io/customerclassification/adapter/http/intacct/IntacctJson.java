@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.customerclassification.adapter.http.JsonBody;
 import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.domain.company.Company;
@@ -22,7 +23,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Locale;
 
 /** JSON reading and writing of the Intacct dialect, and the customer-type representations. */
@@ -37,14 +37,9 @@ final class IntacctJson {
 
     private IntacctJson() {}
 
+    /** @throws io.customerclassification.adapter.http.InvalidBodyException when the text is no JSON */
     static JsonNode read(String text) {
-        try {
-            return MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            // a limit's message names the parser's own setting ("from `StreamReadConstraints…`"): keep the limit only
-            String reason = e.getOriginalMessage().replaceAll(", from `[^`]*`", "");
-            throw new IntacctException(IntacctCodes.payloadErrors(List.of(IntacctCodes.invalidJson(reason))));
-        }
+        return JsonBody.parse(MAPPER, text);
     }
 
     /** Writes {@code body} as UTF-8 bytes straight from the tree (no intermediate {@code String}). */

@@ -11,6 +11,7 @@ import io.customerclassification.application.query.Filter;
 import io.customerclassification.application.query.Operator;
 import io.customerclassification.application.query.Paging;
 import io.customerclassification.application.query.SortKey;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -37,6 +38,24 @@ record QueryRequest(
 
     static final String OBJECT = "accounts-receivable/customer-type";
     static final int DEFAULT_SIZE = 100;
+
+    /*
+     * Limits of one request (docs/api-intacct.md, "Limits"): each bounds the work and the SQL of a query, and is
+     * refused past with a 400 that names it.
+     */
+    /** Entries of {@code fields}. */
+    static final int MAX_FIELDS = 100;
+    /** Entries of {@code filters}. */
+    static final int MAX_FILTERS = 1_000;
+    /** Values of one {@code $in} or {@code $notIn}. */
+    static final int MAX_LIST_VALUES = 1_000;
+    /**
+     * Comparisons the filters and the filterExpression stand for together, a filter counted once for each time the
+     * expression names it and a date {@code $in} once per value: this bounds the SQL written for a query.
+     */
+    static final int MAX_COMPARISONS = 5_000;
+    /** Entries of {@code orderBy}. */
+    static final int MAX_ORDER_BY = 10;
 
     /** An aggregate and the label it is returned under, such as {@code count:key}. */
     record Labelled(String label, Aggregation aggregation, IntacctField field) {}
@@ -125,6 +144,12 @@ record QueryRequest(
         } catch (FilterExpression.SyntaxError e) {
             throw error(QueryPart.FILTER_EXPRESSION, e.getMessage(), "/filterExpression");
         }
+        long comparisons = comparisons(filter);
+        if (comparisons > MAX_COMPARISONS) {
+            throw error(QueryPart.FILTER_EXPRESSION, "The filters and filterExpression stand for " + comparisons
+                    + " comparisons; at most " + MAX_COMPARISONS + " are allowed (a filter counts once for each time"
+                    + " filterExpression names it, a date $in or $notIn once per value)", "/filterExpression");
+        }
 
         List<SortKey> sort = parseOrderBy(body.get("orderBy"));
         int start = integer(body.get("start"), "start", 1, Integer.MAX_VALUE);
@@ -140,6 +165,7 @@ record QueryRequest(
         if (!node.isArray() || node.isEmpty()) {
             throw error(QueryPart.FIELDS, "fields must be a non-empty array of field names", "/fields");
         }
+        atMost(node, MAX_FIELDS, QueryPart.FIELDS, "fields", "/fields");
         for (int i = 0; i < node.size(); i++) {
             JsonNode entry = node.get(i);
             String pointer = "/fields/" + i;
@@ -192,6 +218,7 @@ record QueryRequest(
         if (!node.isArray()) {
             throw error(QueryPart.FILTERS, "filters must be an array", "/filters");
         }
+        atMost(node, MAX_FILTERS, QueryPart.FILTERS, "filters", "/filters");
         for (int i = 0; i < node.size(); i++) {
             String pointer = "/filters/" + i;
             JsonNode condition = node.get(i);
@@ -242,6 +269,10 @@ record QueryRequest(
                 if (!value.isArray() || value.isEmpty()) {
                     throw error(QueryPart.FILTERS, "This operator takes a non-empty array", pointer);
                 }
+                if (value.size() > MAX_LIST_VALUES) {
+                    throw error(QueryPart.FILTERS, "This operator takes at most " + MAX_LIST_VALUES + " values; "
+                            + value.size() + " were sent", pointer);
+                }
                 value.forEach(operands::add);
             }
             default -> operands.add(value);
@@ -265,16 +296,34 @@ record QueryRequest(
             if (operand.isIntegralNumber() && operand.canConvertToLong()) {
                 return operand.longValue();
             }
-            if (operand.isTextual() && operand.textValue().matches("[0-9]{1,18}")) {
+            boolean digits = operand.isTextual() && operand.textValue().matches("[0-9]+");
+            if (digits && operand.textValue().length() <= 19
+                    && new BigInteger(operand.textValue()).compareTo(LONGEST_KEY) <= 0) {
                 return Long.parseLong(operand.textValue());
+            }
+            if (digits || operand.isIntegralNumber()) {
+                throw error(QueryPart.FILTERS, "A key is at most " + LONGEST_KEY + ", got " + operand, pointer);
             }
             throw error(QueryPart.FILTERS, "Expected a key (a string of digits), got " + operand, pointer);
         }
-        if (!operand.isTextual()) {
-            throw error(QueryPart.FILTERS, "Expected a string, got " + operand, pointer);
+        if (operand.isTextual()) {
+            return operand.textValue();
         }
-        return operand.textValue();
+        // Sage's schema takes numbers for text fields too; they compare as their decimal text.
+        if (operand.isIntegralNumber()) {
+            return operand.bigIntegerValue().toString();
+        }
+        if (operand.isNumber()) {
+            if (!Double.isFinite(operand.doubleValue())) {
+                throw error(QueryPart.FILTERS, "Expected a string or a number, got a number too large to read",
+                        pointer);
+            }
+            return operand.decimalValue().stripTrailingZeros().toPlainString();
+        }
+        throw error(QueryPart.FILTERS, "Expected a string or a number, got " + operand, pointer);
     }
+
+    private static final BigInteger LONGEST_KEY = BigInteger.valueOf(Long.MAX_VALUE);
 
     /** Dates and macros stand for periods: a comparison with a period compares with its bounds. */
     private static Filter dateCondition(CustomerTypeField field, Operator operator, List<JsonNode> operands,
@@ -326,6 +375,7 @@ record QueryRequest(
             throw error(QueryPart.ORDER_BY, "orderBy must be an array of {\"field\": \"asc\"|\"desc\"}",
                     "/orderBy");
         }
+        atMost(node, MAX_ORDER_BY, QueryPart.ORDER_BY, "orderBy", "/orderBy");
         for (int i = 0; i < node.size(); i++) {
             String pointer = "/orderBy/" + i;
             JsonNode entry = node.get(i);
@@ -363,8 +413,28 @@ record QueryRequest(
 
     /** {@code start} or {@code size} out of range, in the query service's body or the list's query string. */
     static IntacctException badPaging(String name, int max, String got) {
-        return error(QueryPart.PAGING, name + " must be an integer "
-                + (max == Integer.MAX_VALUE ? "of at least 1" : "from 1 to " + max) + ", got " + got, "/" + name);
+        return error(QueryPart.PAGING, name + " must be an integer from 1 to " + max + ", got " + got, "/" + name);
+    }
+
+    /** Refuses an array of more than {@code max} entries with a message that names the limit. */
+    private static void atMost(JsonNode array, int max, QueryPart part, String name, String pointer) {
+        if (array.size() > max) {
+            throw error(part, name + " has " + array.size() + " entries; at most " + max + " are allowed", pointer);
+        }
+    }
+
+    /** The comparisons a filter stands for, each occurrence counted. */
+    private static long comparisons(Filter filter) {
+        if (filter instanceof Filter.And and) {
+            return and.operands().stream().mapToLong(QueryRequest::comparisons).sum();
+        }
+        if (filter instanceof Filter.Or or) {
+            return or.operands().stream().mapToLong(QueryRequest::comparisons).sum();
+        }
+        if (filter instanceof Filter.Not not) {
+            return comparisons(not.operand());
+        }
+        return 1;
     }
 
     private static boolean bool(JsonNode value, String pointer) {

@@ -116,8 +116,8 @@ record TypePayload(Name name, CustomerTypeStatus status, ParentChange parent) {
                     if (raw.matches("[0-9]{1,18}") && Long.parseLong(raw) > 0) {
                         key = CustomerTypeKey.of(Long.parseLong(raw));
                     } else {
-                        problems.add(IntacctCodes.invalidValue("/parent/key", "parent.key must be a key (a string of"
-                                + " digits), got " + sub));
+                        problems.add(IntacctCodes.invalidValue("/parent/key", "parent.key must be a key from 1 to"
+                                + " 999999999999999999 (a string of digits), got " + sub));
                         valid = false;
                     }
                 }

@@ -1,8 +1,8 @@
 package io.customerclassification.adapter.http.simpro;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.customerclassification.adapter.http.JsonBody;
 import io.customerclassification.domain.shared.InvalidNameException;
 import io.customerclassification.domain.shared.Name;
 import java.util.ArrayList;
@@ -28,12 +28,7 @@ record SimproBody(Name name, Boolean archived) {
         if (text == null || text.isBlank()) {
             throw SimproException.of(422, null, "Request body is empty.", null);
         }
-        JsonNode body;
-        try {
-            body = mapper.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw SimproException.of(422, null, "Request body is not valid JSON: " + e.getOriginalMessage(), null);
-        }
+        JsonNode body = JsonBody.parse(mapper, text);
         if (body == null || !body.isObject()) {
             throw SimproException.of(422, null, "Request body must be a JSON object.", body);
         }

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.customerclassification.adapter.http.AllowedMethods;
 import io.customerclassification.adapter.http.HttpDialect;
+import io.customerclassification.adapter.http.JsonBody;
 import io.customerclassification.application.port.in.company.GetCompanyUseCase;
 import io.customerclassification.application.port.in.company.ListCompaniesUseCase;
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileCommand;
@@ -31,12 +33,10 @@ import io.customerclassification.domain.customerprofile.CustomerProfileId;
 import io.customerclassification.domain.shared.CompanyId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Customer profiles with the REST contract of Simpro's {@code setup/customerProfiles} API (CONTRACT §1), and
@@ -50,8 +50,6 @@ public final class SimproDialect implements HttpDialect {
     private static final String PROFILES = COMPANY + "/setup/customerProfiles";
     private static final String PROFILE = PROFILES + "/{customerProfileID}";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final List<HandlerType> METHODS =
-            List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
     /** The in-ports this dialect drives. */
     public record UseCases(
@@ -77,37 +75,32 @@ public final class SimproDialect implements HttpDialect {
 
     @Override
     public void register(RoutesConfig routes) {
-        route(routes, COMPANIES, Set.of(HandlerType.GET), this::listCompanies, null);
-        route(routes, COMPANY, Set.of(HandlerType.GET), this::getCompany, null);
-        route(routes, PROFILES, Set.of(HandlerType.GET, HandlerType.POST), this::listProfiles, this::createProfile);
-        route(routes, PROFILE, Set.of(HandlerType.GET, HandlerType.PATCH, HandlerType.DELETE), this::getProfile, null);
+        allowOnly(routes, COMPANIES, List.of(HandlerType.GET));
+        allowOnly(routes, COMPANY, List.of(HandlerType.GET));
+        allowOnly(routes, PROFILES, List.of(HandlerType.GET, HandlerType.POST));
+        allowOnly(routes, PROFILE, List.of(HandlerType.GET, HandlerType.PATCH, HandlerType.DELETE));
+        routes.get(COMPANIES, this::listCompanies);
+        routes.get(COMPANY, this::getCompany);
+        routes.get(PROFILES, this::listProfiles);
+        routes.post(PROFILES, this::createProfile);
+        routes.get(PROFILE, this::getProfile);
         routes.patch(PROFILE, this::updateProfile);
         routes.delete(PROFILE, this::deleteProfile);
     }
 
-    /** Registers GET/POST handlers of a path and a 405 with {@code Allow} for every method not allowed. */
-    private void route(RoutesConfig routes, String path, Set<HandlerType> allowed, Handler get, Handler post) {
-        if (get != null) {
-            routes.get(path, get);
-        }
-        if (post != null) {
-            routes.post(path, post);
-        }
-        String allow = String.join(", ", METHODS.stream().filter(allowed::contains).map(HandlerType::name).toList());
-        for (HandlerType method : METHODS) {
-            if (!allowed.contains(method)) {
-                routes.addHttpHandler(method, path, ctx -> {
-                    ctx.header("Allow", allow);
-                    errors.write(ctx, 405, List.of(new SimproProblem(null,
-                            "Method " + ctx.method().name() + " is not allowed here; allowed: " + allow + ".", null)));
-                });
-            }
-        }
+    private static void allowOnly(RoutesConfig routes, String path, List<HandlerType> allowed) {
+        AllowedMethods.guard(routes, path, allowed, (method, allow) -> SimproException.of(405, null,
+                "Method " + method + " is not allowed here; allowed: " + allow + ".", null));
     }
 
     @Override
     public boolean owns(String path) {
         return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
+    }
+
+    @Override
+    public void refuse(Context ctx, int status, String message) {
+        errors.write(ctx, status, List.of(new SimproProblem(null, message, null)));
     }
 
     @Override
@@ -285,7 +278,7 @@ public final class SimproDialect implements HttpDialect {
                 throw SimproException.of(415, null, "Content-Type must be application/json.", NODES.textNode(contentType));
             }
         }
-        return ctx.body();
+        return JsonBody.text(ctx);
     }
 
     private void json(Context ctx, int status, com.fasterxml.jackson.databind.JsonNode body) {

@@ -6,15 +6,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.HttpDialect;
+import io.customerclassification.adapter.http.InvalidBodyException;
 import io.customerclassification.adapter.http.LogText;
 import io.customerclassification.application.port.out.StoreBusyException;
+import io.customerclassification.application.port.out.StoreFullException;
 import io.customerclassification.domain.company.CompanyNotFoundException;
 import io.customerclassification.domain.customerprofile.CustomerProfileNotFoundException;
 import io.customerclassification.domain.customerprofile.DuplicateCustomerProfileNameException;
 import io.customerclassification.domain.shared.InvalidNameException;
 import io.customerclassification.domain.shared.NotFoundException;
 import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
@@ -45,6 +46,8 @@ final class SimproErrors {
     void render(Exception exception, Context ctx) {
         if (exception instanceof SimproException refused) {
             write(ctx, refused.status(), refused.problems());
+        } else if (exception instanceof InvalidBodyException invalid) {
+            write(ctx, 422, List.of(new SimproProblem(null, invalid.describe("Request body"), null)));
         } else if (exception instanceof DuplicateCustomerProfileNameException duplicate) {
             write(ctx, 422, List.of(new SimproProblem("/Name", "Name already exists.",
                     NODES.textNode(duplicate.name().value()))));
@@ -61,8 +64,10 @@ final class SimproErrors {
                     .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                     .map(SimproErrors::violation)
                     .toList());
-        } else if (exception instanceof HttpResponseException http) {
-            renderHttp(http, ctx);
+        } else if (exception instanceof StoreFullException) {
+            LOG.warn("store full: {} {} -> 507: {}", ctx.method(), LogText.of(ctx.path()),
+                    LogText.of(exception.getMessage()));
+            write(ctx, 507, List.of(new SimproProblem(null, HttpDialect.STORE_FULL_MESSAGE, null)));
         } else if (exception instanceof StoreBusyException) {
             LOG.warn("busy: {} {} -> 503: {}", ctx.method(), LogText.of(ctx.path()), LogText.of(exception.getMessage()));
             ctx.header("Retry-After", Integer.toString(HttpDialect.BUSY_RETRY_AFTER_SECONDS));
@@ -94,17 +99,6 @@ final class SimproErrors {
 
     private static SimproProblem violation(ConstraintViolation<?> violation) {
         return new SimproProblem("/" + violation.getPropertyPath(), violation.getMessage(), null);
-    }
-
-    private void renderHttp(HttpResponseException http, Context ctx) {
-        String message = switch (http.getStatus()) {
-            case 413 -> "Request body is larger than 1 MiB.";
-            case 415 -> "Content-Type must be application/json.";
-            case 404 -> INVALID_ROUTE;
-            case 405 -> "Method not allowed.";
-            default -> http.getMessage();
-        };
-        write(ctx, http.getStatus(), List.of(new SimproProblem(null, message, null)));
     }
 
     void write(Context ctx, int status, List<SimproProblem> problems) {

@@ -25,6 +25,12 @@ record SimproListQuery(
     static final int DEFAULT_PAGE_SIZE = 30;
     static final int MAX_PAGE_SIZE = 250;
     static final List<SimproColumn> DEFAULT_LIST_COLUMNS = List.of(SimproColumn.ID, SimproColumn.NAME);
+    /** Field filters of one query string, repeated ones included (docs/api-simpro.md, "Limits"). */
+    static final int MAX_FILTERS = 100;
+    /** Values of one {@code in(…)} or {@code !in(…)}. */
+    static final int MAX_LIST_VALUES = 1_000;
+    /** Columns of {@code orderby}. */
+    static final int MAX_ORDER_BY = 10;
 
     private static final Pattern FUNCTION = Pattern.compile("(lt|le|gt|ge|ne|between|in|!in)\\((.*)\\)", Pattern.DOTALL);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -34,11 +40,20 @@ record SimproListQuery(
         List<SimproColumn> columns = columns(parameters, DEFAULT_LIST_COLUMNS, problems);
 
         List<Filter> conditions = new ArrayList<>();
+        int filters = 0;
         for (SimproColumn column : SimproColumn.values()) {
-            for (String value : parameters.getOrDefault(column.label(), List.of())) {
-                Filter condition = condition(column, value, problems);
-                if (condition != null) {
-                    conditions.add(condition);
+            filters += parameters.getOrDefault(column.label(), List.of()).size();
+        }
+        if (filters > MAX_FILTERS) {
+            problems.add(new SimproProblem(null, "A query takes at most " + MAX_FILTERS + " field filters; this one has "
+                    + filters + ".", null));
+        } else {
+            for (SimproColumn column : SimproColumn.values()) {
+                for (String value : parameters.getOrDefault(column.label(), List.of())) {
+                    Filter condition = condition(column, value, problems);
+                    if (condition != null) {
+                        conditions.add(condition);
+                    }
                 }
             }
         }
@@ -55,7 +70,13 @@ record SimproListQuery(
         Filter filter = conditions.isEmpty() ? Filter.all() : any ? Filter.or(conditions) : Filter.and(conditions);
 
         List<SortKey> sort = new ArrayList<>();
-        for (String part : commaSeparated(parameters.getOrDefault("orderby", List.of()))) {
+        List<String> orderBy = commaSeparated(parameters.getOrDefault("orderby", List.of()));
+        if (orderBy.size() > MAX_ORDER_BY) {
+            problems.add(new SimproProblem("/orderby", "orderby takes at most " + MAX_ORDER_BY + " columns; "
+                    + orderBy.size() + " were sent.", NODES.textNode(String.join(",", orderBy))));
+            orderBy = List.of();
+        }
+        for (String part : orderBy) {
             boolean descending = part.startsWith("-");
             String label = descending ? part.substring(1) : part;
             SimproColumn column = SimproColumn.byLabel(label).orElse(null);
@@ -131,8 +152,8 @@ record SimproListQuery(
         } catch (NumberFormatException e) {
             // reported below
         }
-        String range = max == Integer.MAX_VALUE ? "an integer of at least " + min : "an integer from " + min + " to " + max;
-        problems.add(new SimproProblem("/" + name, name + " must be " + range + ".", NODES.textNode(raw)));
+        problems.add(new SimproProblem("/" + name, name + " must be an integer from " + min + " to " + max + ".",
+                NODES.textNode(raw)));
         return fallback;
     }
 
@@ -162,8 +183,8 @@ record SimproListQuery(
                     }
                     yield compare(column, Operator.BETWEEN, values(column, arguments));
                 }
-                case "in" -> compare(column, Operator.IN, values(column, nonEmpty(arguments, "in")));
-                default -> compare(column, Operator.NOT_IN, values(column, nonEmpty(arguments, "!in")));
+                case "in" -> compare(column, Operator.IN, values(column, listed(arguments, "in")));
+                default -> compare(column, Operator.NOT_IN, values(column, listed(arguments, "!in")));
             };
         } catch (IllegalArgumentException e) {
             problems.add(new SimproProblem("/" + column.label(), e.getMessage(), NODES.textNode(raw)));
@@ -171,9 +192,13 @@ record SimproListQuery(
         }
     }
 
-    private static List<String> nonEmpty(List<String> arguments, String function) {
+    private static List<String> listed(List<String> arguments, String function) {
         if (arguments.isEmpty()) {
             throw new IllegalArgumentException(function + " takes at least one value");
+        }
+        if (arguments.size() > MAX_LIST_VALUES) {
+            throw new IllegalArgumentException(function + " takes at most " + MAX_LIST_VALUES + " values; "
+                    + arguments.size() + " were sent.");
         }
         return arguments;
     }
@@ -205,6 +230,10 @@ record SimproListQuery(
                 try {
                     return Long.parseLong(raw.strip());
                 } catch (NumberFormatException e) {
+                    if (raw.strip().matches("-?[0-9]+")) {
+                        throw new IllegalArgumentException(column.label() + " must be an integer from " + Long.MIN_VALUE
+                                + " to " + Long.MAX_VALUE + ".");
+                    }
                     throw new IllegalArgumentException(column.label() + " must be an integer.");
                 }
             case BOOLEAN:

@@ -126,7 +126,7 @@ class IntacctDescendantsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "start=0    | /start | start must be an integer of at least 1, got 0",
+        "start=0    | /start | start must be an integer from 1 to 2147483647, got 0",
         "size=4001  | /size  | size must be an integer from 1 to 4000, got 4001",
         "size=x     | /size  | size must be an integer from 1 to 4000, got x",
     })

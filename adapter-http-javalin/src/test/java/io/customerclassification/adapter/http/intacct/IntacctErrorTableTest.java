@@ -28,12 +28,13 @@ class IntacctErrorTableTest {
         return Stream.of(
                 Stream.of(IntacctCodes.noPayload("POST"), IntacctCodes.payloadErrors(List.of()),
                         IntacctCodes.unknownField("/foo"), IntacctCodes.invalidValue("/id", "-"),
-                        IntacctCodes.missingField("/id"), IntacctCodes.invalidJson("-"),
+                        IntacctCodes.missingField("/id"), IntacctCodes.invalidJson("-"), IntacctCodes.invalidEncoding("-"),
                         IntacctCodes.immutable("/id", "-"), IntacctCodes.notFound("-"),
                         IntacctCodes.entityNotFound("7"), IntacctCodes.methodNotAllowed("PUT", "GET"),
                         IntacctCodes.conflict("Gold"), IntacctCodes.otherConflict("-"), IntacctCodes.tooLarge(),
                         IntacctCodes.unsupportedMediaType("text/plain"), IntacctCodes.internal("-"),
-                        IntacctCodes.refused(400, "-"), IntacctCodes.refused(503, "-")),
+                        IntacctCodes.refused(400, "-"), IntacctCodes.refused(503, "-"),
+                        IntacctCodes.refused(507, "-")),
                 Arrays.stream(Rule.values()).map(rule -> IntacctCodes.rule(rule, "-")),
                 Arrays.stream(QueryPart.values()).map(part -> IntacctCodes.query(part, "-", null)))
                 .flatMap(errors -> errors)

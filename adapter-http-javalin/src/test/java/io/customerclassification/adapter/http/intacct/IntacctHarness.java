@@ -142,6 +142,12 @@ final class IntacctHarness {
                     IntacctDialect.ENTITY_HEADER, entity));
         }
 
+        /** Sends {@code body} byte for byte, as JSON. */
+        Reply sendBytes(String method, String path, byte[] body) {
+            return api.send(method, path, body, "application/json", entity == null ? Map.of() : Map.of(
+                    IntacctDialect.ENTITY_HEADER, entity));
+        }
+
         Reply get(String path) {
             return send("GET", path, null, null);
         }

@@ -86,6 +86,56 @@ class IntacctHierarchyRulesTest {
         return keys;
     }
 
+    /** {@code additionalInfo.placeholders} of a rule refusal: the values its message speaks of, by name. */
+    private static void assertPlaceholders(Reply reply, String errorId, String singleQuoted) {
+        JsonNode error = assertError(reply, 422, error(reply).get("code").asText(), errorId);
+        assertEquals(IntacctHarness.tree(singleQuoted), error.at("/additionalInfo/placeholders"), reply.body());
+        List<String> names = new ArrayList<>();
+        error.at("/additionalInfo/placeholders").fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            String value = error.at("/additionalInfo/placeholders/" + name).asText();
+            assertTrue(error.get("message").asText().contains(value), name + " is a value the message speaks of: "
+                    + reply.body());
+        }
+    }
+
+    private static JsonNode error(Reply reply) {
+        return reply.json().at("/ia::result/ia::error");
+    }
+
+    @Test
+    void everyRuleRefusalNamesTheValuesItSpeaksOfInPlaceholders() {
+        harness.run(api -> {
+            String a = api.create("{'id':'A'}");
+            String b = api.create("{'id':'B'}");
+            String c = api.createUnder("C", a);
+            String inactive = api.create("I", "inactive");
+            String dormant = api.create("{'id':'J','status':'inactive','parent':{'key':'" + inactive + "'}}");
+            assertPlaceholders(api.post(OBJECTS, "{'id':'X','parent':{'key':'99'}}"), "CC-2001",
+                    "{'PARENT_KEY':'99','ENTITY':'0'}");
+            assertPlaceholders(api.post(OBJECTS, "{'id':'X','parent':{'id':'Nope'}}"), "CC-2001",
+                    "{'PARENT_ID':'Nope','ENTITY':'0'}");
+            assertPlaceholders(api.post(OBJECTS, "{'id':'X','parent':{'key':'" + a + "','id':'B'}}"), "CC-2002",
+                    "{'PARENT_KEY':'" + a + "','PARENT_ID':'B'}");
+            assertPlaceholders(api.patch(OBJECTS + "/" + a, "{'parent':{'key':'" + a + "'}}"), "CC-2003",
+                    "{'KEY':'" + a + "'}");
+            assertPlaceholders(api.patch(OBJECTS + "/" + a, "{'parent':{'key':'" + c + "'}}"), "CC-2004",
+                    "{'KEY':'" + a + "','PARENT_KEY':'" + c + "'}");
+            assertPlaceholders(api.post(OBJECTS, "{'id':'X','parent':{'key':'" + inactive + "'}}"), "CC-2006",
+                    "{'PARENT_KEY':'" + inactive + "','INACTIVE_KEY':'" + inactive + "'}");
+            assertPlaceholders(api.patch(OBJECTS + "/" + b, "{'parent':{'key':'" + dormant + "'}}"), "CC-2007",
+                    "{'KEY':'" + b + "','PARENT_KEY':'" + dormant + "','INACTIVE_KEY':'" + dormant + "'}");
+            assertPlaceholders(api.patch(OBJECTS + "/" + a, "{'status':'inactive'}"), "CC-2008",
+                    "{'KEY':'" + a + "','CHILD_KEYS':'" + c + "'}");
+            assertPlaceholders(api.patch(OBJECTS + "/" + dormant, "{'status':'active'}"), "CC-2009",
+                    "{'KEY':'" + dormant + "','INACTIVE_KEY':'" + inactive + "'}");
+            assertPlaceholders(api.delete(OBJECTS + "/" + a), "CC-2010", "{'KEY':'" + a + "','CHILD_KEYS':'" + c + "'}");
+            List<String> deep = chain(api, "L", 64);
+            assertPlaceholders(api.post(OBJECTS, "{'id':'L65','parent':{'key':'" + deep.get(63) + "'}}"), "CC-2005",
+                    "{'PARENT_KEY':'" + deep.get(63) + "','DEPTH':'65','MAX_DEPTH':'64'}");
+        });
+    }
+
     @Test
     void depth64IsAcceptedAndACreateAtDepth65IsRefused() {
         harness.run(api -> {

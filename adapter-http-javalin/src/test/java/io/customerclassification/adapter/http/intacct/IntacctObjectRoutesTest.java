@@ -182,11 +182,17 @@ class IntacctObjectRoutesTest {
             Reply same = api.patch(OBJECTS + "/" + key, "{'id':'Gold','status':'inactive'}");
             assertEquals(200, same.status(), same.body());
             assertEquals("Gold", same.json().get("ia::result").get("id").asText());
-            Reply empty = api.patch(OBJECTS + "/" + key, "{}");
-            assertEquals(200, empty.status());
-            JsonNode type = api.get(OBJECTS + "/" + key).json().get("ia::result");
-            assertEquals("inactive", type.get("status").asText());
-            assertEquals(tree("{'key':null,'id':null,'href':null}"), type.get("parent"));
+            JsonNode before = api.get(OBJECTS + "/" + key).json().get("ia::result");
+            harness.clock.advance(Duration.ofMinutes(5));
+            for (String unchanged : List.of("{}", "{'id':'Gold'}", "{'status':'inactive'}", "{'parent':null}",
+                    "{'status':'inactive','parent':{}}")) {
+                Reply empty = api.patch(OBJECTS + "/" + key, unchanged);
+                assertEquals(200, empty.status(), empty.body());
+                assertEquals(before, api.get(OBJECTS + "/" + key).json().get("ia::result"),
+                        unchanged + " changes nothing, modifiedDateTime included");
+            }
+            assertEquals("inactive", before.get("status").asText());
+            assertEquals(tree("{'key':null,'id':null,'href':null}"), before.get("parent"));
         });
     }
 
@@ -322,8 +328,8 @@ class IntacctObjectRoutesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "start=0    | /start | start must be an integer of at least 1, got 0",
-        "start=x    | /start | start must be an integer of at least 1, got x",
+        "start=0    | /start | start must be an integer from 1 to 2147483647, got 0",
+        "start=x    | /start | start must be an integer from 1 to 2147483647, got x",
         "size=0     | /size  | size must be an integer from 1 to 4000, got 0",
         "size=4001  | /size  | size must be an integer from 1 to 4000, got 4001",
         "size=-5    | /size  | size must be an integer from 1 to 4000, got -5",

@@ -124,7 +124,8 @@ class IntacctPayloadErrorsTest {
         "{'id':''}                          | id must not be empty",
         "{'id':' A'}                        | id must not start or end with whitespace",
         "{'id':'A','status':'Active'}       | status must be 'active' or 'inactive', got \"Active\"",
-        "{'id':'A','parent':{'key':'x'}}    | parent.key must be a key (a string of digits), got \"x\"",
+        "{'id':'A','parent':{'key':'x'}}    | parent.key must be a key from 1 to 999999999999999999 (a string of digits), got \"x\"",
+        "{'id':'A','parent':{'key':'9999999999999999999'}} | parent.key must be a key from 1 to 999999999999999999 (a string of digits), got \"9999999999999999999\"",
         "{'id':'A','parent':{'id':' B'}}    | parent.id must not start or end with whitespace",
         "{'id':'A','parent':5}              | parent must be an object {\"key\"?, \"id\"?} or null",
     })
@@ -204,19 +205,60 @@ class IntacctPayloadErrorsTest {
             Reply reply = api.post(OBJECTS, "{'id':" + "[".repeat(100_000) + "]".repeat(100_000) + "}");
             JsonNode error = assertError(reply, 400, "invalidRequest", "REST-1064");
             assertEquals(List.of("CC-1003"), errorIds(error));
-            assertEquals("The payload is not valid JSON: Document nesting depth (1001) exceeds the maximum allowed"
-                    + " (1000)", error.get("details").get(0).get("message").asText(), "no parser internals");
+            assertEquals("The payload is not valid JSON: objects and arrays nest deeper than 1000 levels at line 1,"
+                    + " column 1006", error.get("details").get(0).get("message").asText(), "no parser internals");
         });
     }
 
     @Test
-    void invalidJsonIsExplainedWithTheParsersReason() {
+    void invalidJsonIsExplainedInPlainWordsWithLineAndColumn() {
         harness.run(api -> {
             JsonNode error = assertError(api.send("POST", OBJECTS, "{\"id\": tru}", "application/json"), 400,
                     "invalidRequest", "REST-1064");
-            assertEquals("The payload is not valid JSON: Unrecognized token 'tru': was expecting (JSON String,"
-                    + " Number, Array, Object or token 'null', 'true' or 'false')",
+            assertEquals("The payload is not valid JSON: the word 'tru' at line 1, column 8 is unknown: a value was"
+                    + " expected (a string in double quotes, a number, an object, an array, true, false or null)",
                     error.get("details").get(0).get("message").asText());
+            JsonNode truncated = assertError(api.post(OBJECTS, "{'id': 'A'"), 400, "invalidRequest", "REST-1064");
+            assertEquals("The payload is not valid JSON: it ends before the object that starts at line 1, column 1 is"
+                    + " closed", truncated.get("details").get(0).get("message").asText());
+            JsonNode query = assertError(api.query("{'object': 'accounts-receivable/customer-type',\n 'filters': [}"),
+                    400, "invalidRequest", "REST-1064");
+            assertEquals("The payload is not valid JSON: '}' at line 2, column 14 is unexpected: the array that starts"
+                    + " at line 2, column 13 is closed with ]", query.get("details").get(0).get("message").asText());
+        });
+    }
+
+    /** JSON text is UTF-8 (RFC 8259 §8.1): bytes that are no character are refused, never stored as U+FFFD. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ff fe       | byte 0xFF at line 1, column 8 is no UTF-8 character",
+        "c0 80       | byte 0xC0 at line 1, column 8 is no UTF-8 character",
+        "ed a0 80    | bytes 0xED 0xA0 0x80 at line 1, column 8 are no UTF-8 character",
+        "e2 82 22 7d | bytes 0xE2 0x82 at line 1, column 8 are no UTF-8 character",
+    })
+    void bytesThatAreNoUtf8CharacterAreRefusedAndNothingIsStored(String hex, String reason) {
+        byte[] invalid = java.util.HexFormat.ofDelimiter(" ").parseHex(hex);
+        harness.run(api -> {
+            String key = api.create("{'id':'Kept'}");
+            for (String[] call : List.of(new String[] {"POST", OBJECTS, "{\"id\":\""},
+                    new String[] {"PATCH", OBJECTS + "/" + key, "{\"status\":\""},
+                    new String[] {"POST", QUERY, "{\"object\":\""})) {
+                byte[] prefix = call[2].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] body = Arrays.copyOf(prefix, prefix.length + invalid.length + 2);
+                System.arraycopy(invalid, 0, body, prefix.length, invalid.length);
+                body[body.length - 2] = '"';
+                body[body.length - 1] = '}';
+                JsonNode error = assertError(api.sendBytes(call[0], call[1], body), 400, "invalidRequest", "REST-1064");
+                assertEquals(List.of("CC-1005"), errorIds(error), call[0] + " " + call[1]);
+                String where = reason.replace("column 8", "column " + (call[2].length() + 1));
+                assertEquals("The payload is not valid UTF-8: " + where, error.get("details").get(0).get("message")
+                        .asText(), call[0] + " " + call[1]);
+            }
+            Reply list = api.get(OBJECTS);
+            assertEquals(1, list.json().at("/ia::meta/totalCount").asInt(), "nothing was created: " + list.body());
+            JsonNode kept = api.get(OBJECTS + "/" + key).json().get("ia::result");
+            assertEquals("active", kept.get("status").asText());
+            assertEquals(kept.at("/audit/createdDateTime"), kept.at("/audit/modifiedDateTime"), "nothing was changed");
         });
     }
 }

@@ -202,15 +202,18 @@ class IntacctQueryOperatorsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{'$lt':{'parent.key':null}}         | /filters/0/$lt/parent.key      | null can only be compared with $eq or $ne",
-        "{'$in':{'id':[null]}}               | /filters/0/$in/id              | Expected a string, got null",
+        "{'$in':{'id':[null]}}               | /filters/0/$in/id              | Expected a string or a number, got null",
         "{'$in':{'id':[]}}                   | /filters/0/$in/id              | This operator takes a non-empty array",
         "{'$in':{'id':'Gold'}}               | /filters/0/$in/id              | This operator takes a non-empty array",
         "{'$between':{'key':['1']}}          | /filters/0/$between/key        | This operator takes [low, high]",
         "{'$between':{'key':['1','2','3']}}  | /filters/0/$between/key        | This operator takes [low, high]",
         "{'$eq':{'key':'abc'}}               | /filters/0/$eq/key             | Expected a key (a string of digits), got \"abc\"",
         "{'$eq':{'key':1.5}}                 | /filters/0/$eq/key             | Expected a key (a string of digits), got 1.5",
-        "{'$eq':{'id':5}}                    | /filters/0/$eq/id              | Expected a string, got 5",
-        "{'$eq':{'status':true}}             | /filters/0/$eq/status          | Expected a string, got true",
+        "{'$eq':{'key':'99999999999999999999'}} | /filters/0/$eq/key          | A key is at most 9223372036854775807, got \"99999999999999999999\"",
+        "{'$eq':{'key':99999999999999999999}} | /filters/0/$eq/key            | A key is at most 9223372036854775807, got 99999999999999999999",
+        "{'$eq':{'id':[5]}}                  | /filters/0/$eq/id              | Expected a string or a number, got [5]",
+        "{'$eq':{'status':true}}             | /filters/0/$eq/status          | Expected a string or a number, got true",
+        "{'$eq':{'id':1e400}}                | /filters/0/$eq/id              | Expected a string or a number, got a number too large to read",
         "{'$contains':{'key':'1'}}           | /filters/0/$contains/key       | $contains applies to text fields only, not to key",
         "{'$like':{'id':'G%'}}               | /filters/0                     | Unknown operator $like",
         "{'$eq':{'id':'A'},'$ne':{'id':'B'}} | /filters/0                     | Each filter is an object with one operator, such as {\"$eq\": {\"status\": \"active\"}}",
@@ -222,6 +225,22 @@ class IntacctQueryOperatorsTest {
     void aMalformedConditionIs400PointingAtIt(String condition, String target, String message) {
         withTypes(api -> {
             assertBadRequest(filter(api, condition, true), "CC-3003", message, target);
+        });
+    }
+
+    /** Sage's schema takes a number wherever it takes a text value; it compares as its decimal text. */
+    @Test
+    void textFieldsTakeNumbers() {
+        harness.run(api -> {
+            api.create("{'id':'5'}");
+            api.create("{'id':'1.5'}");
+            api.create("{'id':'1000'}");
+            api.create("{'id':'150 m'}");
+            assertKeys(filter(api, "{'$eq':{'id':5}}", true), "1");
+            assertKeys(filter(api, "{'$in':{'id':[1.50, 1e3, -7]}}", true), "2 3");
+            assertKeys(filter(api, "{'$startsWith':{'id':15}}", true), "4");
+            assertKeys(filter(api, "{'$contains':{'id':0}}", false), "3 4");
+            assertKeys(filter(api, "{'$ne':{'id':1000}}", true), "1 2 4");
         });
     }
 

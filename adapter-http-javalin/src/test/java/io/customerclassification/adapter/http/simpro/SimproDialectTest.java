@@ -173,16 +173,42 @@ class SimproDialectTest {
         "pageSize=0          | /pageSize | pageSize must be an integer from 1 to 250.",
         "pageSize=251        | /pageSize | pageSize must be an integer from 1 to 250.",
         "pageSize=x          | /pageSize | pageSize must be an integer from 1 to 250.",
-        "page=0              | /page     | page must be an integer of at least 1.",
-        "page=-3             | /page     | page must be an integer of at least 1.",
-        "limit=-1            | /limit    | limit must be an integer of at least 0.",
-        "limit=ten           | /limit    | limit must be an integer of at least 0.",
+        "page=0              | /page     | page must be an integer from 1 to 2147483647.",
+        "page=-3             | /page     | page must be an integer from 1 to 2147483647.",
+        "limit=-1            | /limit    | limit must be an integer from 0 to 2147483647.",
+        "limit=ten           | /limit    | limit must be an integer from 0 to 2147483647.",
+        "page=2147483648     | /page     | page must be an integer from 1 to 2147483647.",
+        "limit=99999999999999999999 | /limit | limit must be an integer from 0 to 2147483647.",
+        "ID=9223372036854775808 | /ID    | ID must be an integer from -9223372036854775808 to 9223372036854775807.",
+        "ID=lt(-9223372036854775809) | /ID | ID must be an integer from -9223372036854775808 to 9223372036854775807.",
     })
     void badQueryParametersAre422WithPathAndValue(String query, String path, String message) {
         run(api -> {
             Reply reply = api.get(BASE + "?" + query.replace("[", "%5B").replace("]", "%5D").replace("\"", "%22"));
             assertError(reply, 422, path, message);
             assertEquals(query.substring(query.indexOf('=') + 1), reply.json().get("errors").get(0).get("value").asText());
+        });
+    }
+
+    /** The documented limits of a list query (docs/api-simpro.md, "Limits"): at each limit served, past it 422. */
+    @Test
+    void listQueriesAreBoundedWithA422NamingTheLimit() {
+        run(api -> {
+            create(api, "Gold");
+            String thousand = String.join(",", java.util.stream.IntStream.rangeClosed(1, SimproListQuery.MAX_LIST_VALUES)
+                    .mapToObj(Integer::toString).toList());
+            assertEquals("[{\"ID\":1,\"Name\":\"Gold\"}]", api.get(BASE + "?ID=in(" + thousand + ")").body());
+            assertEquals("[]", api.get(BASE + "?ID=!in(" + thousand + ")").body());
+            assertError(api.get(BASE + "?ID=in(" + thousand + ",1001)"), 422, "/ID",
+                    "in takes at most 1000 values; 1001 were sent.");
+            String filters = "ID=ne(0)&".repeat(SimproListQuery.MAX_FILTERS);
+            assertEquals("[{\"ID\":1,\"Name\":\"Gold\"}]", api.get(BASE + "?" + filters).body());
+            assertError(api.get(BASE + "?" + filters + "Name=Gold"), 422, null,
+                    "A query takes at most 100 field filters; this one has 101.");
+            String columns = "ID,".repeat(SimproListQuery.MAX_ORDER_BY);
+            assertEquals(200, api.get(BASE + "?orderby=" + columns).status());
+            assertError(api.get(BASE + "?orderby=" + columns + "-Name"), 422, "/orderby",
+                    "orderby takes at most 10 columns; 11 were sent.");
         });
     }
 
@@ -390,6 +416,39 @@ class SimproDialectTest {
     }
 
     @Test
+    void bodiesThatAreNoJsonAreExplainedInPlainWordsWithLineAndColumn() {
+        run(api -> {
+            create(api, "Gold");
+            assertError(api.post(BASE, "{\"Name\": \"Gold\""), 422, null, "Request body is not valid JSON: it ends"
+                    + " before the object that starts at line 1, column 1 is closed");
+            assertError(api.post(BASE, "{\n  \"Name\": 'Gold'\n}"), 422, null, "Request body is not valid JSON: a"
+                    + " single quote (strings and property names take double quotes) at line 2, column 11 is"
+                    + " unexpected: a value was expected (a string in double quotes, a number, an object, an array,"
+                    + " true, false or null)");
+            assertError(api.patch(BASE + "1", "{\"Name\": \"A\", \"Name\": \"B\"}"), 422, null, "Request body is"
+                    + " not valid JSON: the property 'Name' appears twice in the object that starts at line 1,"
+                    + " column 1 (the second time at line 1, column 15)");
+        });
+    }
+
+    /** JSON text is UTF-8 (RFC 8259 §8.1): bytes that are no character are refused, never stored as U+FFFD. */
+    @Test
+    void bytesThatAreNoUtf8CharacterAreRefusedAndNothingIsStored() {
+        run(api -> {
+            create(api, "Gold");
+            byte[] post = {'{', '"', 'N', 'a', 'm', 'e', '"', ':', '"', (byte) 0xff, (byte) 0xfe, '"', '}'};
+            assertError(api.send("POST", BASE, post, "application/json", Map.of()), 422, null,
+                    "Request body is not valid UTF-8: byte 0xFF at line 1, column 10 is no UTF-8 character");
+            byte[] patch = "{\"Name\":\"Caf\u00e9 \u00e9\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] cut = java.util.Arrays.copyOf(patch, patch.length - 3); // the last é loses its second byte
+            assertError(api.send("PATCH", BASE + "1", cut, "application/json", Map.of()), 422, null,
+                    "Request body is not valid UTF-8: byte 0xC3 at line 1, column 15 is no UTF-8 character"
+                            + " (the body ends in the middle of a character)");
+            assertEquals("[{\"ID\":1,\"Name\":\"Gold\"}]", api.get(BASE).body(), "nothing was created or changed");
+        });
+    }
+
+    @Test
     void badPatchBodiesAre422AndChangeNothing() {
         run(api -> {
             create(api, "Gold");
@@ -416,7 +475,7 @@ class SimproDialectTest {
     @Test
     void aCharsetTheJvmDoesNotKnowIs415NotAServerError() {
         run(api -> assertError(api.send("POST", BASE, "{\"Name\":\"Gold\"}", "application/json; charset=bogus",
-                Map.of()), 415, null, "Content-Type must be application/json."));
+                Map.of()), 415, null, "Content-Type names a charset this server does not know: bogus."));
     }
 
     @Test

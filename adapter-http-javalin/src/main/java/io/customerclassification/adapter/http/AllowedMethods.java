@@ -1,0 +1,32 @@
+package io.customerclassification.adapter.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.HandlerType;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/** The methods a dialect's path serves; every other is refused with 405 and {@code Allow}. */
+public final class AllowedMethods {
+
+    private AllowedMethods() {}
+
+    /**
+     * Refuses every method but {@code allowed} on {@code path} before any handler runs: a before-handler sees
+     * every method, OPTIONS and TRACE too, which would otherwise get Javalin's 405 listing the methods of every
+     * route on the path, the refusing ones included. HEAD is served wherever GET is.
+     *
+     * @param refusal the dialect's 405 for the method sent and the {@code Allow} list
+     */
+    public static void guard(RoutesConfig routes, String path, List<HandlerType> allowed,
+            BiFunction<String, String, RuntimeException> refusal) {
+        String allow = String.join(", ", allowed.stream().map(HandlerType::name).toList());
+        routes.before(path, ctx -> {
+            HandlerType method = ctx.method();
+            boolean head = method.equals(HandlerType.HEAD) && allowed.contains(HandlerType.GET);
+            if (!allowed.contains(method) && !head) {
+                ctx.header("Allow", allow);
+                throw refusal.apply(method.name(), allow);
+            }
+        });
+    }
+}
