@@ -2,6 +2,7 @@ package io.customerclassification.adapter.http.admin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.customerclassification.adapter.http.AllowedMethods;
 import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.LogText;
@@ -24,6 +25,7 @@ import io.customerclassification.application.port.in.identity.RotateSigningKeyUs
 import io.customerclassification.application.port.in.identity.UpdateClientCommand;
 import io.customerclassification.application.port.in.identity.UpdateClientUseCase;
 import io.customerclassification.application.port.out.StoreBusyException;
+import io.customerclassification.application.port.out.StoreFullException;
 import io.customerclassification.domain.identity.AdminRequiredException;
 import io.customerclassification.domain.identity.ClientId;
 import io.customerclassification.domain.identity.Grant;
@@ -103,16 +105,8 @@ public final class AdminApi implements HttpDialect {
     }
 
     private static void only(RoutesConfig routes, String path, HandlerType... allowed) {
-        List<HandlerType> methods = List.of(allowed);
-        String allow = String.join(", ", methods.stream().map(HandlerType::name).toList());
-        routes.before(path, ctx -> {
-            boolean head = ctx.method() == HandlerType.HEAD && methods.contains(HandlerType.GET);
-            if (!methods.contains(ctx.method()) && !head) {
-                ctx.header("Allow", allow);
-                throw AdminProblem.of(405, AdminProblems.METHOD_NOT_ALLOWED,
-                        ctx.method().name() + " is not allowed here; allowed: " + allow);
-            }
-        });
+        AllowedMethods.guard(routes, path, List.of(allowed), (method, allow) -> AdminProblem.of(405,
+                AdminProblems.METHOD_NOT_ALLOWED, method + " is not allowed here; allowed: " + allow));
     }
 
     @Override
@@ -272,6 +266,9 @@ public final class AdminApi implements HttpDialect {
             ctx.header("Retry-After", Integer.toString(BUSY_RETRY_AFTER_SECONDS));
             return AdminProblem.of(503, AdminProblems.SERVICE_UNAVAILABLE, BUSY_MESSAGE);
         }
+        if (exception instanceof StoreFullException) {
+            return AdminProblem.of(507, AdminProblems.STORE_FULL, STORE_FULL_MESSAGE);
+        }
         if (exception instanceof HttpResponseException http && http.getStatus() >= 400 && http.getStatus() < 500) {
             return AdminProblem.of(http.getStatus(), AdminProblems.forStatus(http.getStatus()), http.getMessage());
         }
@@ -286,6 +283,7 @@ public final class AdminApi implements HttpDialect {
     }
 
     /** The one place where a status and a sentence become an admin problem. */
+    @Override
     public void refuse(Context ctx, int status, String message) {
         problem(ctx, AdminProblem.of(status, AdminProblems.forStatus(status), message));
     }

@@ -16,6 +16,7 @@ final class AdminProblems {
     static final String RULE_VIOLATION = PREFIX + "rule-violation";
     static final String REQUEST_REFUSED = PREFIX + "request-refused";
     static final String SERVICE_UNAVAILABLE = PREFIX + "service-unavailable";
+    static final String STORE_FULL = PREFIX + "store-full";
     static final String INTERNAL_ERROR = PREFIX + "internal-error";
 
     private AdminProblems() {}
@@ -33,6 +34,7 @@ final class AdminProblems {
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> RULE_VIOLATION;
             case 503 -> SERVICE_UNAVAILABLE;
+            case 507 -> STORE_FULL;
             default -> status >= 500 ? INTERNAL_ERROR : REQUEST_REFUSED;
         };
     }

@@ -3,6 +3,7 @@ package io.customerclassification.adapter.http.oauth;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.customerclassification.adapter.http.AllowedMethods;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.LogText;
 import io.customerclassification.application.port.in.identity.GetPublicKeySetUseCase;
@@ -15,6 +16,7 @@ import io.customerclassification.application.port.in.identity.RevokeTokenCommand
 import io.customerclassification.application.port.in.identity.RevokeTokenUseCase;
 import io.customerclassification.application.port.in.identity.UnsupportedTokenTypeException;
 import io.customerclassification.application.port.out.StoreBusyException;
+import io.customerclassification.application.port.out.StoreFullException;
 import io.customerclassification.domain.identity.InvalidClientException;
 import io.customerclassification.domain.identity.InvalidGrantException;
 import io.customerclassification.domain.identity.TooManyFailedAuthenticationsException;
@@ -59,23 +61,17 @@ public final class OAuthDialect implements HttpDialect {
     @Override
     public void register(RoutesConfig routes) {
         for (String prefix : PREFIXES) {
-            only(routes, prefix + "/token", HandlerType.POST);
-            only(routes, prefix + "/revoke", HandlerType.POST);
+            AllowedMethods.guard(routes, prefix + "/token", List.of(HandlerType.POST), OAuthDialect::methodNotAllowed);
+            AllowedMethods.guard(routes, prefix + "/revoke", List.of(HandlerType.POST), OAuthDialect::methodNotAllowed);
             routes.post(prefix + "/token", this::token);
             routes.post(prefix + "/revoke", this::revoke);
         }
-        only(routes, JWKS_PATH, HandlerType.GET);
+        AllowedMethods.guard(routes, JWKS_PATH, List.of(HandlerType.GET), OAuthDialect::methodNotAllowed);
         routes.get(JWKS_PATH, this::publicKeys);
     }
 
-    private static void only(RoutesConfig routes, String path, HandlerType allowed) {
-        routes.before(path, ctx -> {
-            boolean head = ctx.method() == HandlerType.HEAD && allowed == HandlerType.GET;
-            if (ctx.method() != allowed && !head) {
-                ctx.header("Allow", allowed.name());
-                throw new OAuthException(405, "invalid_request", "Only " + allowed.name() + " is allowed here");
-            }
-        });
+    private static RuntimeException methodNotAllowed(String method, String allow) {
+        return new OAuthException(405, "invalid_request", method + " is not allowed here; allowed: " + allow);
     }
 
     @Override
@@ -180,6 +176,9 @@ public final class OAuthDialect implements HttpDialect {
             ctx.header("Retry-After", Integer.toString(BUSY_RETRY_AFTER_SECONDS));
             return new OAuthException(503, "temporarily_unavailable", BUSY_MESSAGE);
         }
+        if (exception instanceof StoreFullException) {
+            return new OAuthException(507, "temporarily_unavailable", STORE_FULL_MESSAGE);
+        }
         if (exception instanceof HttpResponseException http && http.getStatus() >= 400 && http.getStatus() < 500) {
             return new OAuthException(http.getStatus(), "invalid_request", http.getMessage());
         }
@@ -199,6 +198,7 @@ public final class OAuthDialect implements HttpDialect {
     }
 
     /** The one place where a status and a sentence become this dialect's error answer. */
+    @Override
     public void refuse(Context ctx, int status, String message) {
         error(ctx, new OAuthException(status, "invalid_request", message));
     }

@@ -166,10 +166,10 @@ class AdminApiTest {
             Reply none = http.get("/admin/v1/clients");
             assertProblem(none, 401, "unauthorized");
             assertEquals("Bearer realm=\"customer-classification\"", none.header("WWW-Authenticate"));
-            Reply bad = http.send("GET", "/admin/v1/clients", null, null, bearer("fake.x.y.z"));
+            Reply bad = http.send("GET", "/admin/v1/clients", (String) null, null, bearer("fake.x.y.z"));
             assertProblem(bad, 401, "unauthorized");
             assertTrue(bad.header("WWW-Authenticate").contains("error=\"invalid_token\""), bad.header("WWW-Authenticate"));
-            assertProblem(http.send("GET", "/admin/v1/clients", null, null, Map.of("Authorization", "Bearer a b")), 401,
+            assertProblem(http.send("GET", "/admin/v1/clients", (String) null, null, Map.of("Authorization", "Bearer a b")), 401,
                     "unauthorized");
             assertProblem(http.send("POST", "/admin/v1/clients", NEW_CLIENT, "application/json", Map.of()), 401,
                     "unauthorized");
