@@ -1,6 +1,6 @@
 package io.customerclassification.bootstrap;
 
-import io.customerclassification.adapter.jdbi.SqliteNativeLibrary;
+import io.customerclassification.adapter.jdbi.sqlite.SqliteNativeLibrary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,9 +19,9 @@ import java.util.stream.Stream;
  * {@code -XX:ArchiveClassesAtExit}, right after packaging the jar. It starts the server on a scratch database
  * in a temporary folder, sends it one request of each kind the server answers (both dialects, successes and
  * refusals), stops it and deletes the folder; the JVM then writes the classes it loaded into the archive, which
- * the run command passes to {@code java} so that the next start need not load and verify them again (about
- * 0.9 s of a 2.2 s start on a 100 000-row database here). Not part of the product's behaviour: without the
- * archive the server starts the same, only slower.
+ * the run command passes to {@code java} so that the next start need not load and verify them again (a good part
+ * of the start-up, docs/performance.md). Not part of the product's behaviour: without the archive the server
+ * starts the same, only slower.
  */
 public final class ClassArchiveTraining {
 

@@ -18,6 +18,7 @@ import io.customerclassification.application.port.in.customerprofile.ListCustome
 import io.customerclassification.application.port.in.customerprofile.UpdateCustomerProfileCommand;
 import io.customerclassification.application.port.in.customerprofile.UpdateCustomerProfileUseCase;
 import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesUseCase;
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeUseCase;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeCommand;
@@ -34,14 +35,11 @@ import io.customerclassification.application.port.in.customertype.QueryCustomerT
 import io.customerclassification.application.port.in.customertype.QueryCustomerTypesUseCase;
 import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeUseCase;
+import io.customerclassification.application.query.AggregateValue;
 import io.customerclassification.application.query.Page;
-import io.customerclassification.application.service.CompanyService;
-import io.customerclassification.application.service.CustomerProfileService;
-import io.customerclassification.application.service.CustomerTypeService;
 import io.customerclassification.domain.company.Company;
 import io.customerclassification.domain.customerprofile.CustomerProfile;
-import io.customerclassification.adapter.jdbi.JdbiPersistence;
-import io.customerclassification.adapter.jdbi.SqliteDatabase;
+import io.customerclassification.adapter.jdbi.sqlite.SqliteDatabase;
 import io.customerclassification.domain.customertype.CustomerTypeKey;
 import io.customerclassification.domain.shared.CompanyId;
 import java.nio.file.Path;
@@ -80,20 +78,16 @@ public final class CustomerClassification
                 UpdateCustomerTypeUseCase,
                 DeleteCustomerTypeUseCase,
                 QueryCustomerTypesUseCase,
+                AggregateCustomerTypesUseCase,
                 GetCustomerTypeLineageUseCase,
                 ListCustomerTypeDescendantsUseCase {
 
     private final SqliteDatabase database;
-    private final CompanyService companies;
-    private final CustomerProfileService profiles;
-    private final CustomerTypeService types;
+    private final Services services;
 
     private CustomerClassification(SqliteDatabase database, Clock clock) {
         this.database = database;
-        JdbiPersistence p = database.persistence();
-        this.companies = new CompanyService(p, p, p);
-        this.profiles = new CustomerProfileService(new CustomerProfileService.Ports(p, p, p, p, p, p, p));
-        this.types = new CustomerTypeService(new CustomerTypeService.Ports(p, p, p, p, p, p, p, p, p, p, p), clock);
+        this.services = Services.over(database.stores(), clock);
     }
 
     /**
@@ -116,7 +110,7 @@ public final class CustomerClassification
      * none. Writers are serialised, so keep the unit short; calls inside it join it.
      */
     public <T> T inTransaction(Supplier<T> work) {
-        return database.persistence().inTransaction(work);
+        return database.stores().transactions().inTransaction(work);
     }
 
     /** Whether the database answers (what {@code GET /health} reports). */
@@ -136,92 +130,97 @@ public final class CustomerClassification
 
     @Override
     public List<Company> listCompanies() {
-        return companies.listCompanies();
+        return services.companies().listCompanies();
     }
 
     @Override
     public Company getCompany(CompanyId id) {
-        return companies.getCompany(id);
+        return services.companies().getCompany(id);
     }
 
     @Override
     public Company registerCompany(RegisterCompanyCommand command) {
-        return companies.registerCompany(command);
+        return services.companies().registerCompany(command);
     }
 
     @Override
     public CustomerProfile createCustomerProfile(CreateCustomerProfileCommand command) {
-        return profiles.createCustomerProfile(command);
+        return services.profiles().createCustomerProfile(command);
     }
 
     @Override
     public CustomerProfile getCustomerProfile(GetCustomerProfileQuery query) {
-        return profiles.getCustomerProfile(query);
+        return services.profiles().getCustomerProfile(query);
     }
 
     @Override
     public Page<CustomerProfile> listCustomerProfiles(ListCustomerProfilesQuery query) {
-        return profiles.listCustomerProfiles(query);
+        return services.profiles().listCustomerProfiles(query);
     }
 
     @Override
     public CustomerProfile updateCustomerProfile(UpdateCustomerProfileCommand command) {
-        return profiles.updateCustomerProfile(command);
+        return services.profiles().updateCustomerProfile(command);
     }
 
     @Override
     public void deleteCustomerProfile(DeleteCustomerProfileCommand command) {
-        profiles.deleteCustomerProfile(command);
+        services.profiles().deleteCustomerProfile(command);
     }
 
     @Override
     public CustomerTypeView createCustomerType(CreateCustomerTypeCommand command) {
-        return types.createCustomerType(command);
+        return services.types().createCustomerType(command);
     }
 
     @Override
     public CustomerTypeView getCustomerType(GetCustomerTypeQuery query) {
-        return types.getCustomerType(query);
+        return services.types().getCustomerType(query);
     }
 
     @Override
     public Page<CustomerTypeView> listCustomerTypes(ListCustomerTypesQuery query) {
-        return types.listCustomerTypes(query);
+        return services.types().listCustomerTypes(query);
     }
 
     @Override
     public Page<CustomerTypeReference> listCustomerTypeReferences(ListCustomerTypesQuery query) {
-        return types.listCustomerTypeReferences(query);
+        return services.types().listCustomerTypeReferences(query);
     }
 
     @Override
     public CustomerTypeView updateCustomerType(UpdateCustomerTypeCommand command) {
-        return types.updateCustomerType(command);
+        return services.types().updateCustomerType(command);
     }
 
     @Override
     public void deleteCustomerType(DeleteCustomerTypeCommand command) {
-        types.deleteCustomerType(command);
+        services.types().deleteCustomerType(command);
     }
 
     @Override
     public Page<CustomerTypeView> queryCustomerTypes(QueryCustomerTypesQuery query) {
-        return types.queryCustomerTypes(query);
+        return services.types().queryCustomerTypes(query);
     }
 
     @Override
-    public List<Object> aggregateCustomerTypes(AggregateCustomerTypesQuery query) {
-        return types.aggregateCustomerTypes(query);
+    public List<AggregateValue> aggregateCustomerTypes(AggregateCustomerTypesQuery query) {
+        return services.types().aggregateCustomerTypes(query);
     }
 
     @Override
     public List<CustomerTypeKey> getCustomerTypeLineage(GetCustomerTypeQuery query) {
-        return types.getCustomerTypeLineage(query);
+        return services.types().getCustomerTypeLineage(query);
     }
 
     @Override
     public Page<CustomerTypeDescendant> listCustomerTypeDescendants(ListCustomerTypeDescendantsQuery query) {
-        return types.listCustomerTypeDescendants(query);
+        return services.types().listCustomerTypeDescendants(query);
+    }
+
+    /** The services the use cases run on, for the HTTP dialects of the server. */
+    Services services() {
+        return services;
     }
 
     /** Closes the database, folding its write-ahead log back into the file. */

@@ -58,10 +58,11 @@ public final class CustomerClassificationServer implements AutoCloseable {
             for (Company company : config.extraCompanies()) {
                 register(app, company);
             }
-            SimproDialect simpro = new SimproDialect(new SimproDialect.UseCases(
-                    app, app, app, app, app, app, app));
-            IntacctDialect intacct = new IntacctDialect(new IntacctDialect.UseCases(
-                    app, app, app, app, app, app, app, app, app), Clock.systemUTC());
+            Services services = app.services();
+            SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(services.profiles(),
+                    services.companies()));
+            IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(services.types(),
+                    services.companies()), Clock.systemUTC());
             HttpServer.Limits limits = HttpServer.Limits.DEFAULT.withConnections(HttpServer.Limits.DEFAULT.connections(),
                     config.connectionsPerAddress());
             HttpServer http = HttpServer.start(config.host(), config.port(), List.of(simpro, intacct),
@@ -74,9 +75,8 @@ public final class CustomerClassificationServer implements AutoCloseable {
     }
 
     /**
-     * Every command and query validates itself, and the validator takes a third of a second to build: build it
-     * on its own thread from the start, beside the database and the HTTP stack, rather than in the first
-     * client's request.
+     * Every command and query validates itself, and the validator is slow to build: build it on its own thread
+     * from the start, beside the database and the HTTP stack, rather than in the first client's request.
      */
     private static void warmUpValidation() {
         Thread thread = new Thread(() -> new GetCustomerProfileQuery(CompanyId.DEFAULT, CustomerProfileId.of(1)),

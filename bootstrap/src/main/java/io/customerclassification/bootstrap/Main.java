@@ -1,7 +1,7 @@
 package io.customerclassification.bootstrap;
 
 import io.customerclassification.adapter.jdbi.DatabaseUnavailableException;
-import io.customerclassification.adapter.jdbi.SqliteNativeLibrary;
+import io.customerclassification.adapter.jdbi.sqlite.SqliteNativeLibrary;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

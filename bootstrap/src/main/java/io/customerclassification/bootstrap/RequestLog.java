@@ -15,12 +15,11 @@ import org.slf4j.LoggerFactory;
  * {@code requests}.
  *
  * <p>A request thread only queues its line; one background thread writes the queued lines every few
- * milliseconds. Written from the request threads, the lines cost a fifth of a GET item's throughput here: the
- * logging binding formats every timestamp under one lock and writes every line under another, and 32 request
- * threads queued on those locks (JFR; docs/performance.md). Queueing takes no lock and wakes no thread. A line
- * therefore appears up to {@link #FLUSH_EVERY} after its response, with the time it was written; a killed
- * process loses at most the lines of that interval (the data is not affected: every write is committed before
- * its response). When the writer falls {@link #CAPACITY} lines behind, further lines are counted instead of
+ * milliseconds, because the logging binding formats every timestamp under one lock and writes every line under
+ * another, and request threads writing their own lines queue on those locks (docs/performance.md). Queueing takes
+ * no lock and wakes no thread. A line therefore appears up to {@link #FLUSH_EVERY} after its response, with the
+ * time it was written; a killed process loses at most the lines of that interval (the data is not affected: every
+ * write is committed before its response). When the writer falls {@link #CAPACITY} lines behind, further lines are counted instead of
  * queued, and the count is logged as a warning once the writer catches up, so the log cannot eat the heap.
  */
 final class RequestLog implements AutoCloseable {
@@ -107,8 +106,8 @@ final class RequestLog implements AutoCloseable {
     }
 
     /**
-     * {@code 12.3}: the duration to a tenth of a millisecond, without {@code String.format}, which cost about
-     * a twentieth of a GET item's time in the request log line.
+     * {@code 12.3}: the duration to a tenth of a millisecond, without {@code String.format}, which is slow for a
+     * line written for every request.
      */
     static String tenths(float millis) {
         long tenths = Math.round(millis * 10.0);

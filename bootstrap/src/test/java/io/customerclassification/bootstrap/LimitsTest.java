@@ -59,10 +59,9 @@ class LimitsTest {
 
     private HttpServer serve(HttpServer.Limits limits) {
         InMemoryApplication app = InMemoryApplication.create();
-        SimproDialect simpro = new SimproDialect(new SimproDialect.UseCases(app.profiles(), app.profiles(),
-                app.profiles(), app.profiles(), app.profiles(), app.companies(), app.companies()));
-        IntacctDialect intacct = new IntacctDialect(new IntacctDialect.UseCases(app.types(), app.types(), app.types(),
-                app.types(), app.types(), app.types(), app.types(), app.types(), app.companies()), Clock.systemUTC());
+        SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(app.profiles(), app.companies()));
+        IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(app.types(), app.companies()),
+                Clock.systemUTC());
         HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(slow, simpro, intacct),
                 () -> new StoreState(true, Optional.empty()), limits);
         servers.add(server);

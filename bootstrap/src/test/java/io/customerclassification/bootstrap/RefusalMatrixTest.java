@@ -97,7 +97,7 @@ class RefusalMatrixTest {
         };
         SimproDialect simpro = new SimproDialect(new SimproDialect.UseCases(profiles, app, app, app, app, app, app));
         IntacctDialect intacct = new IntacctDialect(new IntacctDialect.UseCases(types, app, app, app, app, app, app,
-                app, app), Clock.systemUTC());
+                app, app, app), Clock.systemUTC());
         server = HttpServer.start("127.0.0.1", 0, List.of(simpro, intacct), () -> StoreState.of(app));
         http = new Http(server.port());
     }
@@ -189,9 +189,8 @@ class RefusalMatrixTest {
     @Test
     void overloadAndShutdownAreRefusedInTheOwnersFormatWhateverTheAccept() throws Exception {
         HeldDialect held = new HeldDialect(Duration.ofSeconds(20));
-        SimproDialect simpro = new SimproDialect(new SimproDialect.UseCases(app, app, app, app, app, app, app));
-        IntacctDialect intacct = new IntacctDialect(new IntacctDialect.UseCases(app, app, app, app, app, app, app,
-                app, app), Clock.systemUTC());
+        SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(app, app));
+        IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(app, app), Clock.systemUTC());
         HttpServer busy = HttpServer.start("127.0.0.1", 0, List.of(held, simpro, intacct),
                 () -> new StoreState(true, Optional.empty()),
                 HttpServer.Limits.DEFAULT.withRequests(1, 0, Duration.ofMillis(100)));

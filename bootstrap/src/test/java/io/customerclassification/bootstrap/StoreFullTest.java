@@ -60,9 +60,8 @@ class StoreFullTest {
             dataSource.setMaxPageCount(rows.getInt(1) + 8);
         }
         try (CustomerClassification app = CustomerClassification.open(dataSource)) {
-            SimproDialect simpro = new SimproDialect(new SimproDialect.UseCases(app, app, app, app, app, app, app));
-            IntacctDialect intacct = new IntacctDialect(new IntacctDialect.UseCases(app, app, app, app, app, app, app,
-                    app, app), Clock.systemUTC());
+            SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(app, app));
+            IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(app, app), Clock.systemUTC());
             HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(simpro, intacct), () -> StoreState.of(app));
             try {
                 Http http = new Http(server.port());

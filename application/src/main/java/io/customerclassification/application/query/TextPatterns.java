@@ -46,23 +46,4 @@ public final class TextPatterns {
         }
         return text.length() - position >= last.length() && text.endsWith(last);
     }
-
-    /**
-     * The literal text a pattern must start with (everything before its first unescaped {@code %}), which lets
-     * an index narrow the candidates of a prefix pattern.
-     */
-    public static String literalPrefix(String pattern) {
-        StringBuilder prefix = new StringBuilder();
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '\\' && i + 1 < pattern.length()) {
-                prefix.append(pattern.charAt(++i));
-            } else if (c == '%') {
-                break;
-            } else {
-                prefix.append(c);
-            }
-        }
-        return prefix.toString();
-    }
 }

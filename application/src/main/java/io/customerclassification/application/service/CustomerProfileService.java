@@ -41,7 +41,15 @@ public final class CustomerProfileService
             DeleteCustomerProfilePort delete,
             FindCustomerProfilesPort find,
             CustomerProfileNameTakenPort nameTaken,
-            TransactionPort transaction) {}
+            TransactionPort transaction) {
+
+        /** The ports from the store that implements the profile ports together. */
+        public static <P extends LoadCustomerProfilePort & SaveCustomerProfilePort & DeleteCustomerProfilePort
+                        & FindCustomerProfilesPort & CustomerProfileNameTakenPort>
+                Ports of(LoadCompanyPort companies, P profiles, TransactionPort transaction) {
+            return new Ports(companies, profiles, profiles, profiles, profiles, profiles, transaction);
+        }
+    }
 
     private final Ports ports;
     private final CompanyGuard companies;

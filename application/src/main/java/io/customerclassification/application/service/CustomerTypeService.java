@@ -4,6 +4,7 @@ import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesUseCase;
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeUseCase;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeCommand;
@@ -33,6 +34,7 @@ import io.customerclassification.application.port.out.customertype.LoadCustomerT
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypePort;
 import io.customerclassification.application.port.out.customertype.MeasureCustomerTypeSubtreePort;
 import io.customerclassification.application.port.out.customertype.SaveCustomerTypePort;
+import io.customerclassification.application.query.AggregateValue;
 import io.customerclassification.application.query.Criteria;
 import io.customerclassification.application.query.Page;
 import io.customerclassification.domain.customertype.Audit;
@@ -65,6 +67,7 @@ public final class CustomerTypeService
                 UpdateCustomerTypeUseCase,
                 DeleteCustomerTypeUseCase,
                 QueryCustomerTypesUseCase,
+                AggregateCustomerTypesUseCase,
                 GetCustomerTypeLineageUseCase,
                 ListCustomerTypeDescendantsUseCase {
 
@@ -80,7 +83,21 @@ public final class CustomerTypeService
             MeasureCustomerTypeSubtreePort subtree,
             LoadCustomerTypeDescendantsPort descendants,
             CustomerTypeNameTakenPort nameTaken,
-            TransactionPort transaction) {}
+            TransactionPort transaction) {
+
+        /**
+         * The ports from the stores that implement them together: one for a type's own rows, one for the
+         * hierarchy around it.
+         */
+        public static <T extends LoadCustomerTypePort & SaveCustomerTypePort & DeleteCustomerTypePort
+                        & FindCustomerTypesPort & CustomerTypeNameTakenPort,
+                        H extends LoadCustomerTypeAncestorsPort & LoadCustomerTypeChildrenPort
+                                & MeasureCustomerTypeSubtreePort & LoadCustomerTypeDescendantsPort>
+                Ports of(LoadCompanyPort companies, T types, H hierarchy, TransactionPort transaction) {
+            return new Ports(companies, types, types, types, types, hierarchy, hierarchy, hierarchy, hierarchy,
+                    types, transaction);
+        }
+    }
 
     private final Ports ports;
     private final CompanyGuard companies;
@@ -183,7 +200,7 @@ public final class CustomerTypeService
     }
 
     @Override
-    public List<Object> aggregateCustomerTypes(AggregateCustomerTypesQuery query) {
+    public List<AggregateValue> aggregateCustomerTypes(AggregateCustomerTypesQuery query) {
         companies.requireCompany(query.companyId());
         return ports.find().aggregateCustomerTypes(query.companyId(), query.filter(), query.aggregations());
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.customerclassification.application.query.AggregateFunction;
+import io.customerclassification.application.query.AggregateValue;
 import io.customerclassification.application.query.Aggregation;
 import io.customerclassification.application.query.Comparison;
 import io.customerclassification.application.query.Criteria;
@@ -69,7 +70,7 @@ public abstract class CustomerTypePortsContract extends PortContract {
     void updateReplacesStatusParentAndAudit() {
         CustomerType a = active("A", null);
         CustomerType b = active("B", null);
-        CustomerType moved = b.moveTo(a.key(), T0.plusSeconds(5), "mover").deactivate(T0.plusSeconds(5), "mover");
+        CustomerType moved = b.moveTo(a.key(), T0.plusSeconds(5), "mover").withStatus(CustomerTypeStatus.INACTIVE, T0.plusSeconds(5), "mover");
         ports.saveType().updateCustomerType(moved);
         assertEquals(moved, ports.loadType().loadCustomerType(C0, b.key()).orElseThrow());
         assertThrows(UnknownParentException.class, () -> ports.saveType()
@@ -198,13 +199,14 @@ public abstract class CustomerTypePortsContract extends PortContract {
                 List.of(SortKey.desc(CustomerTypeField.NAME)), Paging.of(0, 10)));
         assertEquals(1, page.total());
         assertEquals(Name.of("Reseller"), page.items().get(0).parentName());
-        assertEquals(List.of(3L, "active", "Reseller"), ports.findTypes().aggregateCustomerTypes(C0, Filter.all(),
-                List.of(new Aggregation(AggregateFunction.COUNT, CustomerTypeField.KEY),
-                        new Aggregation(AggregateFunction.MIN, CustomerTypeField.STATUS),
-                        new Aggregation(AggregateFunction.MAX, CustomerTypeField.NAME))));
-        assertEquals(1L, ports.findTypes().aggregateCustomerTypes(C0,
-                Comparison.of(CustomerTypeField.STATUS, Operator.EQ, "inactive"),
-                List.of(new Aggregation(AggregateFunction.COUNT, CustomerTypeField.KEY))).get(0));
+        Aggregation count = new Aggregation(AggregateFunction.COUNT, CustomerTypeField.KEY);
+        Aggregation min = new Aggregation(AggregateFunction.MIN, CustomerTypeField.STATUS);
+        Aggregation max = new Aggregation(AggregateFunction.MAX, CustomerTypeField.NAME);
+        assertEquals(List.of(new AggregateValue.Count(count, 3), new AggregateValue.Extreme(min, "active"),
+                new AggregateValue.Extreme(max, "Reseller")),
+                ports.findTypes().aggregateCustomerTypes(C0, Filter.all(), List.of(count, min, max)));
+        assertEquals(new AggregateValue.Count(count, 1), ports.findTypes().aggregateCustomerTypes(C0,
+                Comparison.of(CustomerTypeField.STATUS, Operator.EQ, "inactive"), List.of(count)).get(0));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.customerclassification.application.contract;
 
+import io.customerclassification.application.inmemory.InMemoryPersistence;
 import io.customerclassification.application.port.out.TransactionPort;
 import io.customerclassification.application.port.out.company.LoadCompanyPort;
 import io.customerclassification.application.port.out.company.SaveCompanyPort;
@@ -42,14 +43,22 @@ public record PortSet(
         LoadCustomerTypeDescendantsPort descendants,
         CustomerTypeNameTakenPort typeNameTaken) {
 
-    public static <P extends TransactionPort & LoadCompanyPort & SaveCompanyPort & LoadCustomerProfilePort
-                    & SaveCustomerProfilePort & DeleteCustomerProfilePort & FindCustomerProfilesPort
-                    & CustomerProfileNameTakenPort & LoadCustomerTypePort & SaveCustomerTypePort
-                    & DeleteCustomerTypePort & FindCustomerTypesPort & LoadCustomerTypeAncestorsPort
-                    & LoadCustomerTypeChildrenPort & MeasureCustomerTypeSubtreePort & LoadCustomerTypeDescendantsPort
-                    & CustomerTypeNameTakenPort>
-            PortSet of(P p) {
-        return new PortSet(p, p, p, p, p, p, p, p, p, p, p, p, p, p, p, p, p);
+    /** The ports of one store, from the parts of it that implement them together. */
+    public static <C extends LoadCompanyPort & SaveCompanyPort,
+                    P extends LoadCustomerProfilePort & SaveCustomerProfilePort & DeleteCustomerProfilePort
+                            & FindCustomerProfilesPort & CustomerProfileNameTakenPort,
+                    T extends LoadCustomerTypePort & SaveCustomerTypePort & DeleteCustomerTypePort
+                            & FindCustomerTypesPort & CustomerTypeNameTakenPort,
+                    H extends LoadCustomerTypeAncestorsPort & LoadCustomerTypeChildrenPort
+                            & MeasureCustomerTypeSubtreePort & LoadCustomerTypeDescendantsPort>
+            PortSet of(TransactionPort transaction, C companies, P profiles, T types, H hierarchy) {
+        return new PortSet(transaction, companies, companies, profiles, profiles, profiles, profiles, profiles,
+                types, types, types, types, hierarchy, hierarchy, hierarchy, hierarchy, types);
+    }
+
+    /** The ports of the in-memory store, which implements all of them in one class. */
+    public static PortSet of(InMemoryPersistence memory) {
+        return of(memory, memory, memory, memory, memory);
     }
 
     public CompanyService companyService() {

@@ -1,5 +1,6 @@
 package io.customerclassification.application.inmemory;
 
+import io.customerclassification.application.contract.PortSet;
 import io.customerclassification.application.service.CompanyService;
 import io.customerclassification.application.service.CustomerProfileService;
 import io.customerclassification.application.service.CustomerTypeService;
@@ -15,12 +16,10 @@ public final class InMemoryApplication {
 
     private InMemoryApplication(InMemoryPersistence persistence, Clock clock) {
         this.persistence = persistence;
-        this.companies = new CompanyService(persistence, persistence, persistence);
-        this.profiles = new CustomerProfileService(new CustomerProfileService.Ports(
-                persistence, persistence, persistence, persistence, persistence, persistence, persistence));
-        this.types = new CustomerTypeService(new CustomerTypeService.Ports(
-                persistence, persistence, persistence, persistence, persistence, persistence, persistence,
-                persistence, persistence, persistence, persistence), clock);
+        PortSet ports = PortSet.of(persistence);
+        this.companies = ports.companyService();
+        this.profiles = ports.profileService();
+        this.types = ports.typeService(clock);
     }
 
     public static InMemoryApplication create(Clock clock) {

@@ -20,6 +20,7 @@ import io.customerclassification.application.port.out.customertype.LoadCustomerT
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypePort;
 import io.customerclassification.application.port.out.customertype.MeasureCustomerTypeSubtreePort;
 import io.customerclassification.application.port.out.customertype.SaveCustomerTypePort;
+import io.customerclassification.application.query.AggregateValue;
 import io.customerclassification.application.query.Aggregation;
 import io.customerclassification.application.query.Criteria;
 import io.customerclassification.application.query.Paging;
@@ -313,8 +314,16 @@ public final class InMemoryPersistence
     }
 
     @Override
-    public List<Object> aggregateCustomerTypes(CompanyId companyId, Filter filter, List<Aggregation> aggregations) {
-        return locked(() -> typeEngine.aggregate(viewsOf(companyId), filter, aggregations));
+    public List<AggregateValue> aggregateCustomerTypes(CompanyId companyId, Filter filter,
+            List<Aggregation> aggregations) {
+        return locked(() -> {
+            List<Object> values = typeEngine.aggregate(viewsOf(companyId), filter, aggregations);
+            List<AggregateValue> typed = new ArrayList<>(values.size());
+            for (int i = 0; i < values.size(); i++) {
+                typed.add(AggregateValue.of(aggregations.get(i), values.get(i)));
+            }
+            return typed;
+        });
     }
 
     @Override

@@ -9,6 +9,8 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The dependency rules of STYLE.md, defined once and checked both against the product and against fixture
@@ -18,6 +20,9 @@ import com.tngtech.archunit.lang.ArchRule;
 final class ArchitectureRules {
 
     private static final String[] JDK_CORE = {"java.lang..", "java.util..", "java.time..", "java.math.."};
+
+    /** The databases the SQL adapter has parts for, each in its package {@code adapter.jdbi.<name>}. */
+    private static final List<String> DATABASES = List.of("sqlite");
 
     private final String root;
 
@@ -73,6 +78,40 @@ final class ArchitectureRules {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.jdbi..", "org.sqlite..", "org.flywaydb..", "com.zaxxer..", "java.sql..", "javax.sql..")
                 .because("SQL belongs to the JDBI adapter");
+    }
+
+    /**
+     * Inside the SQL adapter only the session, and each database's own parts that build it, take connections and
+     * run transactions, and only they open Jdbi handles (which wrap a connection); the persistence adapters and the
+     * page reader get their statements, and their SqlObject DAOs, from the session. Each
+     * database's parts live in a package of their own under the adapter ({@link #DATABASES}).
+     */
+    ArchRule onlyTheSessionTakesConnections() {
+        return noClasses().that().resideInAPackage(pkg("adapter.jdbi"))
+                .and().resideOutsideOfPackages(databasePackages(pkg("adapter.jdbi.session")))
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.sql.Connection")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("javax.sql.DataSource")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.DriverManager")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.jdbi.v3.core.Jdbi")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.jdbi.v3.core.Handle")
+                .because("connections and transactions are the session's (docs/persistence.md)");
+    }
+
+    /** SQLite's driver, its pool and its migrations stay in the SQLite package of the SQL adapter. */
+    ArchRule databaseLibrariesOnlyInTheirDatabasePackage() {
+        return noClasses().that().resideInAPackage(pkg("adapter.jdbi"))
+                .and().resideOutsideOfPackages(databasePackages())
+                .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "com.zaxxer..", "org.flywaydb..")
+                .because("what differs per database is a part in that database's package (docs/persistence.md)");
+    }
+
+    /** The packages of the SQL adapter that hold one database's own parts, and {@code more}. */
+    private String[] databasePackages(String... more) {
+        List<String> packages = new ArrayList<>(List.of(more));
+        for (String database : DATABASES) {
+            packages.add(pkg("adapter.jdbi." + database));
+        }
+        return packages.toArray(String[]::new);
     }
 
     ArchRule webLibrariesOnlyInTheHttpAdapter() {

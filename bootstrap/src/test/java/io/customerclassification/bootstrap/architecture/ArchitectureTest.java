@@ -49,6 +49,10 @@ class ArchitectureTest {
                 rule("web confined", ArchitectureRules::webLibrariesOnlyInTheHttpAdapter, "ApplicationUsingJackson"),
                 rule("crypto confined", ArchitectureRules::cryptoLibrariesOnlyInTheSecurityAdapter,
                         "ControllerSigningTokens"),
+                rule("connections only in the session", ArchitectureRules::onlyTheSessionTakesConnections,
+                        "StoreCommittingItself", "StoreTakingConnections", "StoreOpeningHandles"),
+                rule("database libraries in their database package",
+                        ArchitectureRules::databaseLibrariesOnlyInTheirDatabasePackage, "PagesReadingSqliteCodes"),
                 rule("no services in adapters", ArchitectureRules::adaptersNeverUseServices, "ThingController"),
                 rule("in-ports named UseCase", ArchitectureRules::inPortsAreUseCases, "CreateThing"),
                 rule("services named Service", ArchitectureRules::servicesAreNamedService, "ThingManager"));
@@ -72,6 +76,18 @@ class ArchitectureTest {
         String report = result.getFailureReport().toString();
         for (String breaker : breakers) {
             assertTrue(report.contains(breaker), name + " did not name " + breaker + ":\n" + report);
+        }
+    }
+
+    @Test
+    void theSessionAndADatabasesOwnPartsMayTakeConnectionsAndUseTheirLibraries() {
+        for (Function<ArchitectureRules, ArchRule> rule : List.<Function<ArchitectureRules, ArchRule>>of(
+                ArchitectureRules::onlyTheSessionTakesConnections,
+                ArchitectureRules::databaseLibrariesOnlyInTheirDatabasePackage)) {
+            String report = rule.apply(FIXTURE_RULES).evaluate(FIXTURE_CLASSES).getFailureReport().toString();
+            for (String complier : List.of("SessionTakingConnections", "SqlitePartReadingCodes")) {
+                assertFalse(report.contains(complier), complier + " is allowed what it does:\n" + report);
+            }
         }
     }
 

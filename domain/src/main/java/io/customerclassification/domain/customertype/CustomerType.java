@@ -49,21 +49,8 @@ public record CustomerType(
         return new CustomerType(key, companyId, name, newStatus, parentKey, audit.modified(at, by));
     }
 
-    public CustomerType activate(Instant at, String by) {
-        return withStatus(CustomerTypeStatus.ACTIVE, at, by);
-    }
-
-    public CustomerType deactivate(Instant at, String by) {
-        return withStatus(CustomerTypeStatus.INACTIVE, at, by);
-    }
-
     /** Moves this node under {@code newParentKey}, or makes it a root when that is {@code null}. */
     public CustomerType moveTo(CustomerTypeKey newParentKey, Instant at, String by) {
         return new CustomerType(key, companyId, name, status, newParentKey, audit.modified(at, by));
-    }
-
-    /** Marks the record modified without changing anything else (an update that sets values already held). */
-    public CustomerType touch(Instant at, String by) {
-        return new CustomerType(key, companyId, name, status, parentKey, audit.modified(at, by));
     }
 }

@@ -3,8 +3,8 @@ package io.customerclassification.domain.customertype;
 import static io.customerclassification.domain.customertype.Nodes.active;
 import static io.customerclassification.domain.customertype.Nodes.activeChain;
 import static io.customerclassification.domain.customertype.Nodes.inactive;
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,13 +26,17 @@ class CustomerTypeHierarchyPolicyTest {
 
         @Test
         void rootIsAllowedInEitherStatus() {
-            assertDoesNotThrow(() -> policy.checkCreate(CustomerTypeStatus.ACTIVE, Placement.root()));
-            assertDoesNotThrow(() -> policy.checkCreate(CustomerTypeStatus.INACTIVE, Placement.root()));
+            Placement root = Placement.root();
+            assertEquals(1, root.depthOfChild(), "a root is at depth 1");
+            policy.checkCreate(CustomerTypeStatus.ACTIVE, root);
+            policy.checkCreate(CustomerTypeStatus.INACTIVE, root);
         }
 
         @Test
         void depthExactly64IsAllowed() {
-            assertDoesNotThrow(() -> policy.checkCreate(CustomerTypeStatus.ACTIVE, activeChain(100, 63)));
+            Placement deepest = activeChain(100, 63);
+            assertEquals(64, deepest.depthOfChild(), "the new type would sit at depth 64");
+            policy.checkCreate(CustomerTypeStatus.ACTIVE, deepest);
         }
 
         @Test
@@ -66,7 +70,10 @@ class CustomerTypeHierarchyPolicyTest {
         @Test
         void inactiveUnderInactiveParentIsAllowed() {
             Placement under = Placement.under(inactive(2, null), List.of());
-            assertDoesNotThrow(() -> policy.checkCreate(CustomerTypeStatus.INACTIVE, under));
+            assertEquals(Optional.of(key(2)), under.firstInactive().map(CustomerType::key), "the parent is inactive");
+            policy.checkCreate(CustomerTypeStatus.INACTIVE, under);
+            assertThrows(CreateUnderInactiveParentException.class,
+                    () -> policy.checkCreate(CustomerTypeStatus.ACTIVE, under), "only the new type's status differs");
         }
     }
 
@@ -96,8 +103,9 @@ class CustomerTypeHierarchyPolicyTest {
         @Test
         void subtreeEndingExactlyAtDepth64IsAllowed() {
             CustomerType node = active(1, null);
-            // the target parent sits at depth 60; a subtree of height 4 ends at depth 64.
-            assertDoesNotThrow(() -> policy.checkMove(node, activeChain(100, 60), 4, CustomerTypeStatus.ACTIVE));
+            Placement target = activeChain(100, 60);
+            assertEquals(61, target.depthOfChild(), "the moved type would sit at depth 61, its subtree's 4 levels end at 64");
+            policy.checkMove(node, target, 4, CustomerTypeStatus.ACTIVE);
         }
 
         @Test
@@ -112,7 +120,9 @@ class CustomerTypeHierarchyPolicyTest {
 
         @Test
         void toRootIsAllowed() {
-            assertDoesNotThrow(() -> policy.checkMove(active(5, 1L), Placement.root(), 3, CustomerTypeStatus.ACTIVE));
+            CustomerType child = active(5, 1L);
+            assertEquals(key(1), child.parentKey(), "the type has a parent to leave");
+            policy.checkMove(child, Placement.root(), 3, CustomerTypeStatus.ACTIVE);
         }
 
         @Test
@@ -128,14 +138,21 @@ class CustomerTypeHierarchyPolicyTest {
 
         @Test
         void inactiveNodeUnderInactiveParentIsAllowed() {
+            CustomerType node = inactive(5, null);
             Placement target = Placement.under(inactive(2, null), List.of());
-            assertDoesNotThrow(() -> policy.checkMove(inactive(5, null), target, 1, CustomerTypeStatus.INACTIVE));
+            assertEquals(Optional.of(key(2)), target.firstInactive().map(CustomerType::key), "the parent is inactive");
+            assertFalse(node.isActive());
+            policy.checkMove(node, target, 1, CustomerTypeStatus.INACTIVE);
         }
 
         @Test
         void activeNodeDeactivatedInTheSameUpdateMayGoUnderAnInactiveParent() {
+            CustomerType node = active(5, null);
             Placement target = Placement.under(inactive(2, null), List.of());
-            assertDoesNotThrow(() -> policy.checkMove(active(5, null), target, 1, CustomerTypeStatus.INACTIVE));
+            policy.checkMove(node, target, 1, CustomerTypeStatus.INACTIVE);
+            assertThrows(MoveUnderInactiveParentException.class,
+                    () -> policy.checkMove(node, target, 1, CustomerTypeStatus.ACTIVE),
+                    "the same move is refused when the node stays active");
         }
 
         @Test
@@ -160,8 +177,12 @@ class CustomerTypeHierarchyPolicyTest {
 
         @Test
         void deactivatingWhenAllChildrenAreInactiveIsAllowed() {
-            assertDoesNotThrow(() -> policy.checkStatusChange(active(1, null), CustomerTypeStatus.INACTIVE,
-                    Placement.root(), List.of(inactive(2, 1L), inactive(3, 1L))));
+            List<CustomerType> children = List.of(inactive(2, 1L), inactive(3, 1L));
+            assertTrue(children.stream().noneMatch(CustomerType::isActive));
+            policy.checkStatusChange(active(1, null), CustomerTypeStatus.INACTIVE, Placement.root(), children);
+            assertThrows(DeactivateWithActiveChildrenException.class, () -> policy.checkStatusChange(active(1, null),
+                    CustomerTypeStatus.INACTIVE, Placement.root(), List.of(inactive(2, 1L), active(3, 1L))),
+                    "one active child is enough to refuse it");
         }
 
         @Test
@@ -177,15 +198,19 @@ class CustomerTypeHierarchyPolicyTest {
         @Test
         void reactivatingOnceTheParentIsActiveIsAllowed() {
             Placement placement = Placement.under(active(2, null), List.of());
-            assertDoesNotThrow(() -> policy.checkStatusChange(
-                    inactive(5, 2L), CustomerTypeStatus.ACTIVE, placement, List.of(inactive(6, 5L))));
+            assertEquals(Optional.empty(), placement.firstInactive(), "nothing inactive above");
+            policy.checkStatusChange(inactive(5, 2L), CustomerTypeStatus.ACTIVE, placement, List.of(inactive(6, 5L)));
         }
 
         @Test
         void keepingTheSameStatusIsAlwaysAllowed() {
+            CustomerType node = inactive(5, 2L);
             Placement placement = Placement.under(inactive(2, null), List.of());
-            assertDoesNotThrow(() -> policy.checkStatusChange(
-                    inactive(5, 2L), CustomerTypeStatus.INACTIVE, placement, List.of(active(6, 5L))));
+            List<CustomerType> children = List.of(active(6, 5L));
+            policy.checkStatusChange(node, CustomerTypeStatus.INACTIVE, placement, children);
+            assertThrows(ActivateUnderInactiveParentException.class,
+                    () -> policy.checkStatusChange(node, CustomerTypeStatus.ACTIVE, placement, children),
+                    "a change of status in the same place is refused");
         }
     }
 
@@ -202,7 +227,9 @@ class CustomerTypeHierarchyPolicyTest {
 
         @Test
         void leafIsAllowed() {
-            assertDoesNotThrow(() -> policy.checkDelete(active(1, null), List.of()));
+            policy.checkDelete(active(1, null), List.of());
+            assertThrows(CustomerTypeHasChildrenException.class,
+                    () -> policy.checkDelete(active(1, null), List.of(inactive(2, 1L))), "not so with a child");
         }
     }
 

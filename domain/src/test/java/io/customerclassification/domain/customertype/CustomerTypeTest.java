@@ -31,14 +31,14 @@ class CustomerTypeTest {
 
     @Test
     void transitionsReturnNewInstancesAndStampTheAudit() {
-        CustomerType inactive = root.deactivate(LATER, "bob");
+        CustomerType inactive = root.withStatus(CustomerTypeStatus.INACTIVE, LATER, "bob");
         assertEquals(CustomerTypeStatus.ACTIVE, root.status(), "the original is unchanged");
         assertEquals(CustomerTypeStatus.INACTIVE, inactive.status());
         assertEquals(Instant.parse("2026-02-01T10:00:00Z"), inactive.audit().modifiedAt());
         assertEquals("bob", inactive.audit().modifiedBy());
         assertEquals("alice", inactive.audit().createdBy());
         assertEquals(root.audit().createdAt(), inactive.audit().createdAt());
-        assertTrue(inactive.activate(LATER, null).isActive());
+        assertTrue(inactive.withStatus(CustomerTypeStatus.ACTIVE, LATER, null).isActive());
     }
 
     @Test
@@ -53,7 +53,7 @@ class CustomerTypeTest {
 
     @Test
     void modificationNeverPrecedesCreation() {
-        CustomerType touched = root.touch(CREATED.minusSeconds(3600), null);
+        CustomerType touched = root.withStatus(root.status(), CREATED.minusSeconds(3600), null);
         assertEquals(touched.audit().createdAt(), touched.audit().modifiedAt());
         assertThrows(IllegalArgumentException.class,
                 () -> new Audit(LATER, null, CREATED, null));

@@ -11,6 +11,7 @@ import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.port.in.company.GetCompanyUseCase;
 import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesUseCase;
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeUseCase;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeCommand;
@@ -26,6 +27,7 @@ import io.customerclassification.application.port.in.customertype.QueryCustomerT
 import io.customerclassification.application.port.in.customertype.QueryCustomerTypesUseCase;
 import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeUseCase;
+import io.customerclassification.application.query.AggregateValue;
 import io.customerclassification.application.query.Criteria;
 import io.customerclassification.application.query.Page;
 import io.customerclassification.application.query.Paging;
@@ -59,7 +61,10 @@ public final class IntacctDialect implements HttpDialect {
     private static final Pattern DIGITS_10 = Pattern.compile("[0-9]{1,10}");
     private static final List<String> OWNED = List.of("/objects", "/services", "/ia/api/v1");
 
-    /** The in-ports this dialect drives. */
+    /**
+     * The in-ports this dialect drives. {@code getCompany} reads the name of a company for the {@code entity} field,
+     * once a customer type use case has checked the company.
+     */
     public record UseCases(
             CreateCustomerTypeUseCase create,
             GetCustomerTypeUseCase get,
@@ -67,9 +72,20 @@ public final class IntacctDialect implements HttpDialect {
             UpdateCustomerTypeUseCase update,
             DeleteCustomerTypeUseCase delete,
             QueryCustomerTypesUseCase query,
+            AggregateCustomerTypesUseCase aggregate,
             GetCustomerTypeLineageUseCase lineage,
             ListCustomerTypeDescendantsUseCase descendants,
-            GetCompanyUseCase getCompany) {}
+            GetCompanyUseCase getCompany) {
+
+        /** The in-ports from what implements the customer type use cases together, and the company one. */
+        public static <T extends CreateCustomerTypeUseCase & GetCustomerTypeUseCase & ListCustomerTypeReferencesUseCase
+                        & UpdateCustomerTypeUseCase & DeleteCustomerTypeUseCase & QueryCustomerTypesUseCase
+                        & AggregateCustomerTypesUseCase & GetCustomerTypeLineageUseCase
+                        & ListCustomerTypeDescendantsUseCase>
+                UseCases of(T types, GetCompanyUseCase companies) {
+            return new UseCases(types, types, types, types, types, types, types, types, types, companies);
+        }
+    }
 
     private final UseCases useCases;
     private final Clock clock;
@@ -134,23 +150,23 @@ public final class IntacctDialect implements HttpDialect {
     // ---- the object
 
     private void list(Context ctx) {
-        Company company = company(ctx);
+        CompanyId company = companyId(ctx);
         int start = queryInteger(ctx, "start", 1, Integer.MAX_VALUE);
         int size = queryInteger(ctx, "size", QueryRequest.DEFAULT_SIZE, Paging.MAX_LIMIT);
         Page<CustomerTypeReference> page = useCases.list().listCustomerTypeReferences(
-                new ListCustomerTypesQuery(company.id(), Paging.of(start - 1L, size)));
+                new ListCustomerTypesQuery(company, Paging.of(start - 1L, size)));
         writeList(ctx, page, start, size,
                 (json, reference) -> IntacctJson.writeReference(json, reference.key(), reference.name()));
     }
 
     /** Extension: the subtree below a type, level by level and by key within a level, paged like the list. */
     private void descendants(Context ctx) {
-        Company company = company(ctx);
+        CompanyId company = companyId(ctx);
         CustomerTypeKey key = key(ctx);
         int start = queryInteger(ctx, "start", 1, Integer.MAX_VALUE);
         int size = queryInteger(ctx, "size", QueryRequest.DEFAULT_SIZE, Paging.MAX_LIMIT);
         Page<CustomerTypeDescendant> page = useCases.descendants().listCustomerTypeDescendants(
-                new ListCustomerTypeDescendantsQuery(company.id(), key, Paging.of(start - 1L, size)));
+                new ListCustomerTypeDescendantsQuery(company, key, Paging.of(start - 1L, size)));
         writeList(ctx, page, start, size, IntacctJson::writeDescendant);
     }
 
@@ -171,71 +187,69 @@ public final class IntacctDialect implements HttpDialect {
     }
 
     private void create(Context ctx) {
-        Company company = company(ctx);
+        CompanyId company = companyId(ctx);
         TypePayload payload = TypePayload.parse(body(ctx, "POST"), TypePayload.Operation.CREATE, null);
-        CustomerTypeView created = useCases.create().createCustomerType(new CreateCustomerTypeCommand(company.id(),
+        CustomerTypeView created = useCases.create().createCustomerType(new CreateCustomerTypeCommand(company,
                 payload.name(), payload.status() == null ? CustomerTypeStatus.ACTIVE : payload.status(),
                 payload.parent() == null ? null : payload.parent().newParent().orElse(null), null));
         IntacctJson.writeSingle(ctx, 201, json -> IntacctJson.writeReference(json, created.type().key(), created.type().name()));
     }
 
     private void get(Context ctx) {
-        Company company = company(ctx);
-        CustomerTypeView view = useCases.get().getCustomerType(new GetCustomerTypeQuery(company.id(), key(ctx)));
-        IntacctJson.writeSingle(ctx, 200, json -> IntacctJson.writeFull(json, view, company));
+        CompanyId company = companyId(ctx);
+        CustomerTypeView view = useCases.get().getCustomerType(new GetCustomerTypeQuery(company, key(ctx)));
+        Company entity = entity(company);
+        IntacctJson.writeSingle(ctx, 200, json -> IntacctJson.writeFull(json, view, entity));
     }
 
+    /** The current id comes first: a PATCH may repeat it but not change it, and an unknown key is 404 before the body. */
     private void update(Context ctx) {
-        Company company = company(ctx);
+        CompanyId company = companyId(ctx);
         CustomerTypeKey key = key(ctx);
-        CustomerTypeView current = useCases.get().getCustomerType(new GetCustomerTypeQuery(company.id(), key));
+        CustomerTypeView current = useCases.get().getCustomerType(new GetCustomerTypeQuery(company, key));
         TypePayload payload = TypePayload.parse(body(ctx, "PATCH"), TypePayload.Operation.UPDATE,
                 current.type().name());
         CustomerTypeView updated = useCases.update().updateCustomerType(
-                new UpdateCustomerTypeCommand(company.id(), key, payload.status(), payload.parent(), null));
+                new UpdateCustomerTypeCommand(company, key, payload.status(), payload.parent(), null));
         IntacctJson.writeSingle(ctx, 200, json -> IntacctJson.writeReference(json, updated.type().key(), updated.type().name()));
     }
 
     private void delete(Context ctx) {
-        Company company = company(ctx);
-        useCases.delete().deleteCustomerType(new DeleteCustomerTypeCommand(company.id(), key(ctx)));
+        useCases.delete().deleteCustomerType(new DeleteCustomerTypeCommand(companyId(ctx), key(ctx)));
         ctx.status(204);
     }
 
     // ---- the query service
 
     private void query(Context ctx) {
-        Company company = company(ctx);
+        CompanyId company = companyId(ctx);
         QueryRequest request = QueryRequest.parse(IntacctJson.read(body(ctx, "POST")),
                 LocalDate.ofInstant(Instant.now(clock), ZoneOffset.UTC));
         if (!request.aggregates().isEmpty()) {
-            List<Object> values = useCases.query().aggregateCustomerTypes(new AggregateCustomerTypesQuery(company.id(),
-                    request.filter(), request.aggregates().stream().map(QueryRequest.Labelled::aggregation).toList()));
+            List<AggregateValue> values = useCases.aggregate().aggregateCustomerTypes(new AggregateCustomerTypesQuery(
+                    company, request.filter(),
+                    request.aggregates().stream().map(QueryRequest.Labelled::aggregation).toList()));
             ObjectNode row = IntacctJson.NODES.objectNode();
             for (int i = 0; i < values.size(); i++) {
                 QueryRequest.Labelled aggregate = request.aggregates().get(i);
-                Object value = values.get(i);
-                switch (aggregate.aggregation().function()) {
-                    case COUNT, SUM -> row.put(aggregate.label(), (Long) value);
-                    case AVG -> row.put(aggregate.label(), (Double) value);
-                    default -> row.set(aggregate.label(), QueryRows.value(aggregate.field(), value));
-                }
+                row.set(aggregate.label(), QueryRows.aggregate(aggregate.field(), values.get(i)));
             }
             ArrayNode result = IntacctJson.NODES.arrayNode().add(row);
             IntacctJson.writePage(ctx, IntacctJson.tree(result), 1, 1, request.size());
             return;
         }
-        Page<CustomerTypeView> page = useCases.query().queryCustomerTypes(new QueryCustomerTypesQuery(company.id(),
+        Page<CustomerTypeView> page = useCases.query().queryCustomerTypes(new QueryCustomerTypesQuery(company,
                 new Criteria(request.filter(), request.sort(), request.paging(),
                         request.fields().stream().filter(f -> f.field() != null)
                                 .<io.customerclassification.application.query.QueryField>map(IntacctField::field)
                                 .toList())));
+        Company entity = entity(company);
         ArrayNode result = IntacctJson.NODES.arrayNode();
         for (CustomerTypeView view : page.items()) {
-            ObjectNode row = QueryRows.row(view, company, request.fields());
+            ObjectNode row = QueryRows.row(view, entity, request.fields());
             if (request.includeHierarchy()) {
                 List<CustomerTypeKey> lineage = useCases.lineage().getCustomerTypeLineage(
-                        new GetCustomerTypeQuery(company.id(), view.type().key()));
+                        new GetCustomerTypeQuery(company, view.type().key()));
                 ObjectNode hierarchy = row.putObject("ia::hierarchy");
                 hierarchy.put("depth", lineage.size());
                 ArrayNode path = hierarchy.putArray("path");
@@ -248,16 +262,25 @@ public final class IntacctDialect implements HttpDialect {
 
     // ---- helpers
 
-    private Company company(Context ctx) {
+    /**
+     * The company the entity header names (company 0 without one). Whether it exists is the use case's to check;
+     * a header that is no company id at all is refused here.
+     */
+    private static CompanyId companyId(Context ctx) {
         String entity = ctx.header(ENTITY_HEADER);
         if (entity == null) {
-            return useCases.getCompany().getCompany(CompanyId.DEFAULT);
+            return CompanyId.DEFAULT;
         }
         String trimmed = entity.strip();
         if (!DIGITS_18.matcher(trimmed).matches()) {
             throw new IntacctException(IntacctCodes.entityNotFound(entity));
         }
-        return useCases.getCompany().getCompany(CompanyId.of(Long.parseLong(trimmed)));
+        return CompanyId.of(Long.parseLong(trimmed));
+    }
+
+    /** The company of the {@code entity} field, read once the use case has found the company. */
+    private Company entity(CompanyId company) {
+        return useCases.getCompany().getCompany(company);
     }
 
     private static CustomerTypeKey key(Context ctx) {

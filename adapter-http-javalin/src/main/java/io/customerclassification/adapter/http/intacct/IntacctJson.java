@@ -120,7 +120,7 @@ final class IntacctJson {
 
     /**
      * Writes straight to UTF-8 bytes with a streaming generator: no tree of nodes, no intermediate
-     * {@code String} (the tree and its serialisation were a tenth of a GET item's samples, JFR).
+     * {@code String}, which on the hot routes cost a noticeable share of a request (docs/performance.md).
      */
     private static void write(Context ctx, int status, Result body) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);

@@ -3,6 +3,7 @@ package io.customerclassification.adapter.http.intacct;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.application.model.CustomerTypeView;
+import io.customerclassification.application.query.AggregateValue;
 import io.customerclassification.domain.company.Company;
 import io.customerclassification.domain.customertype.CustomerType;
 import io.customerclassification.domain.customertype.CustomerTypeKey;
@@ -40,8 +41,22 @@ final class QueryRows {
         return row;
     }
 
+    /** An aggregate's value: a number for count, sum and average, in the representation of its field for min and max. */
+    static JsonNode aggregate(IntacctField field, AggregateValue value) {
+        if (value instanceof AggregateValue.Count count) {
+            return IntacctJson.NODES.numberNode(count.count());
+        }
+        if (value instanceof AggregateValue.Sum sum) {
+            return IntacctJson.NODES.numberNode(sum.sum());
+        }
+        if (value instanceof AggregateValue.Average average) {
+            return IntacctJson.NODES.numberNode(average.average());
+        }
+        return value(field, ((AggregateValue.Extreme) value).value());
+    }
+
     /** A min/max aggregate value in the representation of its field. */
-    static JsonNode value(IntacctField field, Object value) {
+    private static JsonNode value(IntacctField field, Object value) {
         if (value == null) {
             return IntacctJson.NODES.nullNode();
         }

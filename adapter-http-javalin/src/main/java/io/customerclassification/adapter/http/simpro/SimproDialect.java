@@ -59,7 +59,16 @@ public final class SimproDialect implements HttpDialect {
             UpdateCustomerProfileUseCase update,
             DeleteCustomerProfileUseCase delete,
             ListCompaniesUseCase listCompanies,
-            GetCompanyUseCase getCompany) {}
+            GetCompanyUseCase getCompany) {
+
+        /** The in-ports from what implements the profile use cases together, and the company ones. */
+        public static <P extends CreateCustomerProfileUseCase & GetCustomerProfileUseCase & ListCustomerProfilesUseCase
+                        & UpdateCustomerProfileUseCase & DeleteCustomerProfileUseCase,
+                        C extends ListCompaniesUseCase & GetCompanyUseCase>
+                UseCases of(P profiles, C companies) {
+            return new UseCases(profiles, profiles, profiles, profiles, profiles, companies, companies);
+        }
+    }
 
     private final UseCases useCases;
     private final ObjectMapper mapper = JsonMapper.builder()
@@ -143,7 +152,6 @@ public final class SimproDialect implements HttpDialect {
 
     private void listProfiles(Context ctx) {
         CompanyId companyId = companyId(ctx);
-        useCases.getCompany().getCompany(companyId);
         SimproListQuery query = SimproListQuery.parse(ctx.queryParamMap());
         long offset = (long) (query.page() - 1) * query.pageSize();
         Page<CustomerProfile> page = useCases.list().listCustomerProfiles(new ListCustomerProfilesQuery(companyId,
@@ -165,7 +173,6 @@ public final class SimproDialect implements HttpDialect {
 
     private void createProfile(Context ctx) {
         CompanyId companyId = companyId(ctx);
-        useCases.getCompany().getCompany(companyId);
         SimproBody body = SimproBody.parse(mapper, jsonBody(ctx), SimproBody.Operation.POST);
         CustomerProfile created = useCases.create().createCustomerProfile(new CreateCustomerProfileCommand(
                 companyId, body.name(), Boolean.TRUE.equals(body.archived())));
@@ -188,6 +195,7 @@ public final class SimproDialect implements HttpDialect {
         json(ctx, 200, profile(profile, columns));
     }
 
+    /** An unknown profile is 404 before any problem of the body. */
     private void updateProfile(Context ctx) {
         CompanyId companyId = companyId(ctx);
         CustomerProfileId id = profileId(ctx);

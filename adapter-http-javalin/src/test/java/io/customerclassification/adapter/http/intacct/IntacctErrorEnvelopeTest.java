@@ -159,7 +159,7 @@ class IntacctErrorEnvelopeTest {
     void aBusyStoreIs503WithRetryAfterAndAWarningNotAnError() {
         IntacctDialect.UseCases base = harness.useCases();
         IntacctDialect.UseCases busy = new IntacctDialect.UseCases(base.create(), base.get(), base.list(),
-                base.update(), base.delete(), base.query(), base.lineage(), query -> {
+                base.update(), base.delete(), base.query(), base.aggregate(), base.lineage(), query -> {
                     throw new StoreBusyException("waited 10000 ms to read a subtree; too many at once");
                 }, base.getCompany());
         ListAppender<ILoggingEvent> log = captureLog();
@@ -188,7 +188,7 @@ class IntacctErrorEnvelopeTest {
         IntacctDialect.UseCases base = harness.useCases();
         IntacctDialect.UseCases failing = new IntacctDialect.UseCases(base.create(), base.get(), query -> {
             throw new IllegalStateException("SQLITE_ERROR near SELECT * FROM customer_type");
-        }, base.update(), base.delete(), base.query(), base.lineage(), base.descendants(), base.getCompany());
+        }, base.update(), base.delete(), base.query(), base.aggregate(), base.lineage(), base.descendants(), base.getCompany());
         ListAppender<ILoggingEvent> log = captureLog();
         try {
             harness.run(failing, api -> {
@@ -244,7 +244,7 @@ class IntacctErrorEnvelopeTest {
             throw new ConflictException("Someone else changed it") {};
         }, command -> {
             throw new NotFoundException("Something else is missing") {};
-        }, base.query(), base.lineage(), base.descendants(), base.getCompany());
+        }, base.query(), base.aggregate(), base.lineage(), base.descendants(), base.getCompany());
         harness.app.types().createCustomerType(new CreateCustomerTypeCommand(CompanyId.DEFAULT, Name.of("Gold"),
                 CustomerTypeStatus.ACTIVE, null, null));
         harness.run(refusing, api -> {

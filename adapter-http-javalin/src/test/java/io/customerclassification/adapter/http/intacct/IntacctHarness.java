@@ -47,8 +47,7 @@ final class IntacctHarness {
     final InMemoryApplication app = InMemoryApplication.create(clock);
 
     IntacctDialect.UseCases useCases() {
-        return new IntacctDialect.UseCases(app.types(), app.types(), app.types(), app.types(), app.types(),
-                app.types(), app.types(), app.types(), app.companies());
+        return IntacctDialect.UseCases.of(app.types(), app.companies());
     }
 
     void run(Consumer<Client> test) {

@@ -52,8 +52,7 @@ class SimproDialectTest {
     }
 
     private void run(Consumer<ApiClient> test) {
-        SimproDialect dialect = new SimproDialect(new SimproDialect.UseCases(app.profiles(), app.profiles(),
-                app.profiles(), app.profiles(), app.profiles(), app.companies(), app.companies()));
+        SimproDialect dialect = new SimproDialect(SimproDialect.UseCases.of(app.profiles(), app.companies()));
         Javalin server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             new HttpApi(List.of(dialect)).configure(config);
@@ -491,8 +490,7 @@ class SimproDialectTest {
 
     @Test
     void refusalsBeforeAnyRouteUseTheSimproErrorBody() {
-        SimproDialect dialect = new SimproDialect(new SimproDialect.UseCases(app.profiles(), app.profiles(),
-                app.profiles(), app.profiles(), app.profiles(), app.companies(), app.companies()));
+        SimproDialect dialect = new SimproDialect(SimproDialect.UseCases.of(app.profiles(), app.companies()));
         assertEquals("{\"errors\":[{\"path\":null,\"message\":\"The server is busy.\",\"value\":null}]}",
                 dialect.refusalBody(503, "The server is busy."));
     }

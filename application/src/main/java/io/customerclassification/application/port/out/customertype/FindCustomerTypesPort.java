@@ -2,6 +2,7 @@ package io.customerclassification.application.port.out.customertype;
 
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
+import io.customerclassification.application.query.AggregateValue;
 import io.customerclassification.application.query.Aggregation;
 import io.customerclassification.application.query.Criteria;
 import io.customerclassification.application.query.Filter;
@@ -25,5 +26,5 @@ public interface FindCustomerTypesPort {
     Page<CustomerTypeReference> findCustomerTypeReferences(CompanyId companyId, Paging paging);
 
     /** One value per aggregation, in order, over the company's types that match the filter. */
-    List<Object> aggregateCustomerTypes(CompanyId companyId, Filter filter, List<Aggregation> aggregations);
+    List<AggregateValue> aggregateCustomerTypes(CompanyId companyId, Filter filter, List<Aggregation> aggregations);
 }

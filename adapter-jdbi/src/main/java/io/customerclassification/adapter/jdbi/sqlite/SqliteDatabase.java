@@ -1,0 +1,278 @@
+package io.customerclassification.adapter.jdbi.sqlite;
+
+import io.customerclassification.adapter.jdbi.DatabaseUnavailableException;
+import io.customerclassification.adapter.jdbi.Stores;
+import io.customerclassification.adapter.jdbi.customertype.CustomerTypeHierarchyAdapter;
+import io.customerclassification.adapter.jdbi.customertype.CustomerTypeSql;
+import io.customerclassification.adapter.jdbi.page.PageIndex;
+import io.customerclassification.adapter.jdbi.page.PageReader;
+import io.customerclassification.adapter.jdbi.session.PreparedStatements;
+import io.customerclassification.adapter.jdbi.session.Session;
+import io.customerclassification.adapter.jdbi.session.WorkGate;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The SQLite database of the product: opened (created if missing), migrated to the schema this build knows,
+ * and offering every out-port through {@link #stores()}, built over the SQLite parts of the session and the page
+ * reader.
+ *
+ * <p>Settings (see docs/persistence.md): WAL journal, so readers never wait for the writer; foreign keys on;
+ * a busy timeout so a second process waits instead of failing; {@code synchronous=NORMAL}, which in WAL mode
+ * makes a commit durable against a crash of the process (the WAL frames are in the operating system's cache
+ * when COMMIT returns) though not against a power loss, where the last transactions may roll back — never
+ * corrupt.
+ */
+public final class SqliteDatabase implements AutoCloseable {
+
+    static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    /**
+     * Connections kept open. SQLite readers run in parallel and there is one writer at a time, so a few
+     * connections serve many request threads; each holds its own page cache (2 MiB by default).
+     */
+    static final int POOL_SIZE = 8;
+
+    private final DataSource connections;
+    private final HikariDataSource pool;
+    private final StatementCache statements;
+    private final Stores stores;
+
+    private SqliteDatabase(DataSource connections, HikariDataSource pool, PageIndex pageIndex, WorkGate subtreeReads) {
+        this.connections = connections;
+        this.pool = pool;
+        this.statements = pool == null ? null : new StatementCache();
+        this.stores = stores(connections, statements == null ? PreparedStatements.EACH_TIME : statements, pageIndex,
+                subtreeReads);
+    }
+
+    /** Every adapter over the SQLite parts of the session and the page reader, on {@code connections}. */
+    static Stores stores(DataSource connections, PreparedStatements statements, PageIndex pageIndex,
+            WorkGate subtreeReads) {
+        Session session = new Session(connections, new Session.Database(new SqliteTransactions(), new SqliteErrors(),
+                statements, new SqliteMaintenance()), pageIndex);
+        PageReader pages = new PageReader(session, pageIndex, new SqliteSeekPlans());
+        return Stores.over(session, pages, CustomerTypeSql.SQLITE_SUBTREE, subtreeReads);
+    }
+
+    /**
+     * Opens the database file, creating it and its folder when missing.
+     *
+     * @throws DatabaseUnavailableException when the file cannot be created, opened or migrated
+     */
+    public static SqliteDatabase open(Path file) {
+        return open(file, PageIndex.standard(), CustomerTypeHierarchyAdapter.standardSubtreeGate());
+    }
+
+    static SqliteDatabase open(Path file, PageIndex pageIndex, WorkGate subtreeReads) {
+        Path absolute = file.toAbsolutePath();
+        try {
+            Path folder = absolute.getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
+        } catch (IOException e) {
+            throw new DatabaseUnavailableException("cannot create the folder of the database " + absolute + ": " + e, e);
+        }
+        if (Files.exists(absolute) && !Files.isWritable(absolute)) {
+            throw new DatabaseUnavailableException("the database file " + absolute + " is not writable");
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + absolute);
+        Schema schema = Schema.of(dataSource);
+        schema.refuseNewer();
+        try (Connection probe = dataSource.getConnection();
+                var statement = probe.createStatement()) {
+            statement.execute("PRAGMA journal_mode = WAL");
+            statement.execute("CREATE TABLE IF NOT EXISTS cc_write_probe (x INTEGER)");
+            statement.execute("DROP TABLE cc_write_probe");
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("cannot open the database " + absolute + " for writing: "
+                    + e.getMessage(), e);
+        }
+        if (!schema.isCurrent()) {
+            migrate(dataSource);
+        }
+        optimize(dataSource);
+        HikariDataSource pool = pool(dataSource, absolute);
+        return new SqliteDatabase(pool, pool, pageIndex, subtreeReads);
+    }
+
+    /**
+     * Uses a data source of the caller's (it must give SQLite connections; pool it yourself if you need to:
+     * each connection it gives is prepared when taken).
+     */
+    public static SqliteDatabase open(DataSource dataSource) {
+        Schema schema = Schema.of(dataSource);
+        schema.refuseNewer();
+        if (!schema.isCurrent()) {
+            migrate(dataSource);
+        }
+        optimize(dataSource);
+        return new SqliteDatabase(new PreparingDataSource(dataSource), null, PageIndex.standard(),
+                CustomerTypeHierarchyAdapter.standardSubtreeGate());
+    }
+
+    /**
+     * Refreshes the planner's statistics where they are missing or stale, so that it picks the selective index
+     * (a filter on the parent, say) over one that merely avoids a sort. Without them a query over the children
+     * of two types walks a whole company's name index.
+     */
+    private static void optimize(DataSource dataSource) {
+        try (Connection connection = SqliteConnections.prepare(dataSource.getConnection());
+                var statement = connection.createStatement()) {
+            statement.execute("PRAGMA optimize = 0x10002");
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("cannot analyse the database: " + e.getMessage(), e);
+        }
+    }
+
+    private static HikariDataSource pool(DataSource sqlite, Path file) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("sqlite " + file.getFileName());
+        config.setDataSource(new PreparingDataSource(sqlite));
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(1);
+        // a request that cannot get a connection within the busy timeout fails rather than waiting forever
+        config.setConnectionTimeout(BUSY_TIMEOUT_MILLIS);
+        config.setAutoCommit(true);
+        return new HikariDataSource(config);
+    }
+
+    public Stores stores() {
+        return stores;
+    }
+
+    /** Whether the database answers a trivial query. */
+    public boolean isReachable() {
+        try (Connection connection = connections.getConnection();
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT 1")) {
+            return rows.next() && rows.getInt(1) == 1;
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * When a write found the store full (its disk, or the size it may grow to), while no write has fit since.
+     * While it is full, this tries a write that leaves nothing behind at most once a second, so that the store is
+     * seen writable again once space is freed, even if no client writes.
+     */
+    public Optional<Instant> fullSince() {
+        Optional<Instant> since = stores.session().fullSince();
+        long now = System.nanoTime();
+        if (since.isPresent() && now - lastRoomCheck >= ROOM_CHECK_INTERVAL_NANOS) {
+            lastRoomCheck = now;
+            stores.session().hasRoom();
+            return stores.session().fullSince();
+        }
+        return since;
+    }
+
+    private static final long ROOM_CHECK_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private volatile long lastRoomCheck = System.nanoTime() - ROOM_CHECK_INTERVAL_NANOS;
+
+    /** Folds the WAL back into the database file, then closes the connections. */
+    @Override
+    public void close() {
+        try (Connection connection = connections.getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("PRAGMA optimize");
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException | RuntimeException e) {
+            // closing must not fail because another process holds the database: the WAL stays valid
+        }
+        if (pool != null) {
+            pool.close();
+            statements.clear();
+        }
+    }
+
+    /**
+     * What the migration history says, read without writing anything. When the schema is exactly this build's
+     * (every migration applied, none failed), Flyway, which is slow to start, is not needed;
+     * anything else (a new file, an older schema, a failed migration) goes through Flyway, which migrates or
+     * refuses with its reasons. A newer schema is refused before anything is written.
+     */
+    private record Schema(int newest, int applied, int failed) {
+
+        static Schema of(DataSource dataSource) {
+            try (Connection connection = dataSource.getConnection();
+                    var statement = connection.createStatement();
+                    var rows = statement.executeQuery("SELECT MAX(CAST(version AS INTEGER)), COUNT(DISTINCT version),"
+                            + " SUM(success = 0) FROM flyway_schema_history WHERE version IS NOT NULL")) {
+                return rows.next() ? new Schema(rows.getInt(1), rows.getInt(2), rows.getInt(3)) : new Schema(0, 0, 0);
+            } catch (SQLException e) {
+                return new Schema(0, 0, 0); // no history table: a new file, or not this product's yet
+            }
+        }
+
+        boolean isCurrent() {
+            return newest == SCHEMA_VERSION && applied == SCHEMA_VERSION && failed == 0;
+        }
+
+        void refuseNewer() {
+            if (newest > SCHEMA_VERSION) {
+                throw new DatabaseUnavailableException("the database was written by a newer version of the product"
+                        + " (schema version " + newest + "); this build knows schema versions up to " + SCHEMA_VERSION
+                        + " and leaves the file untouched");
+            }
+        }
+    }
+
+    private static String latestKnown(Flyway flyway) {
+        return Arrays.stream(flyway.info().all())
+                .filter(info -> info.getState() != MigrationState.FUTURE_SUCCESS
+                        && info.getState() != MigrationState.FUTURE_FAILED && info.getVersion() != null)
+                .map(MigrationInfo::getVersion)
+                .max(Comparable::compareTo)
+                .map(Object::toString)
+                .orElse("none");
+    }
+
+    /** The newest migration this build ships ({@code SqliteDatabaseTest} checks it against db/migration/sqlite). */
+    static final int SCHEMA_VERSION = 3;
+
+    private static void migrate(DataSource dataSource) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/sqlite")
+                .load();
+        try {
+            MigrationInfo[] future = Arrays.stream(flyway.info().all())
+                    .filter(info -> info.getState() == MigrationState.FUTURE_SUCCESS
+                            || info.getState() == MigrationState.FUTURE_FAILED)
+                    .toArray(MigrationInfo[]::new);
+            if (future.length > 0) {
+                throw new DatabaseUnavailableException("the database was written by a newer version of the product"
+                        + " (schema version " + future[future.length - 1].getVersion()
+                        + "); this build knows schema versions up to " + latestKnown(flyway)
+                        + " and leaves the file untouched");
+            }
+            flyway.migrate();
+        } catch (FlywayException e) {
+            throw new DatabaseUnavailableException("cannot migrate the database: " + e.getMessage(), e);
+        }
+    }
+}
