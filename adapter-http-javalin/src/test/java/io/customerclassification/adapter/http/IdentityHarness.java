@@ -2,6 +2,7 @@ package io.customerclassification.adapter.http;
 
 import io.customerclassification.adapter.http.admin.AdminApi;
 import io.customerclassification.adapter.http.oauth.OAuthDialect;
+import io.customerclassification.application.inmemory.InMemoryApplication;
 import io.customerclassification.application.inmemory.InMemoryIdentity;
 import io.customerclassification.application.inmemory.MovableClock;
 import io.customerclassification.application.port.in.Caller;
@@ -32,10 +33,12 @@ public final class IdentityHarness {
     private static final Pattern KEYS = Pattern.compile("/admin/v1/clients/[^/]+/keys");
     private static final Pattern KEY = Pattern.compile("/admin/v1/clients/[^/]+/keys/[^/]+");
     private static final List<String> FIXED = List.of("/oauth2/token", "/ia/api/v1/oauth2/token", "/oauth2/revoke",
-            "/ia/api/v1/oauth2/revoke", "/.well-known/jwks.json", "/admin/v1/clients", "/admin/v1/signing-keys");
+            "/ia/api/v1/oauth2/revoke", "/.well-known/jwks.json", "/admin/v1/clients", "/admin/v1/signing-keys",
+            "/admin/v1/companies");
 
     public final MovableClock clock = new MovableClock(START);
     public final InMemoryIdentity identity = InMemoryIdentity.create(clock);
+    public final InMemoryApplication data = InMemoryApplication.create(clock);
     public final ClientWithSecret admin = client("admin", true, ClientService.EVERYTHING);
 
     public ClientWithSecret client(String id, boolean isAdmin, List<Grant> grants) {
@@ -55,9 +58,7 @@ public final class IdentityHarness {
     private void run(Consumer<ApiClient> test, boolean checked) {
         OAuthDialect oauth = new OAuthDialect(new OAuthDialect.UseCases(
                 identity.tokens(), identity.tokens(), identity.tokens(), identity.tokens()));
-        AdminApi adminApi = new AdminApi(new AdminApi.UseCases(identity.clients(), identity.clients(),
-                identity.clients(), identity.clients(), identity.clients(), identity.clients(), identity.clients(),
-                identity.clients(), identity.clients(), identity.tokens()),
+        AdminApi adminApi = new AdminApi(AdminApi.UseCases.of(identity.clients(), identity.tokens(), data.companies()),
                 BearerAuthentication.required(identity.authentication()));
         Javalin server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -54,7 +54,16 @@ public final class AuthenticationService implements AuthenticateBearerUseCase {
             IdentityChangePort changes,
             HashSecretPort hasher,
             AccessTokenCodecPort codec,
-            VerifyExternalTokenPort external) {}
+            VerifyExternalTokenPort external) {
+
+        /** The ports from the store that implements the token ports together, and the crypto parts. */
+        public static <T extends LoadTokenFamilyPort & RevokeAccessTokenPort>
+                Ports of(LoadClientPort clients, LoadApiKeyPort apiKeys, T tokens, LoadSigningKeysPort signingKeys,
+                        IdentityChangePort changes, HashSecretPort hasher, AccessTokenCodecPort codec,
+                        VerifyExternalTokenPort external) {
+            return new Ports(clients, apiKeys, tokens, tokens, signingKeys, changes, hasher, codec, external);
+        }
+    }
 
     /** A credential whose signature or hash checked out, with what it says. */
     private sealed interface Verified permits OwnToken, ApiKey, ExternalToken {

@@ -22,6 +22,19 @@ final class Authorization {
         }
     }
 
+    /** Whether the caller may see that the company exists: the system and admins always, else through a grant. */
+    boolean reaches(Caller caller, CompanyId company) {
+        Objects.requireNonNull(caller, "caller");
+        return caller.system() || caller.admin()
+                || policy.reaches(caller.grants(), caller.companyLimit(), company);
+    }
+
+    void requireReach(Caller caller, CompanyId company) {
+        if (!reaches(caller, company)) {
+            policy.checkReach(caller.clientId(), caller.grants(), caller.companyLimit(), company);
+        }
+    }
+
     void requireAdmin(Caller caller) {
         Objects.requireNonNull(caller, "caller");
         if (!caller.system()) {

@@ -85,7 +85,17 @@ public final class ClientService
             IdentityChangePort changes,
             TransactionPort transaction,
             HashSecretPort hasher,
-            GenerateSecretPort generator) {}
+            GenerateSecretPort generator) {
+
+        /** The ports from the stores that implement them together, and the crypto parts. */
+        public static <C extends LoadClientPort & SaveClientPort & DeleteClientPort,
+                        A extends LoadApiKeyPort & SaveApiKeyPort & DeleteApiKeyPort>
+                Ports of(C clients, A apiKeys, SaveTokenFamilyPort tokenFamilies, IdentityChangePort changes,
+                        TransactionPort transaction, HashSecretPort hasher, GenerateSecretPort generator) {
+            return new Ports(clients, clients, clients, apiKeys, apiKeys, apiKeys, tokenFamilies, changes, transaction,
+                    hasher, generator);
+        }
+    }
 
     private final Ports ports;
     private final Clock clock;

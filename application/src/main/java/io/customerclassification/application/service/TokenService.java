@@ -65,7 +65,18 @@ public final class TokenService
             TransactionPort transaction,
             HashSecretPort hasher,
             GenerateSecretPort generator,
-            AccessTokenCodecPort codec) {}
+            AccessTokenCodecPort codec) {
+
+        /** The ports from the stores that implement them together, and the crypto parts. */
+        public static <T extends LoadTokenFamilyPort & SaveTokenFamilyPort & RevokeAccessTokenPort,
+                        K extends LoadSigningKeysPort & SaveSigningKeyPort>
+                Ports of(LoadClientPort clients, CountFailedAuthenticationsPort failedAuthentications, T tokens,
+                        K signingKeys, IdentityChangePort changes, TransactionPort transaction, HashSecretPort hasher,
+                        GenerateSecretPort generator, AccessTokenCodecPort codec) {
+            return new Ports(clients, failedAuthentications, tokens, tokens, tokens, signingKeys, signingKeys, changes,
+                    transaction, hasher, generator, codec);
+        }
+    }
 
     private final Ports ports;
     private final TokenLifetimes lifetimes;

@@ -1,5 +1,6 @@
 package io.customerclassification.benchmark.jmh;
 
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileCommand;
 import io.customerclassification.application.port.in.customerprofile.GetCustomerProfileQuery;
 import io.customerclassification.application.port.in.customerprofile.ListCustomerProfilesQuery;
@@ -53,6 +54,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgs = {"-Xmx512m"})
 public class UseCaseBenchmark {
 
+    private static final Caller SYSTEM = Caller.system(null);
+
     @Param("100000")
     int rows;
 
@@ -91,31 +94,33 @@ public class UseCaseBenchmark {
 
     @Benchmark
     public Object getProfile() {
-        return app.getCustomerProfile(new GetCustomerProfileQuery(CompanyId.DEFAULT, CustomerProfileId.of(randomRow())));
+        return app.getCustomerProfile(new GetCustomerProfileQuery(SYSTEM, CompanyId.DEFAULT,
+                CustomerProfileId.of(randomRow())));
     }
 
     @Benchmark
     public Object getType() {
-        return app.getCustomerType(new GetCustomerTypeQuery(CompanyId.DEFAULT, CustomerTypeKey.of(randomRow())));
+        return app.getCustomerType(new GetCustomerTypeQuery(SYSTEM, CompanyId.DEFAULT,
+                CustomerTypeKey.of(randomRow())));
     }
 
     @Benchmark
     public Object listProfilesAtRandomPage() {
         long page = ThreadLocalRandom.current().nextLong(rows / 30);
-        return app.listCustomerProfiles(new ListCustomerProfilesQuery(CompanyId.DEFAULT,
+        return app.listCustomerProfiles(new ListCustomerProfilesQuery(SYSTEM, CompanyId.DEFAULT,
                 new Criteria(Filter.all(), List.of(), Paging.of(page * 30, 30))));
     }
 
     @Benchmark
     public Object queryChildren() {
-        return app.queryCustomerTypes(new QueryCustomerTypesQuery(CompanyId.DEFAULT, new Criteria(
+        return app.queryCustomerTypes(new QueryCustomerTypesQuery(SYSTEM, CompanyId.DEFAULT, new Criteria(
                 Comparison.of(CustomerTypeField.PARENT_KEY, Operator.EQ, randomRow()), List.of(), Paging.of(0, 100))));
     }
 
     /** The first page of 4000 below the subtree's root, its walk kept from the call before (no write between). */
     @Benchmark
     public Object descendantsPageWalkKept() {
-        return app.listCustomerTypeDescendants(new ListCustomerTypeDescendantsQuery(CompanyId.DEFAULT, subtree,
+        return app.listCustomerTypeDescendants(new ListCustomerTypeDescendantsQuery(SYSTEM, CompanyId.DEFAULT, subtree,
                 Paging.of(0, Paging.MAX_LIMIT)));
     }
 
@@ -124,19 +129,20 @@ public class UseCaseBenchmark {
     public static class AfterAWrite {
         @Setup(Level.Invocation)
         public void touchALeaf(UseCaseBenchmark bench) {
-            bench.app.updateCustomerType(new UpdateCustomerTypeCommand(CompanyId.DEFAULT, bench.leaf, null, null, null));
+            bench.app.updateCustomerType(new UpdateCustomerTypeCommand(SYSTEM, CompanyId.DEFAULT, bench.leaf,
+                    null, null));
         }
     }
 
     @Benchmark
     public Object descendantsPageAfterAWrite(AfterAWrite write) {
-        return app.listCustomerTypeDescendants(new ListCustomerTypeDescendantsQuery(CompanyId.DEFAULT, subtree,
+        return app.listCustomerTypeDescendants(new ListCustomerTypeDescendantsQuery(SYSTEM, CompanyId.DEFAULT, subtree,
                 Paging.of(0, Paging.MAX_LIMIT)));
     }
 
     @Benchmark
     public Object createProfile() {
-        return app.createCustomerProfile(new CreateCustomerProfileCommand(CompanyId.DEFAULT,
+        return app.createCustomerProfile(new CreateCustomerProfileCommand(SYSTEM, CompanyId.DEFAULT,
                 Name.of("JMH " + System.nanoTime() + " " + names.incrementAndGet()), false));
     }
 }

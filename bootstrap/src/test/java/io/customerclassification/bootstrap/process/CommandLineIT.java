@@ -74,7 +74,7 @@ class CommandLineIT {
 
     @Test
     void withNoSetupTheDatabaseIsCreatedUnderData() {
-        try (ServerProcess server = run(Map.of(), "--port", "0")) {
+        try (ServerProcess server = run(Map.of(), "--port", "0", "--auth", "none")) {
             int port = server.awaitListening(30);
             assertEquals(200, new Http(port).get("/health").status());
             assertTrue(Files.isRegularFile(folder.resolve("data/customer-classification.db")), server.output());
@@ -93,7 +93,8 @@ class CommandLineIT {
     void flagsWinOverEnvironmentVariables() {
         try (ServerProcess server = run(Map.of("CLASSIFICATION_DB", folder.resolve("env.db").toString(),
                 "CLASSIFICATION_PORT", "1", "CLASSIFICATION_COMPANIES", "3=Env Co"),
-                "--port", "0", "--db", folder.resolve("flag.db").toString(), "--company", "4=Flag Co")) {
+                "--port", "0", "--db", folder.resolve("flag.db").toString(), "--company", "4=Flag Co", "--auth",
+                        "none")) {
             int port = server.awaitListening(30);
             assertEquals("[{\"ID\":0,\"Name\":\"Default Company\"},{\"ID\":3,\"Name\":\"Env Co\"},"
                     + "{\"ID\":4,\"Name\":\"Flag Co\"}]", new Http(port).get("/api/v1.0/companies/").body());
@@ -130,7 +131,7 @@ class CommandLineIT {
 
     @Test
     void sigtermStopsCleanly() {
-        ServerProcess server = ServerProcess.start(folder.resolve("clean.db"));
+        ServerProcess server = ServerProcess.start(folder.resolve("clean.db"), "--auth", "none");
         assertEquals(201, new Http(server.port())
                 .post("/api/v1.0/companies/0/setup/customerProfiles/", "{\"Name\": \"Gold\"}").status());
         server.terminate();

@@ -7,6 +7,9 @@ import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.LogText;
 import io.customerclassification.application.port.in.Caller;
+import io.customerclassification.application.port.in.company.ListCompaniesUseCase;
+import io.customerclassification.application.port.in.company.RegisterCompanyCommand;
+import io.customerclassification.application.port.in.company.RegisterCompanyUseCase;
 import io.customerclassification.application.port.in.identity.ApiKeyInfo;
 import io.customerclassification.application.port.in.identity.ClientQuery;
 import io.customerclassification.application.port.in.identity.ClientWithSecret;
@@ -26,12 +29,15 @@ import io.customerclassification.application.port.in.identity.UpdateClientComman
 import io.customerclassification.application.port.in.identity.UpdateClientUseCase;
 import io.customerclassification.application.port.out.StoreBusyException;
 import io.customerclassification.application.port.out.StoreFullException;
+import io.customerclassification.domain.company.Company;
 import io.customerclassification.domain.identity.AdminRequiredException;
 import io.customerclassification.domain.identity.ClientId;
 import io.customerclassification.domain.identity.Grant;
 import io.customerclassification.domain.identity.InvalidTokenException;
 import io.customerclassification.domain.shared.AccessDeniedException;
+import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.ConflictException;
+import io.customerclassification.domain.shared.Name;
 import io.customerclassification.domain.shared.NotFoundException;
 import io.customerclassification.domain.shared.RuleViolationException;
 import io.javalin.config.RoutesConfig;
@@ -44,6 +50,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +67,7 @@ public final class AdminApi implements HttpDialect {
     private static final String KEYS = CLIENT + "/keys";
     private static final String KEY = KEYS + "/{keyId}";
     private static final String SIGNING_KEYS = PREFIX + "/signing-keys";
+    private static final String COMPANIES = PREFIX + "/companies";
     private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
 
     /** The in-ports this API drives. */
@@ -73,7 +81,20 @@ public final class AdminApi implements HttpDialect {
             CreateApiKeyUseCase createKey,
             ListApiKeysUseCase listKeys,
             RevokeApiKeyUseCase revokeKey,
-            RotateSigningKeyUseCase rotateSigningKey) {}
+            RotateSigningKeyUseCase rotateSigningKey,
+            ListCompaniesUseCase listCompanies,
+            RegisterCompanyUseCase registerCompany) {
+
+        /** The in-ports from what implements the client use cases together, the signing key's and the companies'. */
+        public static <C extends CreateClientUseCase & ListClientsUseCase & GetClientUseCase & UpdateClientUseCase
+                        & DeleteClientUseCase & RotateClientSecretUseCase & CreateApiKeyUseCase & ListApiKeysUseCase
+                        & RevokeApiKeyUseCase,
+                        P extends ListCompaniesUseCase & RegisterCompanyUseCase>
+                UseCases of(C clients, RotateSigningKeyUseCase signingKeys, P companies) {
+            return new UseCases(clients, clients, clients, clients, clients, clients, clients, clients, clients,
+                    signingKeys, companies, companies);
+        }
+    }
 
     private final UseCases useCases;
     private final BearerAuthentication authentication;
@@ -92,6 +113,7 @@ public final class AdminApi implements HttpDialect {
         only(routes, KEYS, HandlerType.GET, HandlerType.POST);
         only(routes, KEY, HandlerType.DELETE);
         only(routes, SIGNING_KEYS, HandlerType.POST);
+        only(routes, COMPANIES, HandlerType.GET, HandlerType.POST);
         routes.get(CLIENTS, this::listClients);
         routes.post(CLIENTS, this::createClient);
         routes.get(CLIENT, this::getClient);
@@ -102,6 +124,8 @@ public final class AdminApi implements HttpDialect {
         routes.post(KEYS, this::createKey);
         routes.delete(KEY, this::revokeKey);
         routes.post(SIGNING_KEYS, this::rotateSigningKey);
+        routes.get(COMPANIES, this::listCompanies);
+        routes.post(COMPANIES, this::addCompany);
     }
 
     private static void only(RoutesConfig routes, String path, HandlerType... allowed) {
@@ -117,9 +141,7 @@ public final class AdminApi implements HttpDialect {
     // ---- clients
 
     private void listClients(Context ctx) {
-        ArrayNode body = AdminJson.MAPPER.createArrayNode();
-        useCases.list().listClients(caller(ctx)).forEach(client -> body.add(AdminJson.client(client)));
-        json(ctx, 200, body.toString());
+        jsonArray(ctx, useCases.list().listClients(caller(ctx)), AdminJson::client);
     }
 
     private void createClient(Context ctx) {
@@ -206,6 +228,23 @@ public final class AdminApi implements HttpDialect {
         json(ctx, 201, node.toString());
     }
 
+    // ---- companies
+
+    private void listCompanies(Context ctx) {
+        jsonArray(ctx, useCases.listCompanies().listAllCompanies(caller(ctx)), AdminJson::company);
+    }
+
+    private void addCompany(Context ctx) {
+        Caller caller = caller(ctx);
+        AdminJson.Body body = AdminJson.Body.read(ctx, Set.of("id", "name"));
+        CompanyId id = body.companyId("id");
+        Name name = body.name("name");
+        body.check();
+        Company company = useCases.registerCompany().addCompany(new RegisterCompanyCommand(caller, id, name));
+        ctx.header("Location", COMPANIES + "/" + company.id());
+        json(ctx, 201, AdminJson.company(company).toString());
+    }
+
     // ---- helpers
 
     private Caller caller(Context ctx) {
@@ -222,6 +261,12 @@ public final class AdminApi implements HttpDialect {
             throw AdminProblem.of(404, AdminProblems.NOT_FOUND, "No such client");
         }
         return ClientId.of(raw);
+    }
+
+    private static <T> void jsonArray(Context ctx, List<T> items, Function<T, ObjectNode> toJson) {
+        ArrayNode body = AdminJson.MAPPER.createArrayNode();
+        items.forEach(item -> body.add(toJson.apply(item)));
+        json(ctx, 200, body.toString());
     }
 
     private static void json(Context ctx, int status, String body) {

@@ -189,8 +189,11 @@ class AdminApiTest {
                     new String[] {"GET", "/admin/v1/clients/nobody"}, new String[] {"PATCH", "/admin/v1/clients/admin"},
                     new String[] {"DELETE", "/admin/v1/clients/admin"}, new String[] {"POST", "/admin/v1/clients/admin/secret"},
                     new String[] {"GET", "/admin/v1/clients/admin/keys"}, new String[] {"POST", "/admin/v1/clients/admin/keys"},
-                    new String[] {"DELETE", "/admin/v1/clients/admin/keys/k"}, new String[] {"POST", "/admin/v1/signing-keys"})) {
-                String body = call[0].equals("POST") && call[1].endsWith("clients") ? NEW_CLIENT
+                    new String[] {"DELETE", "/admin/v1/clients/admin/keys/k"}, new String[] {"POST",
+                            "/admin/v1/signing-keys"},
+                    new String[] {"GET", "/admin/v1/companies"}, new String[] {"POST", "/admin/v1/companies"})) {
+                String body = call[1].endsWith("companies") && call[0].equals("POST") ? "{\"id\": 9, \"name\": \"N\"}"
+                        : call[0].equals("POST") && call[1].endsWith("clients") ? NEW_CLIENT
                         : call[0].equals("PATCH") ? "{\"admin\":false}" : null;
                 Reply reply = http.send(call[0], call[1], body, body == null ? null : "application/json", asPlain);
                 assertProblem(reply, 403, "forbidden");
@@ -198,6 +201,25 @@ class AdminApiTest {
             assertTrue(harness.identity.clients().getClient(new io.customerclassification.application.port.in.identity
                     .ClientQuery(io.customerclassification.application.port.in.Caller.system(null), ClientId.of("admin")))
                     .admin(), "nothing changed");
+        });
+    }
+
+    @Test
+    void companiesAreRegisteredWithoutARestartAndListed() {
+        harness.run(http -> {
+            Reply added = send(http, "POST", "/admin/v1/companies", "{\"id\": 7, \"name\": \"Acme Ltd\"}");
+            assertEquals(201, added.status(), added.body());
+            assertEquals("/admin/v1/companies/7", added.header("Location"));
+            assertEquals("{\"id\":7,\"name\":\"Acme Ltd\"}", added.body());
+            assertProblem(send(http, "POST", "/admin/v1/companies", "{\"id\": 7, \"name\": \"Acme Ltd\"}"), 409,
+                    "conflict");
+            assertProblem(send(http, "POST", "/admin/v1/companies", "{\"id\": 0, \"name\": \"Again\"}"), 409,
+                    "conflict");
+            Reply bad = send(http, "POST", "/admin/v1/companies", "{\"id\": -1, \"name\": \" padded \", \"x\": 1}");
+            assertProblem(bad, 400, "invalid-body");
+            assertEquals(List.of("/x", "/id", "/name"), pointers(bad.json()));
+            Reply list = send(http, "GET", "/admin/v1/companies", null);
+            assertEquals("[{\"id\":0,\"name\":\"Default Company\"},{\"id\":7,\"name\":\"Acme Ltd\"}]", list.body());
         });
     }
 

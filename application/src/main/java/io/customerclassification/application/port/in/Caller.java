@@ -1,9 +1,13 @@
 package io.customerclassification.application.port.in;
 
+import io.customerclassification.application.validation.SelfValidation;
 import io.customerclassification.domain.identity.Client;
 import io.customerclassification.domain.identity.ClientId;
 import io.customerclassification.domain.identity.Grant;
 import io.customerclassification.domain.shared.CompanyId;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,10 +29,23 @@ import java.util.Optional;
  * @param system whether the caller is trusted without checks
  */
 public record Caller(
-        ClientId clientId, String user, boolean admin, List<Grant> grants, CompanyId companyLimit, boolean system) {
+        ClientId clientId,
+        @Size(min = 1, max = 255) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+                String user,
+        boolean admin,
+        @NotNull List<@NotNull Grant> grants,
+        CompanyId companyLimit,
+        boolean system) {
 
-    public Caller {
-        grants = List.copyOf(grants);
+    public Caller(
+            ClientId clientId, String user, boolean admin, List<Grant> grants, CompanyId companyLimit, boolean system) {
+        this.clientId = clientId;
+        this.user = user;
+        this.admin = admin;
+        this.grants = grants == null ? null : List.copyOf(grants);
+        this.companyLimit = companyLimit;
+        this.system = system;
+        SelfValidation.validate(this);
     }
 
     /** The trusted caller of an embedding application or an operator's command; {@code user} may be null. */
