@@ -1,6 +1,7 @@
 package io.customerclassification.bootstrap;
 
 import io.customerclassification.adapter.http.BearerAuthentication;
+import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.admin.AdminApi;
 import io.customerclassification.adapter.http.intacct.IntacctDialect;
 import io.customerclassification.adapter.http.oauth.OAuthDialect;
@@ -74,24 +75,31 @@ public final class CustomerClassificationServer implements AutoCloseable {
             }
             Services services = app.services();
             BearerAuthentication authentication = startIdentity(services, config.identity());
-            OAuthDialect oauth = new OAuthDialect(new OAuthDialect.UseCases(services.tokens(), services.tokens(),
-                    services.tokens(), services.tokens()));
-            AdminApi admin = new AdminApi(AdminApi.UseCases.of(services.clients(), services.tokens(),
-                    services.companies()), authentication);
-            SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(services.profiles(),
-                    services.companies()), authentication);
-            IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(services.types(),
-                    services.companies()), authentication, Clock.systemUTC());
             HttpServer.Limits limits = HttpServer.Limits.DEFAULT.withConnections(HttpServer.Limits.DEFAULT.connections(),
                     config.connectionsPerAddress());
-            // the token endpoints first: Intacct's path /ia/api/v1/oauth2 lies within the Intacct dialect's own
-            HttpServer http = HttpServer.start(config.host(), config.port(), List.of(oauth, admin, simpro, intacct),
+            HttpServer http = HttpServer.start(config.host(), config.port(), dialects(services, authentication),
                     () -> StoreState.of(app), limits);
             return new CustomerClassificationServer(app, http);
         } catch (RuntimeException e) {
             app.close();
             throw e;
         }
+    }
+
+    /**
+     * What the server serves: the token endpoints first (Intacct's path {@code /ia/api/v1/oauth2} lies within the
+     * Intacct dialect's own), the admin API, then both vendor dialects.
+     */
+    static List<HttpDialect> dialects(Services services, BearerAuthentication authentication) {
+        OAuthDialect oauth = new OAuthDialect(new OAuthDialect.UseCases(services.tokens(), services.tokens(),
+                services.tokens(), services.tokens()));
+        AdminApi admin = new AdminApi(AdminApi.UseCases.of(services.clients(), services.tokens(),
+                services.companies()), authentication);
+        SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(services.profiles(),
+                services.companies()), authentication);
+        IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(services.types(),
+                services.companies()), authentication, Clock.systemUTC());
+        return List.of(oauth, admin, simpro, intacct);
     }
 
     /**

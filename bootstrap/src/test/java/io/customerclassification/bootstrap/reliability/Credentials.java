@@ -1,18 +1,16 @@
 package io.customerclassification.bootstrap.reliability;
 
+import static io.customerclassification.bootstrap.e2e.IdentityServer.basic;
+import static io.customerclassification.bootstrap.e2e.IdentityServer.bearer;
+import static io.customerclassification.bootstrap.e2e.IdentityServer.createClient;
+import static io.customerclassification.bootstrap.e2e.IdentityServer.form;
+import static io.customerclassification.bootstrap.e2e.IdentityServer.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.customerclassification.bootstrap.e2e.Http;
-import io.customerclassification.bootstrap.e2e.Http.Reply;
 import io.customerclassification.bootstrap.e2e.TokenForge;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -59,7 +57,8 @@ final class Credentials {
         return Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(admin)), Tuple.of(4, Arbitraries.of(refused)));
     }
 
-    static Credentials make(Http http, Path store, String clientId, String secret) throws Exception {
+    /** @param signingKey the server's signing key as its store holds it */
+    static Credentials make(Http http, String signingKey, String clientId, String secret) {
         String token = token(http, clientId, secret);
         Map<String, String> asAdmin = bearer(token);
         String noGrants = clientToken(http, asAdmin, "no-grants", "[]");
@@ -69,7 +68,7 @@ final class Credentials {
         String ofDeletedClient = clientToken(http, asAdmin, "gone",
                 "[{\"company\":\"*\",\"resource\":\"customer-type\",\"permissions\":[\"list\",\"view\",\"add\"]}]");
         assertEquals(204, http.send("DELETE", "/admin/v1/clients/gone", null, asAdmin).status());
-        TokenForge forge = new TokenForge(signingKey(store));
+        TokenForge forge = new TokenForge(signingKey);
         List<Credential> refused = new ArrayList<>(List.of(
                 new Credential("no token", Map.of(), false),
                 new Credential("a malformed token", bearer("a.b"), false),
@@ -88,41 +87,8 @@ final class Credentials {
         return new Credentials(new Credential("the admin's token", asAdmin, true), refused);
     }
 
-    static Map<String, String> bearer(String token) {
-        return Map.of("Authorization", "Bearer " + token);
-    }
-
-    private static String basic(String clientId, String secret) {
-        return Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, String> form(String clientId, String secret) {
-        return Map.of("Authorization", "Basic " + basic(clientId, secret),
-                "Content-Type", "application/x-www-form-urlencoded");
-    }
-
-    static String token(Http http, String clientId, String secret) {
-        Reply reply = http.exchange("POST", "/oauth2/token", BodyPublishers.ofString("grant_type=client_credentials"),
-                form(clientId, secret));
-        assertEquals(200, reply.status(), reply::toString);
-        return reply.json().get("access_token").asText();
-    }
-
     /** A new client with {@code grants} (JSON), and a token of it. */
     private static String clientToken(Http http, Map<String, String> asAdmin, String clientId, String grants) {
-        Reply created = http.post("/admin/v1/clients", "{\"clientId\":\"" + clientId + "\",\"grants\":" + grants + "}",
-                asAdmin);
-        assertEquals(201, created.status(), created::toString);
-        return token(http, clientId, created.json().get("clientSecret").asText());
-    }
-
-    /** The key that signs, as the store holds it. */
-    private static String signingKey(Path store) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + store);
-                var statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT material FROM signing_key WHERE retired_at IS NULL")) {
-            rows.next();
-            return rows.getString(1);
-        }
+        return token(http, clientId, createClient(http, asAdmin, clientId, grants));
     }
 }

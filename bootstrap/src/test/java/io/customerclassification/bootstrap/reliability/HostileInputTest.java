@@ -7,6 +7,7 @@ import io.customerclassification.bootstrap.CustomerClassificationServer;
 import io.customerclassification.bootstrap.IdentityConfig;
 import io.customerclassification.bootstrap.ServerConfig;
 import io.customerclassification.bootstrap.e2e.Http;
+import io.customerclassification.bootstrap.e2e.IdentityServer;
 import io.customerclassification.bootstrap.e2e.Http.Reply;
 import io.customerclassification.bootstrap.reliability.HostileRequests.HostileRequest;
 import io.customerclassification.domain.company.Company;
@@ -76,7 +77,7 @@ class HostileInputTest {
                 List.of(new Company(CompanyId.of(1), Name.of("Acme")))).withIdentity(new IdentityConfig(true,
                         new IdentityConfig.BootstrapClient(ClientId.of("hostile"), SECRET), null)));
         http = new Http(server.port());
-        credentials = Credentials.make(http, file, "hostile", SECRET);
+        credentials = Credentials.make(http, IdentityServer.signingKey(file), "hostile", SECRET);
         Map<String, String> admin = credentials.admin().headers();
         String profiles = "/api/v1.0/companies/%d/setup/customerProfiles/";
         seed(http.post(profiles.formatted(0), "{\"Name\": \"Gold\"}", admin));
