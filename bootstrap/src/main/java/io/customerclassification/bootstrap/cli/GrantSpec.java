@@ -4,23 +4,13 @@ import io.customerclassification.domain.identity.Grant;
 import io.customerclassification.domain.identity.Permission;
 import io.customerclassification.domain.identity.Resource;
 import io.customerclassification.domain.shared.CompanyId;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /** A grant on the command line: {@code COMPANY:RESOURCE:PERMISSIONS}, e.g. {@code 1:customer-type:list,view}. */
 final class GrantSpec {
 
     private GrantSpec() {}
-
-    static List<Grant> parseAll(List<String> specs) {
-        List<Grant> grants = new ArrayList<>();
-        if (specs != null) {
-            specs.forEach(spec -> grants.add(parse(spec)));
-        }
-        return grants;
-    }
 
     /** @throws IllegalArgumentException naming what is wrong */
     static Grant parse(String spec) {

@@ -2,6 +2,8 @@ package io.customerclassification.bootstrap.cli;
 
 import io.customerclassification.adapter.jdbi.DatabaseUnavailableException;
 import io.customerclassification.bootstrap.CustomerClassification;
+import io.customerclassification.domain.identity.ClientId;
+import io.customerclassification.domain.identity.Grant;
 import io.customerclassification.domain.shared.DomainException;
 import jakarta.validation.ConstraintViolationException;
 import java.io.PrintWriter;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +22,7 @@ import picocli.CommandLine.Command;
  * line.
  */
 @Command(name = "java -jar customer-classification-server.jar", mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
         subcommands = {ClientsCommand.class, KeysCommand.class, CompaniesCommand.class},
         description = "Administers the store the server uses. Without a command, the jar starts the server.")
 public final class OperatorCommands {
@@ -43,6 +47,8 @@ public final class OperatorCommands {
         cli.setDefaultValueProvider(argument -> argument.isOption()
                 && List.of(((CommandLine.Model.OptionSpec) argument).names()).contains("--db")
                 ? defaultDatabase.toString() : null);
+        cli.registerConverter(Grant.class, spec -> converted(() -> GrantSpec.parse(spec)));
+        cli.registerConverter(ClientId.class, id -> converted(() -> ClientId.of(id)));
         cli.setParameterExceptionHandler((e, arguments) -> {
             err.println("error: " + e.getMessage() + " (see " + e.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help)");
@@ -61,6 +67,15 @@ public final class OperatorCommands {
         int status = cli.execute(args);
         out.flush();
         return status;
+    }
+
+    /** A value of the command line as the domain reads it; a value it refuses is a bad command line (exit 2). */
+    private static <T> T converted(Supplier<T> conversion) {
+        try {
+            return conversion.get();
+        } catch (IllegalArgumentException | DomainException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
     }
 
     /** Gives each command the way to open the store. */
