@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Client authentication by id and secret at the token endpoints: the throttle first (so that a locked client id
- * costs no hash), then one slow hash, the same for an unknown client as for a known one (so that timing does not
- * tell which ids exist), then the failure counted in the store (so that every instance throttles alike).
+ * Client authentication by id and secret at the token endpoints: the throttle first, checked and the attempt counted
+ * as a failure in one store transaction (so that a locked client id costs no hash, every instance throttles alike,
+ * and concurrent guesses cannot all pass the check before any is counted), then one slow hash, the same for an
+ * unknown client as for a known one (so that timing does not tell which ids exist); a right secret takes its
+ * attempt back.
  */
 final class ClientAuthenticator {
 
@@ -47,24 +49,25 @@ final class ClientAuthenticator {
             throw new InvalidClientException();
         }
         ClientId id = ClientId.of(credentials.clientId());
-        Instant now = clock.instant();
-        failures.loadFailedAuthentications(id).ifPresent(counter -> counter.checkAttemptAt(now));
+        countAttempt(id, clock.instant());
         Optional<StoredClient> stored = clients.loadClient(id);
         String hash = stored.map(StoredClient::secretHash).orElseGet(this::unknownClientHash);
         boolean matches = hasher.secretMatches(credentials.secret(), hash);
         if (!matches || stored.isEmpty()) {
-            countFailure(id, now);
             throw new InvalidClientException();
         }
+        transaction.inTransaction(() -> failures.loadFailedAuthentications(id)
+                .ifPresent(counter -> failures.saveFailedAuthentications(counter.afterSuccess())));
         return stored.get();
     }
 
-    private void countFailure(ClientId id, Instant now) {
+    /** @throws io.customerclassification.domain.identity.TooManyFailedAuthenticationsException while locked */
+    private void countAttempt(ClientId id, Instant now) {
         transaction.inTransaction(() -> {
-            FailedAuthentications next = failures.loadFailedAuthentications(id)
-                    .map(counter -> counter.afterFailureAt(now))
-                    .orElseGet(() -> FailedAuthentications.firstAt(id, now));
-            failures.saveFailedAuthentications(next);
+            Optional<FailedAuthentications> counter = failures.loadFailedAuthentications(id);
+            counter.ifPresent(current -> current.checkAttemptAt(now));
+            failures.saveFailedAuthentications(counter.map(current -> current.afterFailureAt(now))
+                    .orElseGet(() -> FailedAuthentications.firstAt(id, now)));
             failures.forgetFailedAuthenticationsStartedBefore(now.minus(FailedAuthentications.WINDOW));
         });
     }

@@ -112,6 +112,21 @@ class TokenServiceTest extends IdentityFixtures {
     }
 
     @Test
+    void successesAreNoFailuresSoAClientThatKeepsGettingTokensIsNeverLocked() {
+        ClientCredentials wrong = new ClientCredentials("reporting", "wrong");
+        for (int i = 0; i < 9; i++) {
+            assertThrows(InvalidClientException.class,
+                    () -> identity.tokens().issueToken(new IssueTokenCommand(wrong, null, null)));
+        }
+        for (int i = 0; i < 20; i++) {
+            assertDoesNotThrow(() -> token(reporting), "success " + i + " after nine failures");
+        }
+        assertThrows(InvalidClientException.class,
+                () -> identity.tokens().issueToken(new IssueTokenCommand(wrong, null, null)));
+        assertThrows(TooManyFailedAuthenticationsException.class, () -> token(reporting), "the tenth failure locks");
+    }
+
+    @Test
     void unknownClientIdsAreThrottledToo() {
         ClientCredentials unknown = new ClientCredentials("ghost", "x");
         for (int i = 0; i < 10; i++) {

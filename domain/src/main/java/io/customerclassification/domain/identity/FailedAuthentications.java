@@ -8,6 +8,10 @@ import java.util.Objects;
  * The failed client authentications of one client id in its current window (CONTRACT §4): once
  * {@value #MAX_FAILURES} attempts failed within {@link #WINDOW} of the first, every further attempt — with the
  * right secret too — is refused until the window has passed. A failure after the window starts a new one.
+ *
+ * <p>An attempt counts as failed from the moment it starts ({@link #afterFailureAt}) and is taken back when its
+ * secret proves right ({@link #afterSuccess}): so a burst of concurrent guesses gets no more than
+ * {@value #MAX_FAILURES} hashes, however many are under way at once.
  */
 public record FailedAuthentications(ClientId clientId, Instant windowStart, int failures) {
 
@@ -41,6 +45,11 @@ public record FailedAuthentications(ClientId clientId, Instant windowStart, int 
             return new FailedAuthentications(clientId, now, 1);
         }
         return new FailedAuthentications(clientId, windowStart, failures + 1);
+    }
+
+    /** The counter once an attempt counted up front has succeeded: that attempt is no failure after all. */
+    public FailedAuthentications afterSuccess() {
+        return new FailedAuthentications(clientId, windowStart, Math.max(0, failures - 1));
     }
 
     /** A first failure at {@code now}. */

@@ -50,4 +50,13 @@ class FailedAuthenticationsTest {
         assertEquals(1, next.failures());
         assertEquals(T0.plusSeconds(61), next.windowStart());
     }
+
+    @Test
+    void aSuccessTakesBackTheAttemptCountedUpFrontAndNothingMore() {
+        FailedAuthentications tenUnderWay = new FailedAuthentications(CLIENT, T0, 10);
+        FailedAuthentications nine = tenUnderWay.afterSuccess();
+        assertEquals(new FailedAuthentications(CLIENT, T0, 9), nine);
+        assertDoesNotThrow(() -> nine.checkAttemptAt(T0.plusSeconds(1)));
+        assertEquals(0, FailedAuthentications.firstAt(CLIENT, T0).afterSuccess().afterSuccess().failures());
+    }
 }
