@@ -8,6 +8,8 @@ import io.customerclassification.application.port.in.customertype.GetCustomerTyp
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsQuery;
 import io.customerclassification.application.port.in.customertype.QueryCustomerTypesQuery;
 import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeCommand;
+import io.customerclassification.application.port.in.identity.ClientQuery;
+import io.customerclassification.application.port.in.identity.CreateClientCommand;
 import io.customerclassification.application.query.Comparison;
 import io.customerclassification.application.query.Criteria;
 import io.customerclassification.application.query.CustomerTypeField;
@@ -17,12 +19,17 @@ import io.customerclassification.application.query.Paging;
 import io.customerclassification.bootstrap.CustomerClassification;
 import io.customerclassification.domain.customerprofile.CustomerProfileId;
 import io.customerclassification.domain.customertype.CustomerTypeKey;
+import io.customerclassification.domain.identity.ClientId;
+import io.customerclassification.domain.identity.Grant;
+import io.customerclassification.domain.identity.Permission;
+import io.customerclassification.domain.identity.Resource;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
@@ -65,6 +72,8 @@ public class UseCaseBenchmark {
     /** The seed's subtree of about 10 000 types, and a leaf outside it (from the seed's properties file). */
     private CustomerTypeKey subtree;
     private CustomerTypeKey leaf;
+    /** An API key of a client that may read every company's profiles, as a request presents it. */
+    private String apiKey;
 
     @Setup(Level.Trial)
     public void open() throws IOException {
@@ -78,6 +87,10 @@ public class UseCaseBenchmark {
         }
         subtree = CustomerTypeKey.of(Long.parseLong(seeded.getProperty("subtreeKey")));
         leaf = CustomerTypeKey.of(Long.parseLong(seeded.getProperty("leafKeys").split(",")[0]));
+        ClientId reader = ClientId.of("jmh-reader");
+        app.createClient(new CreateClientCommand(SYSTEM, reader, false, List.of(Grant.onEveryCompany(
+                Resource.CUSTOMER_PROFILE, EnumSet.allOf(Permission.class)))));
+        apiKey = app.createApiKey(new ClientQuery(SYSTEM, reader)).apiKey();
     }
 
     @TearDown(Level.Trial)
@@ -95,6 +108,13 @@ public class UseCaseBenchmark {
     @Benchmark
     public Object getProfile() {
         return app.getCustomerProfile(new GetCustomerProfileQuery(SYSTEM, CompanyId.DEFAULT,
+                CustomerProfileId.of(randomRow())));
+    }
+
+    /** {@link #getProfile} as an authenticated request pays for it: its credential authenticated first. */
+    @Benchmark
+    public Object getProfileWithApiKey() {
+        return app.getCustomerProfile(new GetCustomerProfileQuery(app.authenticate(apiKey), CompanyId.DEFAULT,
                 CustomerProfileId.of(randomRow())));
     }
 
