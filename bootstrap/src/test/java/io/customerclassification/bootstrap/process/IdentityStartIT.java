@@ -68,7 +68,7 @@ class IdentityStartIT {
         ServerProcess server = ServerProcess.launch(folder, Map.of("CLASSIFICATION_BOOTSTRAP_CLIENT", "ops:" + second),
                 "--port", "0", "--db", database.toString());
         try (server) {
-            Http http = new Http(server.awaitListening(30));
+            Http http = new Http(server.awaitListening(ServerProcess.START_SECONDS));
             Reply old = http.exchange("POST", "/oauth2/token", BodyPublishers.ofString("grant_type=client_credentials"),
                     IdentityServer.form("ops", first));
             assertEquals(401, old.status(), old::toString);

@@ -44,7 +44,7 @@ class SecretsNeverLoggedIT {
                 List.of("-Dorg.slf4j.simpleLogger.log.io.customerclassification=debug"),
                 "--port", "0", "--db", database.toString(), "--bootstrap-client", "ops:" + adminSecret);
         try (server) {
-            session(new Http(server.awaitListening(30)), database, adminSecret);
+            session(new Http(server.awaitListening(ServerProcess.START_SECONDS)), database, adminSecret);
             server.terminate();
             assertEquals(143, server.awaitExit(30), server.output());
             String output = server.output();
