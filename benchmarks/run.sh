@@ -56,7 +56,7 @@ fi
 prop() { sed -n "s/^$1=//p" "$seed.properties"; }
 export BENCH_LUA=$root/benchmarks/lua BENCH_PROFILES=$profiles BENCH_TYPES=$types BENCH_LEAVES=$(prop leafKeys)
 
-port=18181 bare_port=18182
+port=18181 bare_port=18182 auth_port=18183
 results=$(mktemp)
 declare -A pids=()
 
@@ -98,23 +98,24 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 median() { printf '%s\n' "$@" | sort -t= -k3 -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 failures() { printf '%s\n' "$@" | awk '{for(i=1;i<=NF;i++){split($i,kv,"="); if(kv[1]=="non2xx"||kv[1]=="socketErrors") s+=kv[2]}} END{print s+0}'; }
 
-# scenario NAME: the product alone, R rounds of S seconds after its own warm-up; records the median round
+# scenario NAME [CONNECTIONS] [PORT]: one server alone (the product unless PORT names another), R rounds of S
+# seconds after its own warm-up; records the median round
 scenario() {
-  local name=$1 c=${2:-$connections}
+  local name=$1 c=${2:-$connections} p=${3:-$port}
   [[ "$name" =~ $only ]] || return 0
   local lines=()
   # the code paths of this scenario compiled, its caches filled, before anything is measured
-  [ "$scenario_warmup" -gt 0 ] && load "$port" "$name" "$scenario_warmup" "$c" >/dev/null
-  for _ in $(seq 1 "$rounds"); do lines+=("$(load "$port" "$name" "$seconds" "$c")"); done
+  [ "$scenario_warmup" -gt 0 ] && load "$p" "$name" "$scenario_warmup" "$c" >/dev/null
+  for _ in $(seq 1 "$rounds"); do lines+=("$(load "$p" "$name" "$seconds" "$c")"); done
   echo "$name c=$c $(median "${lines[@]}") failuresAllRounds=$(failures "${lines[@]}")" | tee -a "$results"
 }
 
-# paired PRODUCT_SCENARIO BARE_SCENARIO: both servers run side by side (each on its own copy of the seed, the
-# idle one costs nothing); each gets its own warm-up, then their rounds alternate, A B B A A B ..., so that a
-# drift in the machine's speed reaches both alike. Records both medians, the ratio of the medians and the
-# ratio of every pair of rounds.
+# paired SCENARIO BASE_SCENARIO [PORT BASE_PORT]: both servers (the product and the bare baseline unless the ports
+# name others) run side by side (each on its own copy of the seed, the idle one costs nothing); each gets its own
+# warm-up, then their rounds alternate, A B B A A B ..., so that a drift in the machine's speed reaches both alike.
+# Records both medians, the ratio of the medians and the ratio of every pair of rounds.
 paired() {
-  local name=$1 base=$2 c=$connections
+  local name=$1 base=$2 c=$connections port=${3:-$port} bare_port=${4:-$bare_port}
   [[ "$name" =~ $only ]] || return 0
   local mine=() theirs=() ratios=()
   if [ "$scenario_warmup" -gt 0 ]; then
@@ -145,7 +146,9 @@ java_opts=(-Xmx128m -XX:+UseSerialGC)
 export MALLOC_ARENA_MAX=2
 
 bare=(-cp "$bench_jar" io.customerclassification.benchmark.BareServer "$data/bare.db" "$bare_port")
-product=(-jar "$server_jar" --port "$port" --db "$data/product.db")
+# The product without credentials (loopback only), as the baseline has none; the bearer section below puts the
+# same build with credentials beside it.
+product=(-jar "$server_jar" --port "$port" --db "$data/product.db" --auth none)
 first_get=/api/v1.0/companies/0/setup/customerProfiles/1
 bare_first_get=/bare/profiles/1
 
@@ -184,6 +187,23 @@ paired simpro-list bare-list-profiles
 paired intacct-list bare-list-types
 paired simpro-post bare-post-profile
 stop_server bare
+fi
+
+if [[ "simpro-get-item-bearer token-client-credentials" =~ $only ]]; then
+  echo "== the same build with bearer tokens against --auth none, side by side; the token endpoint's rate"
+  auth_secret=$(head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')
+  [ -n "${pids[product]:-}" ] || { start_server product "$port" /health java "${java_opts[@]}" "${product[@]}"; warm_up "$port" mixed; }
+  start_server product-auth "$auth_port" /health env CLASSIFICATION_BOOTSTRAP_CLIENT="bench:$auth_secret" \
+    java "${java_opts[@]}" -jar "$server_jar" --port "$auth_port" --db "$data/product-auth.db"
+  BENCH_BASIC=$(printf 'bench:%s' "$auth_secret" | base64 -w0)
+  BENCH_TOKEN=$(curl -fs "http://127.0.0.1:$auth_port/oauth2/token" -u "bench:$auth_secret" -d grant_type=client_credentials \
+    | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+  export BENCH_BASIC BENCH_TOKEN
+  warm_up "$auth_port" simpro-get-item-bearer
+  paired simpro-get-item-bearer simpro-get-item "$auth_port" "$port"
+  # One slow hash per request by design: two connections keep both cores hashing.
+  scenario token-client-credentials 2 "$auth_port"
+  stop_server product-auth
 fi
 
 echo "== product"

@@ -44,7 +44,7 @@ final class HttpServer {
     /** How long {@link #stop} waits for in-flight requests before closing their connections. */
     static final long STOP_TIMEOUT_MILLIS = 10_000;
     static final List<String> OPENAPI_DOCUMENTS =
-            List.of("simpro-customer-profiles.json", "intacct-customer-type.json");
+            List.of("simpro-customer-profiles.json", "intacct-customer-type.json", "identity.json");
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
 

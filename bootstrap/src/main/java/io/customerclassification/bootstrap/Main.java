@@ -2,6 +2,10 @@ package io.customerclassification.bootstrap;
 
 import io.customerclassification.adapter.jdbi.DatabaseUnavailableException;
 import io.customerclassification.adapter.jdbi.sqlite.SqliteNativeLibrary;
+import io.customerclassification.bootstrap.cli.OperatorCommands;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code java -jar customer-classification-server.jar [options]}: starts the server and stops it cleanly on
  * SIGTERM or Ctrl-C. Exit status 2 for a bad command line, 1 when the server cannot start.
+ * {@code java -jar customer-classification-server.jar clients|keys|companies …}: an operator's command on the store
+ * ({@link OperatorCommands}).
  */
 public final class Main {
 
@@ -28,6 +34,10 @@ public final class Main {
         // format; route it to the server's log instead, unless the caller chose otherwise.
         if (System.getProperty(JBOSS_LOGGING_PROVIDER) == null) {
             System.setProperty(JBOSS_LOGGING_PROVIDER, "slf4j");
+        }
+        if (args.length > 0 && OperatorCommands.NAMES.contains(args[0])) {
+            System.exit(operatorCommand(args));
+            return;
         }
         if (ServerConfig.wantsHelp(args)) {
             System.out.println(ServerConfig.USAGE);
@@ -58,6 +68,16 @@ public final class Main {
         }, "shutdown"));
         log().info("listening on http://{}:{} (database {}) — started in {} ms", config.host(), server.port(),
                 config.database().toAbsolutePath(), (System.nanoTime() - startedAt) / 1_000_000);
+    }
+
+    private static int operatorCommand(String[] args) {
+        Map<String, String> env = System.getenv();
+        nativeLibraryCache(env).ifPresent(SqliteNativeLibrary::useCache);
+        Path database = Optional.ofNullable(env.get(ServerConfig.ENV_DB)).filter(value -> !value.isBlank())
+                .map(Path::of).orElse(ServerConfig.DEFAULT_DATABASE);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        return OperatorCommands.run(args, database, CustomerClassification::open, out, err);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.intacct.IntacctDialect;
 import io.customerclassification.adapter.http.simpro.SimproDialect;
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileUseCase;
@@ -95,9 +96,10 @@ class RefusalMatrixTest {
             fail(command.name().value());
             return app.createCustomerType(command);
         };
-        SimproDialect simpro = new SimproDialect(new SimproDialect.UseCases(profiles, app, app, app, app, app, app));
+        SimproDialect simpro = new SimproDialect(new SimproDialect.UseCases(profiles, app, app, app, app, app, app),
+                BearerAuthentication.off());
         IntacctDialect intacct = new IntacctDialect(new IntacctDialect.UseCases(types, app, app, app, app, app, app,
-                app, app, app), Clock.systemUTC());
+                app, app, app), BearerAuthentication.off(), Clock.systemUTC());
         server = HttpServer.start("127.0.0.1", 0, List.of(simpro, intacct), () -> StoreState.of(app));
         http = new Http(server.port());
     }
@@ -189,8 +191,9 @@ class RefusalMatrixTest {
     @Test
     void overloadAndShutdownAreRefusedInTheOwnersFormatWhateverTheAccept() throws Exception {
         HeldDialect held = new HeldDialect(Duration.ofSeconds(20));
-        SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(app, app));
-        IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(app, app), Clock.systemUTC());
+        SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(app, app), BearerAuthentication.off());
+        IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(app, app), BearerAuthentication.off(),
+                Clock.systemUTC());
         HttpServer busy = HttpServer.start("127.0.0.1", 0, List.of(held, simpro, intacct),
                 () -> new StoreState(true, Optional.empty()),
                 HttpServer.Limits.DEFAULT.withRequests(1, 0, Duration.ofMillis(100)));

@@ -5,6 +5,7 @@ import io.customerclassification.adapter.jdbi.customerprofile.CustomerProfilePer
 import io.customerclassification.adapter.jdbi.customertype.CustomerTypeHierarchyAdapter;
 import io.customerclassification.adapter.jdbi.customertype.CustomerTypePersistenceAdapter;
 import io.customerclassification.adapter.jdbi.customertype.CustomerTypeSql;
+import io.customerclassification.adapter.jdbi.identity.IdentityStores;
 import io.customerclassification.adapter.jdbi.page.PageReader;
 import io.customerclassification.adapter.jdbi.session.Session;
 import io.customerclassification.adapter.jdbi.session.WorkGate;
@@ -19,7 +20,8 @@ public record Stores(
         CompanyPersistenceAdapter companies,
         CustomerProfilePersistenceAdapter customerProfiles,
         CustomerTypePersistenceAdapter customerTypes,
-        CustomerTypeHierarchyAdapter customerTypeHierarchy) {
+        CustomerTypeHierarchyAdapter customerTypeHierarchy,
+        IdentityStores identity) {
 
     /** The session's write transactions, the one {@link TransactionPort} of these stores. */
     public TransactionPort transactions() {
@@ -38,6 +40,7 @@ public record Stores(
                 new CompanyPersistenceAdapter(session),
                 new CustomerProfilePersistenceAdapter(session, pages),
                 new CustomerTypePersistenceAdapter(session, pages),
-                new CustomerTypeHierarchyAdapter(session, subtreeSql, subtreeReads));
+                new CustomerTypeHierarchyAdapter(session, subtreeSql, subtreeReads),
+                IdentityStores.over(session));
     }
 }

@@ -26,6 +26,9 @@ import io.customerclassification.domain.customerprofile.DuplicateCustomerProfile
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
 
+import io.customerclassification.domain.identity.Permission;
+import io.customerclassification.domain.identity.Resource;
+
 public final class CustomerProfileService
         implements CreateCustomerProfileUseCase,
                 GetCustomerProfileUseCase,
@@ -53,6 +56,7 @@ public final class CustomerProfileService
 
     private final Ports ports;
     private final CompanyGuard companies;
+    private final Authorization authorization = new Authorization();
 
     public CustomerProfileService(Ports ports) {
         this.ports = ports;
@@ -61,6 +65,7 @@ public final class CustomerProfileService
 
     @Override
     public CustomerProfile createCustomerProfile(CreateCustomerProfileCommand command) {
+        authorization.require(command.caller(), command.companyId(), Resource.CUSTOMER_PROFILE, Permission.ADD);
         return ports.transaction().inTransaction(() -> {
             companies.requireCompany(command.companyId());
             requireFreeName(command.companyId(), command.name(), null);
@@ -71,18 +76,21 @@ public final class CustomerProfileService
 
     @Override
     public CustomerProfile getCustomerProfile(GetCustomerProfileQuery query) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_PROFILE, query.permission());
         companies.requireCompany(query.companyId());
         return load(query.companyId(), query.id());
     }
 
     @Override
     public Page<CustomerProfile> listCustomerProfiles(ListCustomerProfilesQuery query) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_PROFILE, Permission.LIST);
         companies.requireCompany(query.companyId());
         return ports.find().findCustomerProfiles(query.companyId(), query.criteria());
     }
 
     @Override
     public CustomerProfile updateCustomerProfile(UpdateCustomerProfileCommand command) {
+        authorization.require(command.caller(), command.companyId(), Resource.CUSTOMER_PROFILE, Permission.EDIT);
         return ports.transaction().inTransaction(() -> {
             companies.requireCompany(command.companyId());
             CustomerProfile profile = load(command.companyId(), command.id());
@@ -104,6 +112,7 @@ public final class CustomerProfileService
 
     @Override
     public void deleteCustomerProfile(DeleteCustomerProfileCommand command) {
+        authorization.require(command.caller(), command.companyId(), Resource.CUSTOMER_PROFILE, Permission.DELETE);
         ports.transaction().inTransaction(() -> {
             companies.requireCompany(command.companyId());
             if (!ports.delete().deleteCustomerProfile(command.companyId(), command.id())) {

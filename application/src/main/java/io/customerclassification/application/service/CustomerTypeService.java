@@ -49,6 +49,8 @@ import io.customerclassification.domain.customertype.ParentReferenceMismatchExce
 import io.customerclassification.domain.customertype.Placement;
 import io.customerclassification.domain.customertype.UnknownParentException;
 import io.customerclassification.domain.shared.CompanyId;
+import io.customerclassification.domain.identity.Permission;
+import io.customerclassification.domain.identity.Resource;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -101,6 +103,7 @@ public final class CustomerTypeService
 
     private final Ports ports;
     private final CompanyGuard companies;
+    private final Authorization authorization = new Authorization();
     private final CustomerTypeHierarchyPolicy policy = new CustomerTypeHierarchyPolicy();
     private final Clock clock;
 
@@ -112,6 +115,7 @@ public final class CustomerTypeService
 
     @Override
     public CustomerTypeView createCustomerType(CreateCustomerTypeCommand command) {
+        authorization.require(command.caller(), command.companyId(), Resource.CUSTOMER_TYPE, Permission.ADD);
         CompanyId companyId = command.companyId();
         return ports.transaction().inTransaction(() -> {
             companies.requireCompany(companyId);
@@ -123,13 +127,14 @@ public final class CustomerTypeService
             policy.checkCreate(command.status(), placement);
             CustomerType created = ports.save().insertCustomerType(new CustomerTypeDraft(
                     companyId, command.name(), command.status(), placement.parentKey(),
-                    Audit.created(now(), command.actor())));
+                    Audit.created(now(), command.caller().auditUser())));
             return view(created, placement);
         });
     }
 
     @Override
     public CustomerTypeView getCustomerType(GetCustomerTypeQuery query) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_TYPE, query.permission());
         companies.requireCompany(query.companyId());
         return ports.load().loadCustomerTypeView(query.companyId(), query.key())
                 .orElseThrow(() -> new CustomerTypeNotFoundException(query.companyId(), query.key()));
@@ -137,18 +142,21 @@ public final class CustomerTypeService
 
     @Override
     public Page<CustomerTypeView> listCustomerTypes(ListCustomerTypesQuery query) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_TYPE, Permission.LIST);
         companies.requireCompany(query.companyId());
         return ports.find().findCustomerTypes(query.companyId(), Criteria.all(query.paging()));
     }
 
     @Override
     public Page<CustomerTypeReference> listCustomerTypeReferences(ListCustomerTypesQuery query) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_TYPE, Permission.LIST);
         companies.requireCompany(query.companyId());
         return ports.find().findCustomerTypeReferences(query.companyId(), query.paging());
     }
 
     @Override
     public CustomerTypeView updateCustomerType(UpdateCustomerTypeCommand command) {
+        authorization.require(command.caller(), command.companyId(), Resource.CUSTOMER_TYPE, Permission.EDIT);
         CompanyId companyId = command.companyId();
         return ports.transaction().inTransaction(() -> {
             companies.requireCompany(companyId);
@@ -175,8 +183,8 @@ public final class CustomerTypeService
             }
 
             Instant at = now();
-            CustomerType updated = node.moveTo(placement.parentKey(), at, command.actor())
-                    .withStatus(finalStatus, at, command.actor());
+            String user = command.caller().auditUser();
+            CustomerType updated = node.moveTo(placement.parentKey(), at, user).withStatus(finalStatus, at, user);
             ports.save().updateCustomerType(updated);
             return view(updated, placement);
         });
@@ -184,6 +192,7 @@ public final class CustomerTypeService
 
     @Override
     public void deleteCustomerType(DeleteCustomerTypeCommand command) {
+        authorization.require(command.caller(), command.companyId(), Resource.CUSTOMER_TYPE, Permission.DELETE);
         CompanyId companyId = command.companyId();
         ports.transaction().inTransaction(() -> {
             companies.requireCompany(companyId);
@@ -195,18 +204,21 @@ public final class CustomerTypeService
 
     @Override
     public Page<CustomerTypeView> queryCustomerTypes(QueryCustomerTypesQuery query) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_TYPE, Permission.LIST);
         companies.requireCompany(query.companyId());
         return ports.find().findCustomerTypes(query.companyId(), query.criteria());
     }
 
     @Override
     public List<AggregateValue> aggregateCustomerTypes(AggregateCustomerTypesQuery query) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_TYPE, Permission.LIST);
         companies.requireCompany(query.companyId());
         return ports.find().aggregateCustomerTypes(query.companyId(), query.filter(), query.aggregations());
     }
 
     @Override
     public List<CustomerTypeKey> getCustomerTypeLineage(GetCustomerTypeQuery query) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_TYPE, Permission.LIST);
         companies.requireCompany(query.companyId());
         CustomerType type = load(query.companyId(), query.key());
         List<CustomerType> ancestors = ports.ancestors().loadAncestors(query.companyId(), type.key());
@@ -220,6 +232,7 @@ public final class CustomerTypeService
 
     @Override
     public Page<CustomerTypeDescendant> listCustomerTypeDescendants(ListCustomerTypeDescendantsQuery query) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_TYPE, Permission.LIST);
         companies.requireCompany(query.companyId());
         load(query.companyId(), query.key());
         return ports.descendants().loadDescendants(query.companyId(), query.key(), query.paging());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.customerclassification.application.inmemory.InMemoryApplication;
 import io.customerclassification.application.model.CustomerTypeView;
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
@@ -44,6 +45,8 @@ import org.junit.jupiter.api.Test;
 
 class CustomerTypeServiceTest {
 
+    private static final Caller SYSTEM = Caller.system(null);
+
     private static final CompanyId C0 = CompanyId.DEFAULT;
     private static final Instant T0 = Instant.parse("2026-01-07T06:18:51Z");
 
@@ -68,7 +71,8 @@ class CustomerTypeServiceTest {
     private final CustomerTypeService types = app.types();
 
     private CustomerTypeView create(String name, CustomerTypeStatus status, ParentReference parent) {
-        return types.createCustomerType(new CreateCustomerTypeCommand(C0, Name.of(name), status, parent, "alice"));
+        return types.createCustomerType(new CreateCustomerTypeCommand(Caller.system("alice"), C0, Name.of(name),
+                status, parent));
     }
 
     private CustomerTypeView root(String name) {
@@ -80,11 +84,12 @@ class CustomerTypeServiceTest {
     }
 
     private CustomerTypeView update(CustomerTypeView node, CustomerTypeStatus status, ParentChange parent) {
-        return types.updateCustomerType(new UpdateCustomerTypeCommand(C0, node.type().key(), status, parent, "bob"));
+        return types.updateCustomerType(new UpdateCustomerTypeCommand(Caller.system("bob"), C0,
+                node.type().key(), status, parent));
     }
 
     private CustomerTypeView reload(CustomerTypeView node) {
-        return types.getCustomerType(new GetCustomerTypeQuery(C0, node.type().key()));
+        return types.getCustomerType(new GetCustomerTypeQuery(SYSTEM, C0, node.type().key()));
     }
 
     @Test
@@ -120,8 +125,8 @@ class CustomerTypeServiceTest {
     @Test
     void parentsOfAnotherCompanyAreInvisible() {
         app.persistence().registerCompany(new Company(CompanyId.of(7), Name.of("Other")));
-        CustomerTypeView foreign = types.createCustomerType(new CreateCustomerTypeCommand(
-                CompanyId.of(7), Name.of("Foreign"), CustomerTypeStatus.ACTIVE, null, null));
+        CustomerTypeView foreign = types.createCustomerType(new CreateCustomerTypeCommand(SYSTEM,
+                CompanyId.of(7), Name.of("Foreign"), CustomerTypeStatus.ACTIVE, null));
         assertThrows(UnknownParentException.class, () -> create("X", CustomerTypeStatus.ACTIVE,
                 ParentReference.byKey(foreign.type().key())));
         assertThrows(CustomerTypeNotFoundException.class, () -> reload(foreign));
@@ -136,10 +141,11 @@ class CustomerTypeServiceTest {
 
     @Test
     void unknownCompanyIsRefused() {
-        assertThrows(CompanyNotFoundException.class, () -> types.createCustomerType(new CreateCustomerTypeCommand(
-                CompanyId.of(5), Name.of("X"), CustomerTypeStatus.ACTIVE, null, null)));
         assertThrows(CompanyNotFoundException.class,
-                () -> types.listCustomerTypes(new ListCustomerTypesQuery(CompanyId.of(5), Paging.of(0, 10))));
+                () -> types.createCustomerType(new CreateCustomerTypeCommand(SYSTEM,
+                CompanyId.of(5), Name.of("X"), CustomerTypeStatus.ACTIVE, null)));
+        assertThrows(CompanyNotFoundException.class,
+                () -> types.listCustomerTypes(new ListCustomerTypesQuery(SYSTEM, CompanyId.of(5), Paging.of(0, 10))));
     }
 
     @Test
@@ -210,13 +216,13 @@ class CustomerTypeServiceTest {
         child("O2", other);
         CustomerTypeView at62 = reload(deepest);
         for (int i = 0; i < 2; i++) {
-            at62 = types.getCustomerType(new GetCustomerTypeQuery(C0, at62.type().parentKey()));
+            at62 = types.getCustomerType(new GetCustomerTypeQuery(SYSTEM, C0, at62.type().parentKey()));
         }
         CustomerTypeView target = at62;
         // target is at depth 62: a subtree of height 2 fits exactly (ends at 64) ...
         update(other, null, ParentChange.to(ParentReference.byKey(target.type().key())));
         // ... but under depth 63 it would end at 65.
-        CustomerTypeView at63 = types.getCustomerType(new GetCustomerTypeQuery(C0, deepest.type().parentKey()));
+        CustomerTypeView at63 = types.getCustomerType(new GetCustomerTypeQuery(SYSTEM, C0, deepest.type().parentKey()));
         var e = assertThrows(HierarchyTooDeepException.class,
                 () -> update(other, null, ParentChange.to(ParentReference.byKey(at63.type().key()))));
         assertEquals(65, e.resultingDepth());
@@ -249,13 +255,13 @@ class CustomerTypeServiceTest {
         CustomerTypeView parent = root("P");
         CustomerTypeView kid = child("K", parent);
         var e = assertThrows(CustomerTypeHasChildrenException.class,
-                () -> types.deleteCustomerType(new DeleteCustomerTypeCommand(C0, parent.type().key())));
+                () -> types.deleteCustomerType(new DeleteCustomerTypeCommand(SYSTEM, C0, parent.type().key())));
         assertEquals(List.of(kid.type().key()), e.childKeys());
-        types.deleteCustomerType(new DeleteCustomerTypeCommand(C0, kid.type().key()));
-        types.deleteCustomerType(new DeleteCustomerTypeCommand(C0, parent.type().key()));
+        types.deleteCustomerType(new DeleteCustomerTypeCommand(SYSTEM, C0, kid.type().key()));
+        types.deleteCustomerType(new DeleteCustomerTypeCommand(SYSTEM, C0, parent.type().key()));
         assertThrows(CustomerTypeNotFoundException.class,
-                () -> types.deleteCustomerType(new DeleteCustomerTypeCommand(C0, parent.type().key())));
-        assertEquals(0, types.listCustomerTypes(new ListCustomerTypesQuery(C0, Paging.of(0, 10))).total());
+                () -> types.deleteCustomerType(new DeleteCustomerTypeCommand(SYSTEM, C0, parent.type().key())));
+        assertEquals(0, types.listCustomerTypes(new ListCustomerTypesQuery(SYSTEM, C0, Paging.of(0, 10))).total());
         assertEquals(CustomerTypeKey.of(3), root("New").type().key(), "keys are never reused");
     }
 
@@ -265,10 +271,11 @@ class CustomerTypeServiceTest {
         CustomerTypeView b = child("B", a);
         CustomerTypeView c = child("C", b);
         assertEquals(List.of(a.type().key(), b.type().key(), c.type().key()),
-                types.getCustomerTypeLineage(new GetCustomerTypeQuery(C0, c.type().key())));
-        assertEquals(List.of(a.type().key()), types.getCustomerTypeLineage(new GetCustomerTypeQuery(C0, a.type().key())));
+                types.getCustomerTypeLineage(new GetCustomerTypeQuery(SYSTEM, C0, c.type().key())));
+        assertEquals(List.of(a.type().key()), types.getCustomerTypeLineage(new GetCustomerTypeQuery(SYSTEM, C0,
+                a.type().key())));
         assertThrows(CustomerTypeNotFoundException.class,
-                () -> types.getCustomerTypeLineage(new GetCustomerTypeQuery(C0, CustomerTypeKey.of(99))));
+                () -> types.getCustomerTypeLineage(new GetCustomerTypeQuery(SYSTEM, C0, CustomerTypeKey.of(99))));
     }
 
     @Test
@@ -276,19 +283,20 @@ class CustomerTypeServiceTest {
         CustomerTypeView a = root("A");
         CustomerTypeView b = child("B", a);
         CustomerTypeView c = child("C", b);
-        var page = types.listCustomerTypeDescendants(new ListCustomerTypeDescendantsQuery(C0, a.type().key(),
+        var page = types.listCustomerTypeDescendants(new ListCustomerTypeDescendantsQuery(SYSTEM, C0, a.type().key(),
                 Paging.of(0, 10)));
         assertEquals(2, page.total());
         assertEquals(List.of(b.type().key(), c.type().key()), page.items().stream().map(d -> d.key()).toList());
         assertEquals(List.of(1, 2), page.items().stream().map(d -> d.level()).toList());
-        assertEquals(0, types.listCustomerTypeDescendants(new ListCustomerTypeDescendantsQuery(C0, c.type().key(),
+        assertEquals(0, types.listCustomerTypeDescendants(new ListCustomerTypeDescendantsQuery(SYSTEM, C0,
+                c.type().key(),
                 Paging.of(0, 10))).total());
         assertThrows(CustomerTypeNotFoundException.class, () -> types.listCustomerTypeDescendants(
-                new ListCustomerTypeDescendantsQuery(C0, CustomerTypeKey.of(99), Paging.of(0, 10))));
+                new ListCustomerTypeDescendantsQuery(SYSTEM, C0, CustomerTypeKey.of(99), Paging.of(0, 10))));
         assertThrows(CompanyNotFoundException.class, () -> types.listCustomerTypeDescendants(
-                new ListCustomerTypeDescendantsQuery(CompanyId.of(7), a.type().key(), Paging.of(0, 10))));
+                new ListCustomerTypeDescendantsQuery(SYSTEM, CompanyId.of(7), a.type().key(), Paging.of(0, 10))));
         assertThrows(ConstraintViolationException.class,
-                () -> new ListCustomerTypeDescendantsQuery(C0, null, Paging.of(0, 10)));
+                () -> new ListCustomerTypeDescendantsQuery(SYSTEM, C0, null, Paging.of(0, 10)));
     }
 
     @Test
@@ -296,7 +304,7 @@ class CustomerTypeServiceTest {
         for (String name : List.of("Zeta", "Alpha", "Mid")) {
             root(name);
         }
-        var page = types.listCustomerTypes(new ListCustomerTypesQuery(C0, Paging.of(1, 5)));
+        var page = types.listCustomerTypes(new ListCustomerTypesQuery(SYSTEM, C0, Paging.of(1, 5)));
         assertEquals(3, page.total());
         assertEquals(List.of("Alpha", "Mid"), page.items().stream().map(v -> v.type().name().value()).toList());
     }
@@ -304,10 +312,11 @@ class CustomerTypeServiceTest {
     @Test
     void commandsValidateThemselves() {
         var e = assertThrows(ConstraintViolationException.class,
-                () -> new CreateCustomerTypeCommand(C0, null, CustomerTypeStatus.ACTIVE, null, null));
+                () -> new CreateCustomerTypeCommand(SYSTEM, C0, null, CustomerTypeStatus.ACTIVE, null));
         assertTrue(e.getMessage().contains("name"), e.getMessage());
         assertThrows(ConstraintViolationException.class,
-                () -> new UpdateCustomerTypeCommand(C0, CustomerTypeKey.of(1), null, null, ""));
-        assertThrows(ConstraintViolationException.class, () -> new GetCustomerTypeQuery(null, CustomerTypeKey.of(1)));
+                () -> new UpdateCustomerTypeCommand(Caller.system(""), C0, CustomerTypeKey.of(1), null, null));
+        assertThrows(ConstraintViolationException.class, () -> new GetCustomerTypeQuery(SYSTEM, null,
+                CustomerTypeKey.of(1)));
     }
 }

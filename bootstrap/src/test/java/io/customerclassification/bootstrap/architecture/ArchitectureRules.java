@@ -42,13 +42,16 @@ final class ArchitectureRules {
                 .layer("Application").definedBy(pkg("application"))
                 .layer("JdbiAdapter").definedBy(pkg("adapter.jdbi"))
                 .layer("HttpAdapter").definedBy(pkg("adapter.http"))
+                .layer("SecurityAdapter").definedBy(pkg("adapter.security"))
                 .layer("Bootstrap").definedBy(pkg("bootstrap"))
                 .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
                 .whereLayer("JdbiAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("HttpAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
-                .whereLayer("Application").mayOnlyBeAccessedByLayers("JdbiAdapter", "HttpAdapter", "Bootstrap")
+                .whereLayer("SecurityAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Application").mayOnlyBeAccessedByLayers(
+                        "JdbiAdapter", "HttpAdapter", "SecurityAdapter", "Bootstrap")
                 .whereLayer("Domain").mayOnlyBeAccessedByLayers(
-                        "Application", "JdbiAdapter", "HttpAdapter", "Bootstrap");
+                        "Application", "JdbiAdapter", "HttpAdapter", "SecurityAdapter", "Bootstrap");
     }
 
     /** Plain Java only; {@code java.text.Normalizer} is allowed as the JDK's one NFC implementation. */
@@ -116,6 +119,12 @@ final class ArchitectureRules {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..", "com.fasterxml.jackson..")
                 .because("HTTP and JSON belong to the HTTP adapter");
+    }
+
+    ArchRule cryptoLibrariesOnlyInTheSecurityAdapter() {
+        return noClasses().that().resideOutsideOfPackages(pkg("adapter.security"))
+                .should().dependOnClassesThat().resideInAnyPackage("com.nimbusds..", "org.bouncycastle..")
+                .because("JOSE, JWT and the hashing of secrets belong to the security adapter");
     }
 
     ArchRule adaptersNeverUseServices() {

@@ -40,12 +40,15 @@ class ArchitectureTest {
 
     static Stream<Arguments> rules() {
         return Stream.of(
-                rule("layers", ArchitectureRules::layers, "DomainCallingApplication", "Stray"),
+                rule("layers", ArchitectureRules::layers, "DomainCallingApplication", "Stray",
+                        "ControllerSigningTokens"),
                 rule("domain allow-list", ArchitectureRules::domainDependsOnlyOnTheJdkCore, "DomainUsingJdbc"),
                 rule("application allow-list", ArchitectureRules::applicationDependsOnlyOnDomainAndValidation,
                         "ApplicationUsingJackson"),
                 rule("SQL confined", ArchitectureRules::persistenceLibrariesOnlyInTheJdbiAdapter, "DomainUsingJdbc"),
                 rule("web confined", ArchitectureRules::webLibrariesOnlyInTheHttpAdapter, "ApplicationUsingJackson"),
+                rule("crypto confined", ArchitectureRules::cryptoLibrariesOnlyInTheSecurityAdapter,
+                        "ControllerSigningTokens"),
                 rule("connections only in the session", ArchitectureRules::onlyTheSessionTakesConnections,
                         "StoreCommittingItself", "StoreTakingConnections", "StoreOpeningHandles"),
                 rule("database libraries in their database package",
@@ -90,7 +93,8 @@ class ArchitectureTest {
 
     @Test
     void everyLayerOfTheProductIsImported() {
-        for (String layer : List.of("domain", "application", "adapter.jdbi", "adapter.http", "bootstrap")) {
+        for (String layer : List.of("domain", "application", "adapter.jdbi", "adapter.http", "adapter.security",
+                "bootstrap")) {
             String pkg = PRODUCT + "." + layer;
             assertTrue(PRODUCT_CLASSES.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)),
                     "no production class imported from " + pkg);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.customerclassification.bootstrap.CustomerClassificationServer;
+import io.customerclassification.bootstrap.IdentityConfig;
 import io.customerclassification.bootstrap.ServerConfig;
 import io.customerclassification.bootstrap.e2e.Http.Reply;
 import io.customerclassification.domain.company.Company;
@@ -42,7 +43,7 @@ class EndToEndTest {
     @BeforeEach
     void start() {
         config = new ServerConfig("127.0.0.1", 0, folder.resolve("nested/dir/classification.db"),
-                List.of(new Company(CompanyId.of(7), Name.of("Acme Ltd"))));
+                List.of(new Company(CompanyId.of(7), Name.of("Acme Ltd")))).withIdentity(IdentityConfig.NONE);
         restart();
     }
 

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.customerclassification.bootstrap.CustomerClassificationServer;
+import io.customerclassification.bootstrap.IdentityConfig;
 import io.customerclassification.bootstrap.ServerConfig;
 import io.customerclassification.bootstrap.e2e.Http;
+import io.customerclassification.bootstrap.e2e.IdentityServer;
 import io.customerclassification.bootstrap.e2e.Http.Reply;
 import io.customerclassification.bootstrap.reliability.HostileRequests.HostileRequest;
 import io.customerclassification.domain.company.Company;
+import io.customerclassification.domain.identity.ClientId;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
 import java.io.ByteArrayInputStream;
@@ -20,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,12 +45,19 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * least {@value #MIN_MARKED_PERCENT} % of each property's requests are marked, so that each property is about what
  * its name says.
  *
+ * <p>The server requires credentials. Each request carries, at random, the admin's valid token (most often), no
+ * token, or one that must never pass: forged (another key, no signature, an HMAC keyed with the public key, a changed
+ * payload), expired, of another issuer, revoked, of a deleted client, an unknown API key, or a valid token of a client
+ * with no grant ({@link Credentials}); none of those ever gets a 2xx, and every 401 carries its challenge.
+ *
  * <p>jqwik prints each property's seed; replay one with {@code @Property(seed = "…")} on that property
  * (docs/reliability.md). The tries add up to {@value #MIN_REQUESTS}+ requests per run.
  */
 class HostileInputTest {
 
     static final int MIN_REQUESTS = 10_000;
+    private static final String SECRET = "hostile-secret-0123456789";
+    private static Credentials credentials;
     static final int MIN_MARKED_PERCENT = 50;
 
     private static Path folder;
@@ -59,21 +70,26 @@ class HostileInputTest {
     private static final Map<String, long[]> MARKED = new TreeMap<>();
 
     @BeforeContainer
-    static void startServerWithTwoSeededCompanies() throws IOException {
+    static void startServerWithTwoSeededCompanies() throws Exception {
         folder = Files.createTempDirectory("hostile-input");
         Path file = folder.resolve("hostile.db");
         server = CustomerClassificationServer.start(new ServerConfig("127.0.0.1", 0, file,
-                List.of(new Company(CompanyId.of(1), Name.of("Acme")))));
+                List.of(new Company(CompanyId.of(1), Name.of("Acme")))).withIdentity(new IdentityConfig(true,
+                        new IdentityConfig.BootstrapClient(ClientId.of("hostile"), SECRET), null)));
         http = new Http(server.port());
+        credentials = Credentials.make(http, IdentityServer.signingKey(file), "hostile", SECRET);
+        Map<String, String> admin = credentials.admin().headers();
         String profiles = "/api/v1.0/companies/%d/setup/customerProfiles/";
-        seed(http.post(profiles.formatted(0), "{\"Name\": \"Gold\"}"));
-        seed(http.post(profiles.formatted(0), "{\"Name\": \"Silver\", \"Archived\": true}"));
-        seed(http.post(profiles.formatted(1), "{\"Name\": \"Bronze\"}"));
+        seed(http.post(profiles.formatted(0), "{\"Name\": \"Gold\"}", admin));
+        seed(http.post(profiles.formatted(0), "{\"Name\": \"Silver\", \"Archived\": true}", admin));
+        seed(http.post(profiles.formatted(1), "{\"Name\": \"Bronze\"}", admin));
         String types = "/objects/accounts-receivable/customer-type";
-        seed(http.post(types, "{\"id\": \"Reseller\"}"));
-        seed(http.post(types, "{\"id\": \"Value-added reseller\", \"parent\": {\"key\": \"1\"}}"));
-        seed(http.post(types, "{\"id\": \"Dormant\", \"status\": \"inactive\"}"));
-        seed(http.post(types, "{\"id\": \"Retail\"}", Map.of("X-IA-API-Param-Entity", "1")));
+        seed(http.post(types, "{\"id\": \"Reseller\"}", admin));
+        seed(http.post(types, "{\"id\": \"Value-added reseller\", \"parent\": {\"key\": \"1\"}}", admin));
+        seed(http.post(types, "{\"id\": \"Dormant\", \"status\": \"inactive\"}", admin));
+        Map<String, String> inAcme = new HashMap<>(admin);
+        inAcme.put("X-IA-API-Param-Entity", "1");
+        seed(http.post(types, "{\"id\": \"Retail\"}", inAcme));
         database = DatabaseFile.open(file);
         snapshot = database.snapshot();
     }
@@ -101,28 +117,39 @@ class HostileInputTest {
     }
 
     @Property(tries = 2_500, generation = GenerationMode.RANDOMIZED)
-    void simproBodiesAreRefusedInSimproFormatAndChangeNothing(@ForAll("simproBodies") HostileRequest request) {
-        check("simproBodiesAreRefusedInSimproFormatAndChangeNothing", request);
+    void simproBodiesAreRefusedInSimproFormatAndChangeNothing(@ForAll("simproBodies") HostileRequest request,
+            @ForAll("credentials") Credentials.Credential credential) {
+        check("simproBodiesAreRefusedInSimproFormatAndChangeNothing", request, credential);
     }
 
     @Property(tries = 2_500, generation = GenerationMode.RANDOMIZED)
-    void simproQueryStringsAreRefusedInSimproFormat(@ForAll("simproQueries") HostileRequest request) {
-        check("simproQueryStringsAreRefusedInSimproFormat", request);
+    void simproQueryStringsAreRefusedInSimproFormat(@ForAll("simproQueries") HostileRequest request,
+            @ForAll("credentials") Credentials.Credential credential) {
+        check("simproQueryStringsAreRefusedInSimproFormat", request, credential);
     }
 
     @Property(tries = 2_000, generation = GenerationMode.RANDOMIZED)
-    void intacctBodiesAreRefusedInIntacctFormatAndChangeNothing(@ForAll("intacctBodies") HostileRequest request) {
-        check("intacctBodiesAreRefusedInIntacctFormatAndChangeNothing", request);
+    void intacctBodiesAreRefusedInIntacctFormatAndChangeNothing(@ForAll("intacctBodies") HostileRequest request,
+            @ForAll("credentials") Credentials.Credential credential) {
+        check("intacctBodiesAreRefusedInIntacctFormatAndChangeNothing", request, credential);
     }
 
     @Property(tries = 2_500, generation = GenerationMode.RANDOMIZED)
-    void intacctQueriesAreRefusedInIntacctFormat(@ForAll("intacctQueries") HostileRequest request) {
-        check("intacctQueriesAreRefusedInIntacctFormat", request);
+    void intacctQueriesAreRefusedInIntacctFormat(@ForAll("intacctQueries") HostileRequest request,
+            @ForAll("credentials") Credentials.Credential credential) {
+        check("intacctQueriesAreRefusedInIntacctFormat", request, credential);
     }
 
     @Property(tries = 1_000, generation = GenerationMode.RANDOMIZED)
-    void wrongMethodsAndUnknownRoutesAreRefusedInTheOwnersFormat(@ForAll("methodsAndRoutes") HostileRequest request) {
-        check("wrongMethodsAndUnknownRoutesAreRefusedInTheOwnersFormat", request);
+    void wrongMethodsAndUnknownRoutesAreRefusedInTheOwnersFormat(@ForAll("methodsAndRoutes") HostileRequest request,
+            @ForAll("credentials") Credentials.Credential credential) {
+        check("wrongMethodsAndUnknownRoutesAreRefusedInTheOwnersFormat", request, credential);
+    }
+
+    /** Mostly the admin's valid token; else, at random, no token or one that must never get a 2xx. */
+    @Provide
+    Arbitrary<Credentials.Credential> credentials() {
+        return credentials.arbitrary();
     }
 
     @Provide
@@ -150,7 +177,7 @@ class HostileInputTest {
         return HostileRequests.withAnyAccept(HostileRequests.methodsAndRoutes());
     }
 
-    private static void check(String property, HostileRequest request) {
+    private static void check(String property, HostileRequest request, Credentials.Credential credential) {
         boolean refused = Refusals.certain(request);
         synchronized (MARKED) {
             long[] counts = MARKED.computeIfAbsent(property, p -> new long[2]);
@@ -159,7 +186,9 @@ class HostileInputTest {
         }
         Reply reply;
         try {
-            reply = http.exchange(request.method(), request.path(), body(request), request.headers());
+            Map<String, String> headers = new HashMap<>(request.headers());
+            headers.putAll(credential.headers());
+            reply = http.exchange(request.method(), request.path(), body(request), headers);
         } catch (UncheckedIOException e) {
             throw new AssertionError("no answer (a hang or a dropped connection) to " + request, e);
         }
@@ -168,6 +197,18 @@ class HostileInputTest {
         assertTrue(status >= 200 && status < 500, () -> "answered " + reply + " to " + request);
         if (refused) {
             assertTrue(status >= 400, () -> "accepted, with " + reply + ", a request the contract refuses: " + request);
+        }
+        if (!credential.mayPass()) {
+            // Javalin answers HEAD itself, with an empty 200, without running a handler
+            boolean showsNothing = credential.seesNothing() && (reply.body().equals("[]")
+                    || "HEAD".equals(request.method()) && reply.body().isEmpty());
+            assertTrue(status >= 400 || showsNothing,
+                    () -> "accepted, with " + reply + ", a request with " + credential + ": " + request);
+        }
+        if (status == 401) {
+            assertTrue(reply.header("WWW-Authenticate") != null
+                    && reply.header("WWW-Authenticate").startsWith("Bearer realm="),
+                            () -> "a 401 without challenge: " + reply);
         }
         String after = database.snapshot();
         if (status >= 400) {

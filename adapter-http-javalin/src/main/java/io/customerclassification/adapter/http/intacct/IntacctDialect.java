@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.AllowedMethods;
+import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.JsonBody;
 import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
+import io.customerclassification.application.port.in.Caller;
+import io.customerclassification.application.port.in.company.GetCompanyQuery;
 import io.customerclassification.application.port.in.company.GetCompanyUseCase;
 import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesQuery;
 import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesUseCase;
@@ -34,6 +37,7 @@ import io.customerclassification.application.query.Paging;
 import io.customerclassification.domain.company.Company;
 import io.customerclassification.domain.customertype.CustomerTypeKey;
 import io.customerclassification.domain.customertype.CustomerTypeStatus;
+import io.customerclassification.domain.identity.Permission;
 import io.customerclassification.domain.shared.CompanyId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -88,11 +92,13 @@ public final class IntacctDialect implements HttpDialect {
     }
 
     private final UseCases useCases;
+    private final BearerAuthentication authentication;
     private final Clock clock;
     private final IntacctErrors errors = new IntacctErrors();
 
-    public IntacctDialect(UseCases useCases, Clock clock) {
+    public IntacctDialect(UseCases useCases, BearerAuthentication authentication, Clock clock) {
         this.useCases = useCases;
+        this.authentication = authentication;
         this.clock = clock;
     }
 
@@ -117,9 +123,11 @@ public final class IntacctDialect implements HttpDialect {
         }
     }
 
-    private static void allowOnly(RoutesConfig routes, String path, List<HandlerType> allowed) {
+    /** Refuses other methods on {@code path}, then who calls is known before anything else is looked at. */
+    private void allowOnly(RoutesConfig routes, String path, List<HandlerType> allowed) {
         AllowedMethods.guard(routes, path, allowed,
                 (method, allow) -> new IntacctException(IntacctCodes.methodNotAllowed(method, allow)));
+        routes.before(path, authentication::caller);
     }
 
     @Override
@@ -150,23 +158,25 @@ public final class IntacctDialect implements HttpDialect {
     // ---- the object
 
     private void list(Context ctx) {
-        CompanyId company = companyId(ctx);
+        Caller caller = authentication.caller(ctx);
+        CompanyId company = companyId(ctx, caller);
         int start = queryInteger(ctx, "start", 1, Integer.MAX_VALUE);
         int size = queryInteger(ctx, "size", QueryRequest.DEFAULT_SIZE, Paging.MAX_LIMIT);
         Page<CustomerTypeReference> page = useCases.list().listCustomerTypeReferences(
-                new ListCustomerTypesQuery(company, Paging.of(start - 1L, size)));
+                new ListCustomerTypesQuery(caller, company, Paging.of(start - 1L, size)));
         writeList(ctx, page, start, size,
                 (json, reference) -> IntacctJson.writeReference(json, reference.key(), reference.name()));
     }
 
     /** Extension: the subtree below a type, level by level and by key within a level, paged like the list. */
     private void descendants(Context ctx) {
-        CompanyId company = companyId(ctx);
+        Caller caller = authentication.caller(ctx);
+        CompanyId company = companyId(ctx, caller);
         CustomerTypeKey key = key(ctx);
         int start = queryInteger(ctx, "start", 1, Integer.MAX_VALUE);
         int size = queryInteger(ctx, "size", QueryRequest.DEFAULT_SIZE, Paging.MAX_LIMIT);
         Page<CustomerTypeDescendant> page = useCases.descendants().listCustomerTypeDescendants(
-                new ListCustomerTypeDescendantsQuery(company, key, Paging.of(start - 1L, size)));
+                new ListCustomerTypeDescendantsQuery(caller, company, key, Paging.of(start - 1L, size)));
         writeList(ctx, page, start, size, IntacctJson::writeDescendant);
     }
 
@@ -187,47 +197,56 @@ public final class IntacctDialect implements HttpDialect {
     }
 
     private void create(Context ctx) {
-        CompanyId company = companyId(ctx);
+        Caller caller = authentication.caller(ctx);
+        CompanyId company = companyId(ctx, caller);
         TypePayload payload = TypePayload.parse(body(ctx, "POST"), TypePayload.Operation.CREATE, null);
-        CustomerTypeView created = useCases.create().createCustomerType(new CreateCustomerTypeCommand(company,
+        CustomerTypeView created = useCases.create().createCustomerType(new CreateCustomerTypeCommand(caller, company,
                 payload.name(), payload.status() == null ? CustomerTypeStatus.ACTIVE : payload.status(),
-                payload.parent() == null ? null : payload.parent().newParent().orElse(null), null));
+                payload.parent() == null ? null : payload.parent().newParent().orElse(null)));
         IntacctJson.writeSingle(ctx, 201, json -> IntacctJson.writeReference(json, created.type().key(), created.type().name()));
     }
 
     private void get(Context ctx) {
-        CompanyId company = companyId(ctx);
-        CustomerTypeView view = useCases.get().getCustomerType(new GetCustomerTypeQuery(company, key(ctx)));
-        Company entity = entity(company);
+        Caller caller = authentication.caller(ctx);
+        CompanyId company = companyId(ctx, caller);
+        CustomerTypeView view = useCases.get().getCustomerType(new GetCustomerTypeQuery(caller, company, key(ctx)));
+        Company entity = entity(caller, company);
         IntacctJson.writeSingle(ctx, 200, json -> IntacctJson.writeFull(json, view, entity));
     }
 
-    /** The current id comes first: a PATCH may repeat it but not change it, and an unknown key is 404 before the body. */
+    /**
+     * The current id comes first: a PATCH may repeat it but not change it, and an unknown key is 404 before the body.
+     * Reading it to change it needs {@code edit}, not {@code view}.
+     */
     private void update(Context ctx) {
-        CompanyId company = companyId(ctx);
+        Caller caller = authentication.caller(ctx);
+        CompanyId company = companyId(ctx, caller);
         CustomerTypeKey key = key(ctx);
-        CustomerTypeView current = useCases.get().getCustomerType(new GetCustomerTypeQuery(company, key));
+        CustomerTypeView current = useCases.get().getCustomerType(
+                new GetCustomerTypeQuery(caller, company, key, Permission.EDIT));
         TypePayload payload = TypePayload.parse(body(ctx, "PATCH"), TypePayload.Operation.UPDATE,
                 current.type().name());
         CustomerTypeView updated = useCases.update().updateCustomerType(
-                new UpdateCustomerTypeCommand(company, key, payload.status(), payload.parent(), null));
+                new UpdateCustomerTypeCommand(caller, company, key, payload.status(), payload.parent()));
         IntacctJson.writeSingle(ctx, 200, json -> IntacctJson.writeReference(json, updated.type().key(), updated.type().name()));
     }
 
     private void delete(Context ctx) {
-        useCases.delete().deleteCustomerType(new DeleteCustomerTypeCommand(companyId(ctx), key(ctx)));
+        Caller caller = authentication.caller(ctx);
+        useCases.delete().deleteCustomerType(new DeleteCustomerTypeCommand(caller, companyId(ctx, caller), key(ctx)));
         ctx.status(204);
     }
 
     // ---- the query service
 
     private void query(Context ctx) {
-        CompanyId company = companyId(ctx);
+        Caller caller = authentication.caller(ctx);
+        CompanyId company = companyId(ctx, caller);
         QueryRequest request = QueryRequest.parse(IntacctJson.read(body(ctx, "POST")),
                 LocalDate.ofInstant(Instant.now(clock), ZoneOffset.UTC));
         if (!request.aggregates().isEmpty()) {
             List<AggregateValue> values = useCases.aggregate().aggregateCustomerTypes(new AggregateCustomerTypesQuery(
-                    company, request.filter(),
+                    caller, company, request.filter(),
                     request.aggregates().stream().map(QueryRequest.Labelled::aggregation).toList()));
             ObjectNode row = IntacctJson.NODES.objectNode();
             for (int i = 0; i < values.size(); i++) {
@@ -238,18 +257,18 @@ public final class IntacctDialect implements HttpDialect {
             IntacctJson.writePage(ctx, IntacctJson.tree(result), 1, 1, request.size());
             return;
         }
-        Page<CustomerTypeView> page = useCases.query().queryCustomerTypes(new QueryCustomerTypesQuery(company,
+        Page<CustomerTypeView> page = useCases.query().queryCustomerTypes(new QueryCustomerTypesQuery(caller, company,
                 new Criteria(request.filter(), request.sort(), request.paging(),
                         request.fields().stream().filter(f -> f.field() != null)
                                 .<io.customerclassification.application.query.QueryField>map(IntacctField::field)
                                 .toList())));
-        Company entity = entity(company);
+        Company entity = entity(caller, company);
         ArrayNode result = IntacctJson.NODES.arrayNode();
         for (CustomerTypeView view : page.items()) {
             ObjectNode row = QueryRows.row(view, entity, request.fields());
             if (request.includeHierarchy()) {
                 List<CustomerTypeKey> lineage = useCases.lineage().getCustomerTypeLineage(
-                        new GetCustomerTypeQuery(company, view.type().key()));
+                        new GetCustomerTypeQuery(caller, company, view.type().key()));
                 ObjectNode hierarchy = row.putObject("ia::hierarchy");
                 hierarchy.put("depth", lineage.size());
                 ArrayNode path = hierarchy.putArray("path");
@@ -263,13 +282,14 @@ public final class IntacctDialect implements HttpDialect {
     // ---- helpers
 
     /**
-     * The company the entity header names (company 0 without one). Whether it exists is the use case's to check;
-     * a header that is no company id at all is refused here.
+     * The company the entity header names; without one, the company the caller's token is limited to, else company 0
+     * (CONTRACT §2). Whether the caller may use it, and whether it exists, are the use case's to check; a header that
+     * is no company id at all is refused here.
      */
-    private static CompanyId companyId(Context ctx) {
+    private static CompanyId companyId(Context ctx, Caller caller) {
         String entity = ctx.header(ENTITY_HEADER);
         if (entity == null) {
-            return CompanyId.DEFAULT;
+            return caller.limitedToCompany().orElse(CompanyId.DEFAULT);
         }
         String trimmed = entity.strip();
         if (!DIGITS_18.matcher(trimmed).matches()) {
@@ -279,8 +299,8 @@ public final class IntacctDialect implements HttpDialect {
     }
 
     /** The company of the {@code entity} field, read once the use case has found the company. */
-    private Company entity(CompanyId company) {
-        return useCases.getCompany().getCompany(company);
+    private Company entity(Caller caller, CompanyId company) {
+        return useCases.getCompany().getCompany(new GetCompanyQuery(caller, company));
     }
 
     private static CustomerTypeKey key(Context ctx) {

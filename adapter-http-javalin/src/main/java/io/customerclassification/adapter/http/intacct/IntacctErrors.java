@@ -2,6 +2,7 @@ package io.customerclassification.adapter.http.intacct;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.InvalidBodyException;
 import io.customerclassification.adapter.http.LogText;
@@ -10,6 +11,9 @@ import io.customerclassification.application.port.out.StoreFullException;
 import io.customerclassification.domain.company.CompanyNotFoundException;
 import io.customerclassification.domain.customertype.CustomerTypeNotFoundException;
 import io.customerclassification.domain.customertype.DuplicateCustomerTypeNameException;
+import io.customerclassification.domain.identity.InvalidTokenException;
+import io.customerclassification.domain.shared.AccessDeniedException;
+import io.customerclassification.domain.shared.AuthenticationFailedException;
 import io.customerclassification.domain.shared.ConflictException;
 import io.customerclassification.domain.shared.DomainException;
 import io.customerclassification.domain.shared.InvalidNameException;
@@ -31,6 +35,9 @@ final class IntacctErrors {
     void render(Exception exception, Context ctx) {
         String supportId = UUID.randomUUID().toString().replace("-", "");
         IntacctError error = translate(exception, supportId);
+        if (exception instanceof InvalidTokenException invalid) {
+            ctx.header("WWW-Authenticate", BearerAuthentication.challenge(invalid));
+        }
         if (exception instanceof StoreBusyException) {
             LOG.warn("supportId={} {} {} -> 503 busy: {}", supportId, ctx.method(), LogText.of(ctx.path()),
                     LogText.of(exception.getMessage()));
@@ -79,6 +86,12 @@ final class IntacctErrors {
     }
 
     private static IntacctError translateDomain(DomainException exception) {
+        if (exception instanceof AuthenticationFailedException e) {
+            return IntacctCodes.unauthorized(e.getMessage());
+        }
+        if (exception instanceof AccessDeniedException e) {
+            return IntacctCodes.forbidden(e.getMessage());
+        }
         if (exception instanceof CompanyNotFoundException e) {
             return IntacctCodes.entityNotFound(e.companyId().toString());
         }

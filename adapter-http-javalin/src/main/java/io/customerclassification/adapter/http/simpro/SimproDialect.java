@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.AllowedMethods;
+import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.JsonBody;
+import io.customerclassification.application.port.in.Caller;
+import io.customerclassification.application.port.in.company.GetCompanyQuery;
 import io.customerclassification.application.port.in.company.GetCompanyUseCase;
 import io.customerclassification.application.port.in.company.ListCompaniesUseCase;
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileCommand;
@@ -30,6 +33,7 @@ import io.customerclassification.application.query.QueryField;
 import io.customerclassification.domain.company.Company;
 import io.customerclassification.domain.customerprofile.CustomerProfile;
 import io.customerclassification.domain.customerprofile.CustomerProfileId;
+import io.customerclassification.domain.identity.Permission;
 import io.customerclassification.domain.shared.CompanyId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -71,6 +75,7 @@ public final class SimproDialect implements HttpDialect {
     }
 
     private final UseCases useCases;
+    private final BearerAuthentication authentication;
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -78,8 +83,9 @@ public final class SimproDialect implements HttpDialect {
             .build();
     private final SimproErrors errors = new SimproErrors(mapper);
 
-    public SimproDialect(UseCases useCases) {
+    public SimproDialect(UseCases useCases, BearerAuthentication authentication) {
         this.useCases = useCases;
+        this.authentication = authentication;
     }
 
     @Override
@@ -97,9 +103,11 @@ public final class SimproDialect implements HttpDialect {
         routes.delete(PROFILE, this::deleteProfile);
     }
 
-    private static void allowOnly(RoutesConfig routes, String path, List<HandlerType> allowed) {
+    /** Refuses other methods on {@code path}, then who calls is known before anything else is looked at. */
+    private void allowOnly(RoutesConfig routes, String path, List<HandlerType> allowed) {
         AllowedMethods.guard(routes, path, allowed, (method, allow) -> SimproException.of(405, null,
                 "Method " + method + " is not allowed here; allowed: " + allow + ".", null));
+        routes.before(path, authentication::caller);
     }
 
     @Override
@@ -130,15 +138,17 @@ public final class SimproDialect implements HttpDialect {
     // ---- companies
 
     private void listCompanies(Context ctx) {
+        Caller caller = authentication.caller(ctx);
         ArrayNode body = NODES.arrayNode();
-        for (Company company : useCases.listCompanies().listCompanies()) {
+        for (Company company : useCases.listCompanies().listCompanies(caller)) {
             body.add(company(company));
         }
         json(ctx, 200, body);
     }
 
     private void getCompany(Context ctx) {
-        json(ctx, 200, company(useCases.getCompany().getCompany(companyId(ctx))));
+        Caller caller = authentication.caller(ctx);
+        json(ctx, 200, company(useCases.getCompany().getCompany(new GetCompanyQuery(caller, companyId(ctx)))));
     }
 
     private static ObjectNode company(Company company) {
@@ -151,10 +161,12 @@ public final class SimproDialect implements HttpDialect {
     // ---- customer profiles
 
     private void listProfiles(Context ctx) {
+        Caller caller = authentication.caller(ctx);
         CompanyId companyId = companyId(ctx);
         SimproListQuery query = SimproListQuery.parse(ctx.queryParamMap());
         long offset = (long) (query.page() - 1) * query.pageSize();
-        Page<CustomerProfile> page = useCases.list().listCustomerProfiles(new ListCustomerProfilesQuery(companyId,
+        Page<CustomerProfile> page = useCases.list().listCustomerProfiles(new ListCustomerProfilesQuery(caller,
+                companyId,
                 new Criteria(query.filter(), query.sort(), Paging.of(offset, query.pageSize()),
                         query.columns().stream().<QueryField>map(SimproColumn::field).toList())));
         long total = query.limit() == null ? page.total() : Math.min(page.total(), query.limit());
@@ -172,9 +184,10 @@ public final class SimproDialect implements HttpDialect {
     }
 
     private void createProfile(Context ctx) {
+        Caller caller = authentication.caller(ctx);
         CompanyId companyId = companyId(ctx);
         SimproBody body = SimproBody.parse(mapper, jsonBody(ctx), SimproBody.Operation.POST);
-        CustomerProfile created = useCases.create().createCustomerProfile(new CreateCustomerProfileCommand(
+        CustomerProfile created = useCases.create().createCustomerProfile(new CreateCustomerProfileCommand(caller, 
                 companyId, body.name(), Boolean.TRUE.equals(body.archived())));
         String base = collectionUri(companyId);
         ctx.header("Location", base + created.id());
@@ -184,30 +197,36 @@ public final class SimproDialect implements HttpDialect {
     }
 
     private void getProfile(Context ctx) {
+        Caller caller = authentication.caller(ctx);
         CompanyId companyId = companyId(ctx);
         List<SimproProblem> problems = new ArrayList<>();
         List<SimproColumn> columns =
                 SimproListQuery.columns(ctx.queryParamMap(), List.of(SimproColumn.values()), problems);
-        CustomerProfile profile = useCases.get().getCustomerProfile(new GetCustomerProfileQuery(companyId, profileId(ctx)));
+        CustomerProfile profile = useCases.get().getCustomerProfile(new GetCustomerProfileQuery(caller,
+                companyId, profileId(ctx)));
         if (!problems.isEmpty()) {
             throw new SimproException(422, problems);
         }
         json(ctx, 200, profile(profile, columns));
     }
 
-    /** An unknown profile is 404 before any problem of the body. */
+    /** An unknown profile is 404 before any problem of the body; reading it to change it needs {@code edit}. */
     private void updateProfile(Context ctx) {
+        Caller caller = authentication.caller(ctx);
         CompanyId companyId = companyId(ctx);
         CustomerProfileId id = profileId(ctx);
-        useCases.get().getCustomerProfile(new GetCustomerProfileQuery(companyId, id));
+        useCases.get().getCustomerProfile(new GetCustomerProfileQuery(caller, companyId, id, Permission.EDIT));
         SimproBody body = SimproBody.parse(mapper, jsonBody(ctx), SimproBody.Operation.PATCH);
-        useCases.update().updateCustomerProfile(new UpdateCustomerProfileCommand(companyId, id, body.name(), body.archived()));
+        useCases.update().updateCustomerProfile(new UpdateCustomerProfileCommand(caller, companyId, id,
+                body.name(), body.archived()));
         ctx.header("Resource-ID", id.toString());
         ctx.status(204);
     }
 
     private void deleteProfile(Context ctx) {
-        useCases.delete().deleteCustomerProfile(new DeleteCustomerProfileCommand(companyId(ctx), profileId(ctx)));
+        Caller caller = authentication.caller(ctx);
+        useCases.delete().deleteCustomerProfile(new DeleteCustomerProfileCommand(caller, companyId(ctx),
+                profileId(ctx)));
         ctx.status(204);
     }
 

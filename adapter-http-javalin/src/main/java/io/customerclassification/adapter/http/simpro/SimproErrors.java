@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.InvalidBodyException;
 import io.customerclassification.adapter.http.LogText;
@@ -13,6 +14,8 @@ import io.customerclassification.application.port.out.StoreFullException;
 import io.customerclassification.domain.company.CompanyNotFoundException;
 import io.customerclassification.domain.customerprofile.CustomerProfileNotFoundException;
 import io.customerclassification.domain.customerprofile.DuplicateCustomerProfileNameException;
+import io.customerclassification.domain.identity.InvalidTokenException;
+import io.customerclassification.domain.shared.AccessDeniedException;
 import io.customerclassification.domain.shared.InvalidNameException;
 import io.customerclassification.domain.shared.NotFoundException;
 import io.javalin.http.Context;
@@ -46,6 +49,11 @@ final class SimproErrors {
     void render(Exception exception, Context ctx) {
         if (exception instanceof SimproException refused) {
             write(ctx, refused.status(), refused.problems());
+        } else if (exception instanceof InvalidTokenException invalid) {
+            ctx.header("WWW-Authenticate", BearerAuthentication.challenge(invalid));
+            write(ctx, 401, List.of(new SimproProblem(null, invalid.getMessage(), null)));
+        } else if (exception instanceof AccessDeniedException denied) {
+            write(ctx, 403, List.of(new SimproProblem(null, denied.getMessage(), null)));
         } else if (exception instanceof InvalidBodyException invalid) {
             write(ctx, 422, List.of(new SimproProblem(null, invalid.describe("Request body"), null)));
         } else if (exception instanceof DuplicateCustomerProfileNameException duplicate) {

@@ -34,7 +34,7 @@ class IntacctErrorTableTest {
                         IntacctCodes.conflict("Gold"), IntacctCodes.otherConflict("-"), IntacctCodes.tooLarge(),
                         IntacctCodes.unsupportedMediaType("text/plain"), IntacctCodes.internal("-"),
                         IntacctCodes.refused(400, "-"), IntacctCodes.refused(503, "-"),
-                        IntacctCodes.refused(507, "-")),
+                        IntacctCodes.refused(507, "-"), IntacctCodes.unauthorized("-"), IntacctCodes.forbidden("-")),
                 Arrays.stream(Rule.values()).map(rule -> IntacctCodes.rule(rule, "-")),
                 Arrays.stream(QueryPart.values()).map(part -> IntacctCodes.query(part, "-", null)))
                 .flatMap(errors -> errors)

@@ -1,5 +1,6 @@
 package io.customerclassification.adapter.http.simpro;
 
+import io.customerclassification.adapter.http.BearerAuthentication;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +53,8 @@ class SimproDialectTest {
     }
 
     private void run(Consumer<ApiClient> test) {
-        SimproDialect dialect = new SimproDialect(SimproDialect.UseCases.of(app.profiles(), app.companies()));
+        SimproDialect dialect = new SimproDialect(SimproDialect.UseCases.of(app.profiles(), app.companies()),
+                BearerAuthentication.off());
         Javalin server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             new HttpApi(List.of(dialect)).configure(config);
@@ -490,7 +492,8 @@ class SimproDialectTest {
 
     @Test
     void refusalsBeforeAnyRouteUseTheSimproErrorBody() {
-        SimproDialect dialect = new SimproDialect(SimproDialect.UseCases.of(app.profiles(), app.companies()));
+        SimproDialect dialect = new SimproDialect(SimproDialect.UseCases.of(app.profiles(), app.companies()),
+                BearerAuthentication.off());
         assertEquals("{\"errors\":[{\"path\":null,\"message\":\"The server is busy.\",\"value\":null}]}",
                 dialect.refusalBody(503, "The server is busy."));
     }
@@ -525,7 +528,7 @@ class SimproDialectTest {
                 query -> {
                     throw failure;
                 },
-                app.profiles(), app.profiles(), app.companies(), app.companies()));
+                app.profiles(), app.profiles(), app.companies(), app.companies()), BearerAuthentication.off());
         Javalin server = Javalin.create(config -> new HttpApi(List.of(failing)).configure(config));
         Reply[] reply = new Reply[1];
         JavalinTest.test(server, (s, client) -> reply[0] =

@@ -252,7 +252,7 @@ public final class SqliteDatabase implements AutoCloseable {
     }
 
     /** The newest migration this build ships ({@code SqliteDatabaseTest} checks it against db/migration/sqlite). */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
 
     private static void migrate(DataSource dataSource) {
         Flyway flyway = Flyway.configure()

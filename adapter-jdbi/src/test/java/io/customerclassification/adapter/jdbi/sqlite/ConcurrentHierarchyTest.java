@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.customerclassification.application.contract.PortSet;
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
 import io.customerclassification.application.port.in.customertype.ParentChange;
@@ -48,6 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConcurrentHierarchyTest {
 
+    private static final Caller SYSTEM = Caller.system(null);
+
     private static final CompanyId C0 = CompanyId.DEFAULT;
     private static final long SEED = Long.getLong("concurrency.seed", 7L);
     private static final int THREADS = 6;
@@ -73,9 +76,9 @@ class ConcurrentHierarchyTest {
             for (int chain = 0; chain < CHAINS; chain++) {
                 CustomerTypeKey parent = null;
                 for (int i = 0; i < CHAIN_LENGTHS.get(chain); i++) {
-                    parent = service.createCustomerType(new CreateCustomerTypeCommand(C0,
+                    parent = service.createCustomerType(new CreateCustomerTypeCommand(SYSTEM, C0,
                             Name.of("chain " + chain + " node " + i), CustomerTypeStatus.ACTIVE,
-                            parent == null ? null : ParentReference.byKey(parent), null)).type().key();
+                            parent == null ? null : ParentReference.byKey(parent))).type().key();
                     keys.add(parent);
                 }
                 heads.add(keys.get(keys.size() - CHAIN_LENGTHS.get(chain)));
@@ -113,10 +116,12 @@ class ConcurrentHierarchyTest {
                             parent = ParentChange.to(ParentReference.byKey(keys.get(random.nextInt(keys.size()))));
                         }
                         try {
-                            service.updateCustomerType(new UpdateCustomerTypeCommand(C0, node, status, parent, "t"));
+                            service.updateCustomerType(new UpdateCustomerTypeCommand(Caller.system("t"), C0,
+                                    node, status, parent));
                             applied.incrementAndGet();
                             CustomerTypeKey lowest = heads.contains(node) ? tails.get(heads.indexOf(node)) : node;
-                            int depth = service.getCustomerTypeLineage(new GetCustomerTypeQuery(C0, lowest)).size();
+                            int depth = service.getCustomerTypeLineage(new GetCustomerTypeQuery(SYSTEM, C0,
+                                    lowest)).size();
                             deepest.accumulateAndGet(depth, Math::max);
                         } catch (HierarchyTooDeepException e) {
                             tooDeep.incrementAndGet();

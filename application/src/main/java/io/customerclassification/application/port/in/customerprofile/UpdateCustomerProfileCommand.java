@@ -1,5 +1,6 @@
 package io.customerclassification.application.port.in.customerprofile;
 
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.validation.SelfValidation;
 import io.customerclassification.domain.customerprofile.CustomerProfileId;
 import io.customerclassification.domain.shared.CompanyId;
@@ -14,9 +15,12 @@ import java.util.Optional;
  * @param archived the new archived flag, or {@code null} to keep it
  */
 public record UpdateCustomerProfileCommand(
-        @NotNull CompanyId companyId, @NotNull CustomerProfileId id, Name name, Boolean archived) {
+        @NotNull Caller caller, @NotNull CompanyId companyId, @NotNull CustomerProfileId id, Name name,
+                Boolean archived) {
 
-    public UpdateCustomerProfileCommand(CompanyId companyId, CustomerProfileId id, Name name, Boolean archived) {
+    public UpdateCustomerProfileCommand(Caller caller, CompanyId companyId, CustomerProfileId id, Name name,
+            Boolean archived) {
+        this.caller = caller;
         this.companyId = companyId;
         this.id = id;
         this.name = name;

@@ -1,13 +1,16 @@
 package io.customerclassification.application.port.in.customertype;
 
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.validation.SelfValidation;
 import io.customerclassification.domain.customertype.CustomerTypeKey;
 import io.customerclassification.domain.shared.CompanyId;
 import jakarta.validation.constraints.NotNull;
 
-public record DeleteCustomerTypeCommand(@NotNull CompanyId companyId, @NotNull CustomerTypeKey key) {
+public record DeleteCustomerTypeCommand(@NotNull Caller caller, @NotNull CompanyId companyId,
+        @NotNull CustomerTypeKey key) {
 
-    public DeleteCustomerTypeCommand(CompanyId companyId, CustomerTypeKey key) {
+    public DeleteCustomerTypeCommand(Caller caller, CompanyId companyId, CustomerTypeKey key) {
+        this.caller = caller;
         this.companyId = companyId;
         this.key = key;
         SelfValidation.validate(this);

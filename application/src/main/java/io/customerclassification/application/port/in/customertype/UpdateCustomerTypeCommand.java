@@ -1,11 +1,11 @@
 package io.customerclassification.application.port.in.customertype;
 
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.validation.SelfValidation;
 import io.customerclassification.domain.customertype.CustomerTypeKey;
 import io.customerclassification.domain.customertype.CustomerTypeStatus;
 import io.customerclassification.domain.shared.CompanyId;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.util.Optional;
 
 /**
@@ -13,22 +13,21 @@ import java.util.Optional;
  *
  * @param status the new status, or {@code null} to keep it
  * @param parent the new place, or {@code null} to keep it
- * @param actor the user making the change, or {@code null} without credentials
  */
 public record UpdateCustomerTypeCommand(
+        @NotNull Caller caller,
         @NotNull CompanyId companyId,
         @NotNull CustomerTypeKey key,
         CustomerTypeStatus status,
-        ParentChange parent,
-        @Size(min = 1, max = 255) String actor) {
+        ParentChange parent) {
 
     public UpdateCustomerTypeCommand(
-            CompanyId companyId, CustomerTypeKey key, CustomerTypeStatus status, ParentChange parent, String actor) {
+            Caller caller, CompanyId companyId, CustomerTypeKey key, CustomerTypeStatus status, ParentChange parent) {
+        this.caller = caller;
         this.companyId = companyId;
         this.key = key;
         this.status = status;
         this.parent = parent;
-        this.actor = actor;
         SelfValidation.validate(this);
     }
 
