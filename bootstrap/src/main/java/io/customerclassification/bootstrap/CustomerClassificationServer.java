@@ -48,7 +48,7 @@ public final class CustomerClassificationServer implements AutoCloseable {
         Thread warmUp = HttpServer.loadClassesInBackground();
         warmUpValidation();
         beforeOpen.run();
-        CustomerClassification app = CustomerClassification.open(config.database());
+        CustomerClassification app = CustomerClassification.open(config.database(), config.databasePool());
         try {
             warmUp.join();
         } catch (InterruptedException e) {

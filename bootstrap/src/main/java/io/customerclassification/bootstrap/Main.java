@@ -57,7 +57,7 @@ public final class Main {
             log().info("stopped");
         }, "shutdown"));
         log().info("listening on http://{}:{} (database {}) — started in {} ms", config.host(), server.port(),
-                config.database().toAbsolutePath(), (System.nanoTime() - startedAt) / 1_000_000);
+                config.database(), (System.nanoTime() - startedAt) / 1_000_000);
     }
 
     /**

@@ -1,0 +1,30 @@
+package io.customerclassification.adapter.jdbi;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One opened SQL database with every out-port over it: SQLite ({@code SqliteDatabase}) or PostgreSQL
+ * ({@code PostgresDatabase}). Safe to share between threads; closing it closes its connections.
+ */
+public interface SqlStore extends AutoCloseable {
+
+    /** Every out-port, by aggregate. */
+    Stores stores();
+
+    /** Whether the database answers a trivial query. */
+    boolean isReachable();
+
+    /**
+     * When a write found the store full (its disk, or the size it may grow to), while no write has fit since.
+     * While it is full, a write that leaves nothing behind is tried at most once a second, so that the store is seen
+     * writable again once space is freed, even if no client writes.
+     */
+    Optional<Instant> fullSince();
+
+    /** The connection pool's figures now, for the metrics. */
+    PoolState poolState();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,76 @@
+package io.customerclassification.adapter.jdbi;
+
+import io.customerclassification.adapter.jdbi.customertype.CustomerTypeHierarchyAdapter;
+import io.customerclassification.adapter.jdbi.page.PageIndex;
+import io.customerclassification.adapter.jdbi.postgres.PostgresDatabase;
+import io.customerclassification.adapter.jdbi.sqlite.SqliteDatabase;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The SQL databases the tests run against alike: a new SQLite file in a folder of the test's, or a new PostgreSQL
+ * database ({@link PostgresTestDatabase}; skipped without a server) that is dropped when the store closes.
+ */
+public enum StoreKind {
+    SQLITE {
+        @Override
+        public SqlStore open(Path folder, PageIndex pageIndex) {
+            return SqliteDatabase.open(folder.resolve("store.db"), pageIndex,
+                    CustomerTypeHierarchyAdapter.standardSubtreeGate());
+        }
+    },
+    POSTGRESQL {
+        @Override
+        public SqlStore open(Path folder, PageIndex pageIndex) {
+            PostgresTestDatabase database = PostgresTestDatabase.create();
+            try {
+                return new Dropping(PostgresDatabase.open(database.url(), 8, pageIndex,
+                        CustomerTypeHierarchyAdapter.standardSubtreeGate()), database);
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
+        }
+    };
+
+    /** A new, empty store (company 0 registered). */
+    public abstract SqlStore open(Path folder, PageIndex pageIndex);
+
+    public SqlStore open(Path folder) {
+        return open(folder, PageIndex.standard());
+    }
+
+    /** A PostgreSQL store whose database is dropped once it is closed. */
+    private record Dropping(SqlStore store, PostgresTestDatabase database) implements SqlStore {
+
+        @Override
+        public Stores stores() {
+            return store.stores();
+        }
+
+        @Override
+        public boolean isReachable() {
+            return store.isReachable();
+        }
+
+        @Override
+        public Optional<Instant> fullSince() {
+            return store.fullSince();
+        }
+
+        @Override
+        public PoolState poolState() {
+            return store.poolState();
+        }
+
+        @Override
+        public void close() {
+            try {
+                store.close();
+            } finally {
+                database.close();
+            }
+        }
+    }
+}
