@@ -5,6 +5,9 @@ import io.customerclassification.adapter.jdbi.page.PageIndex;
 import io.customerclassification.adapter.jdbi.postgres.PostgresDatabase;
 import io.customerclassification.adapter.jdbi.sqlite.SqliteDatabase;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -19,6 +22,15 @@ public enum StoreKind {
             return SqliteDatabase.open(folder.resolve("store.db"), pageIndex,
                     CustomerTypeHierarchyAdapter.standardSubtreeGate());
         }
+
+        @Override
+        public Connection connectOutside(SqlStore store, Path folder) throws SQLException {
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("store.db"));
+            try (var statement = connection.createStatement()) {
+                statement.execute("PRAGMA busy_timeout = 10000");
+            }
+            return connection;
+        }
     },
     POSTGRESQL {
         @Override
@@ -32,10 +44,26 @@ public enum StoreKind {
                 throw e;
             }
         }
+
+        @Override
+        public Connection connectOutside(SqlStore store, Path folder) throws SQLException {
+            return PostgresTestDatabase.connect(((Dropping) store).database().url());
+        }
     };
+
+    /** Whether the keys a rolled-back transaction took stay taken (a sequence's do). */
+    public boolean keysSurviveRollback() {
+        return this == POSTGRESQL;
+    }
 
     /** A new, empty store (company 0 registered). */
     public abstract SqlStore open(Path folder, PageIndex pageIndex);
+
+    /**
+     * A connection to the database of {@code store} (opened by {@link #open} over {@code folder}) that is none of
+     * the store's: what another process would write through.
+     */
+    public abstract Connection connectOutside(SqlStore store, Path folder) throws SQLException;
 
     public SqlStore open(Path folder) {
         return open(folder, PageIndex.standard());

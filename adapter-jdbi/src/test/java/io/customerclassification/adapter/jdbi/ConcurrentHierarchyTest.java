@@ -1,6 +1,5 @@
-package io.customerclassification.adapter.jdbi.sqlite;
+package io.customerclassification.adapter.jdbi;
 
-import io.customerclassification.adapter.jdbi.StorePorts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +35,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -62,9 +62,10 @@ class ConcurrentHierarchyTest {
     @TempDir
     Path folder;
 
-    @Test
-    void racingMovesAndStatusChangesKeepEveryInvariant() throws Exception {
-        try (SqliteDatabase database = SqliteDatabase.open(folder.resolve("race.db"))) {
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void racingMovesAndStatusChangesKeepEveryInvariant(StoreKind store) throws Exception {
+        try (SqlStore database = store.open(folder)) {
             PortSet ports = StorePorts.of(database.stores());
             CustomerTypeService service = ports.typeService(Clock.systemUTC());
             List<CustomerTypeKey> keys = new ArrayList<>();
