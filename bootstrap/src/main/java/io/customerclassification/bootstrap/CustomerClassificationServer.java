@@ -66,7 +66,8 @@ public final class CustomerClassificationServer implements AutoCloseable {
             HttpServer.Limits limits = HttpServer.Limits.DEFAULT.withConnections(HttpServer.Limits.DEFAULT.connections(),
                     config.connectionsPerAddress());
             HttpServer http = HttpServer.start(config.host(), config.port(), List.of(simpro, intacct),
-                    () -> StoreState.of(app), limits);
+                    () -> StoreState.of(app), limits, new ServerMetrics(app::poolState));
+            http.markReady();
             return new CustomerClassificationServer(app, http);
         } catch (RuntimeException e) {
             app.close();
