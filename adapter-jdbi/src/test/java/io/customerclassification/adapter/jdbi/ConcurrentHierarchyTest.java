@@ -35,6 +35,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.customerclassification.adapter.jdbi.postgres.PostgresDatabase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,86 +69,108 @@ class ConcurrentHierarchyTest {
     void racingMovesAndStatusChangesKeepEveryInvariant(StoreKind store) throws Exception {
         try (SqlStore database = store.open(folder)) {
             PortSet ports = StorePorts.of(database.stores());
-            CustomerTypeService service = ports.typeService(Clock.systemUTC());
-            List<CustomerTypeKey> keys = new ArrayList<>();
-            List<CustomerTypeKey> heads = new ArrayList<>();
-            List<CustomerTypeKey> tails = new ArrayList<>();
-            for (int chain = 0; chain < CHAINS; chain++) {
-                CustomerTypeKey parent = null;
-                for (int i = 0; i < CHAIN_LENGTHS.get(chain); i++) {
-                    parent = service.createCustomerType(new CreateCustomerTypeCommand(C0,
-                            Name.of("chain " + chain + " node " + i), CustomerTypeStatus.ACTIVE,
-                            parent == null ? null : ParentReference.byKey(parent), null)).type().key();
-                    keys.add(parent);
-                }
-                heads.add(keys.get(keys.size() - CHAIN_LENGTHS.get(chain)));
-                tails.add(parent);
-            }
-
-            ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
-            AtomicInteger applied = new AtomicInteger();
-            AtomicInteger refused = new AtomicInteger();
-            AtomicInteger tooDeep = new AtomicInteger();
-            AtomicInteger deepest = new AtomicInteger();
-            CountDownLatch start = new CountDownLatch(1);
-            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-            for (int t = 0; t < THREADS; t++) {
-                Random random = new Random(SEED * 31 + t);
-                pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < OPERATIONS_PER_THREAD; i++) {
-                        CustomerTypeKey node = keys.get(random.nextInt(keys.size()));
-                        CustomerTypeStatus status = null;
-                        ParentChange parent = null;
-                        int kind = random.nextInt(20);
-                        if (kind < 12) { // the head of a chain below the tail of another
-                            int chain = random.nextInt(CHAINS);
-                            node = heads.get(chain);
-                            parent = ParentChange.to(ParentReference.byKey(tails.get((chain + 1 + random.nextInt(CHAINS - 1))
-                                    % CHAINS)));
-                        } else if (kind < 14) { // the head of a chain back to the roots
-                            node = heads.get(random.nextInt(CHAINS));
-                            parent = ParentChange.toRoot();
-                        } else if (kind < 18) {
-                            status = random.nextBoolean() ? CustomerTypeStatus.ACTIVE : CustomerTypeStatus.INACTIVE;
-                        } else {
-                            status = random.nextBoolean() ? CustomerTypeStatus.ACTIVE : CustomerTypeStatus.INACTIVE;
-                            parent = ParentChange.to(ParentReference.byKey(keys.get(random.nextInt(keys.size()))));
-                        }
-                        try {
-                            service.updateCustomerType(new UpdateCustomerTypeCommand(C0, node, status, parent, "t"));
-                            applied.incrementAndGet();
-                            CustomerTypeKey lowest = heads.contains(node) ? tails.get(heads.indexOf(node)) : node;
-                            int depth = service.getCustomerTypeLineage(new GetCustomerTypeQuery(C0, lowest)).size();
-                            deepest.accumulateAndGet(depth, Math::max);
-                        } catch (HierarchyTooDeepException e) {
-                            tooDeep.incrementAndGet();
-                            refused.incrementAndGet();
-                        } catch (DomainException e) {
-                            refused.incrementAndGet();
-                        } catch (Throwable e) {
-                            unexpected.add(e);
-                        }
-                    }
-                    return null;
-                });
-            }
-            start.countDown();
-            pool.shutdown();
-            assertTrue(pool.awaitTermination(120, TimeUnit.SECONDS), "the race did not finish in time");
-
-            assertTrue(unexpected.isEmpty(), "callers saw non-domain failures: " + unexpected);
-            assertTrue(applied.get() > 0 && refused.get() > 0,
-                    "the race must both apply and refuse changes (applied " + applied + ", refused " + refused + ")");
-            assertTrue(deepest.get() <= CustomerTypeHierarchyPolicy.MAX_DEPTH,
-                    "a type was seen deeper than allowed, at depth " + deepest);
-            assertTrue(deepest.get() > CustomerTypeHierarchyPolicy.MAX_DEPTH - 8, "the race must reach the depth limit"
-                    + " (moves refused as too deep: " + tooDeep + ", deepest type seen at depth " + deepest + ")");
-            System.out.println("race: applied " + applied + ", refused " + refused + " (too deep " + tooDeep
-                    + "), deepest " + deepest);
-            assertInvariants(ports.findTypes().findCustomerTypes(C0, Criteria.all(Paging.of(0, 1000))).items()
-                    .stream().map(view -> view.type()).toList());
+            race(List.of(ports.typeService(Clock.systemUTC())), ports);
         }
+    }
+
+    /**
+     * Two stores over one PostgreSQL database are two server processes as far as the database can tell: their own
+     * connections, their own in-process writer locks, their own page indexes. Half the threads race through each;
+     * only the database's lock stands between their checks and writes.
+     */
+    @Test
+    void racesBetweenTwoInstancesOverOnePostgresqlDatabaseKeepEveryInvariant() throws Exception {
+        try (PostgresTestDatabase server = PostgresTestDatabase.create();
+                PostgresDatabase first = PostgresDatabase.open(server.url(), 4);
+                PostgresDatabase second = PostgresDatabase.open(server.url(), 4)) {
+            PortSet ports = StorePorts.of(first.stores());
+            race(List.of(ports.typeService(Clock.systemUTC()),
+                    StorePorts.of(second.stores()).typeService(Clock.systemUTC())), ports);
+        }
+    }
+
+    /** Thread {@code t} changes types through {@code services[t % n]}; {@code ports} reads the outcome. */
+    private static void race(List<CustomerTypeService> services, PortSet ports) throws Exception {
+        CustomerTypeService service = services.get(0);
+        List<CustomerTypeKey> keys = new ArrayList<>();
+        List<CustomerTypeKey> heads = new ArrayList<>();
+        List<CustomerTypeKey> tails = new ArrayList<>();
+        for (int chain = 0; chain < CHAINS; chain++) {
+            CustomerTypeKey parent = null;
+            for (int i = 0; i < CHAIN_LENGTHS.get(chain); i++) {
+                parent = service.createCustomerType(new CreateCustomerTypeCommand(C0,
+                        Name.of("chain " + chain + " node " + i), CustomerTypeStatus.ACTIVE,
+                        parent == null ? null : ParentReference.byKey(parent), null)).type().key();
+                keys.add(parent);
+            }
+            heads.add(keys.get(keys.size() - CHAIN_LENGTHS.get(chain)));
+            tails.add(parent);
+        }
+
+        ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
+        AtomicInteger applied = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        AtomicInteger tooDeep = new AtomicInteger();
+        AtomicInteger deepest = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        for (int t = 0; t < THREADS; t++) {
+            Random random = new Random(SEED * 31 + t);
+            CustomerTypeService through = services.get(t % services.size());
+            pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < OPERATIONS_PER_THREAD; i++) {
+                    CustomerTypeKey node = keys.get(random.nextInt(keys.size()));
+                    CustomerTypeStatus status = null;
+                    ParentChange parent = null;
+                    int kind = random.nextInt(20);
+                    if (kind < 12) { // the head of a chain below the tail of another
+                        int chain = random.nextInt(CHAINS);
+                        node = heads.get(chain);
+                        parent = ParentChange.to(ParentReference.byKey(tails.get((chain + 1 + random.nextInt(CHAINS - 1))
+                                % CHAINS)));
+                    } else if (kind < 14) { // the head of a chain back to the roots
+                        node = heads.get(random.nextInt(CHAINS));
+                        parent = ParentChange.toRoot();
+                    } else if (kind < 18) {
+                        status = random.nextBoolean() ? CustomerTypeStatus.ACTIVE : CustomerTypeStatus.INACTIVE;
+                    } else {
+                        status = random.nextBoolean() ? CustomerTypeStatus.ACTIVE : CustomerTypeStatus.INACTIVE;
+                        parent = ParentChange.to(ParentReference.byKey(keys.get(random.nextInt(keys.size()))));
+                    }
+                    try {
+                        through.updateCustomerType(new UpdateCustomerTypeCommand(C0, node, status, parent, "t"));
+                        applied.incrementAndGet();
+                        CustomerTypeKey lowest = heads.contains(node) ? tails.get(heads.indexOf(node)) : node;
+                        int depth = through.getCustomerTypeLineage(new GetCustomerTypeQuery(C0, lowest)).size();
+                        deepest.accumulateAndGet(depth, Math::max);
+                    } catch (HierarchyTooDeepException e) {
+                        tooDeep.incrementAndGet();
+                        refused.incrementAndGet();
+                    } catch (DomainException e) {
+                        refused.incrementAndGet();
+                    } catch (Throwable e) {
+                        unexpected.add(e);
+                    }
+                }
+                return null;
+            });
+        }
+        start.countDown();
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(120, TimeUnit.SECONDS), "the race did not finish in time");
+
+        assertTrue(unexpected.isEmpty(), "callers saw non-domain failures: " + unexpected);
+        assertTrue(applied.get() > 0 && refused.get() > 0,
+                "the race must both apply and refuse changes (applied " + applied + ", refused " + refused + ")");
+        assertTrue(deepest.get() <= CustomerTypeHierarchyPolicy.MAX_DEPTH,
+                "a type was seen deeper than allowed, at depth " + deepest);
+        assertTrue(deepest.get() > CustomerTypeHierarchyPolicy.MAX_DEPTH - 8, "the race must reach the depth limit"
+                + " (moves refused as too deep: " + tooDeep + ", deepest type seen at depth " + deepest + ")");
+        System.out.println("race: applied " + applied + ", refused " + refused + " (too deep " + tooDeep
+                + "), deepest " + deepest);
+        assertInvariants(ports.findTypes().findCustomerTypes(C0, Criteria.all(Paging.of(0, 1000))).items()
+                .stream().map(view -> view.type()).toList());
     }
 
     private static void assertInvariants(List<CustomerType> all) {
