@@ -2,7 +2,9 @@ package io.customerclassification.bootstrap;
 
 import io.customerclassification.adapter.jdbi.DatabaseUnavailableException;
 import io.customerclassification.adapter.jdbi.sqlite.SqliteNativeLibrary;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -11,6 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code java -jar customer-classification-server.jar [options]}: starts the server and stops it cleanly on
  * SIGTERM or Ctrl-C. Exit status 2 for a bad command line, 1 when the server cannot start.
+ * {@code … copy-store --from … --to …} copies one store into another instead ({@link CopyStoreCommand}).
  */
 public final class Main {
 
@@ -28,6 +31,11 @@ public final class Main {
         // format; route it to the server's log instead, unless the caller chose otherwise.
         if (System.getProperty(JBOSS_LOGGING_PROVIDER) == null) {
             System.setProperty(JBOSS_LOGGING_PROVIDER, "slf4j");
+        }
+        if (args.length > 0 && args[0].equals("copy-store")) {
+            System.exit(CopyStoreCommand.run(Arrays.copyOfRange(args, 1, args.length),
+                    new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+            return;
         }
         if (ServerConfig.wantsHelp(args)) {
             System.out.println(ServerConfig.USAGE);

@@ -60,6 +60,10 @@ public record ServerConfig(String host, int port, DatabaseLocation database, Lis
                     + DEFAULT_CONNECTIONS_PER_ADDRESS + " (behind a load balancer: " + CONNECTIONS + ")",
             "  --help             print this help and exit",
             "",
+            "Commands:",
+            "  copy-store --from FILE|URL --to URL|FILE",
+            "                     copy every record of one store into another, empty one, keys included",
+            "",
             "Company 0 (\"Default Company\") always exists.");
 
     public ServerConfig {

@@ -1,5 +1,6 @@
 package io.customerclassification.adapter.jdbi;
 
+import io.customerclassification.adapter.jdbi.session.KeyCounters;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -21,6 +22,9 @@ public interface SqlStore extends AutoCloseable {
      * writable again once space is freed, even if no client writes.
      */
     Optional<Instant> fullSince();
+
+    /** The counters that hand out the tables' keys, for a copy of the store ({@code StoreCopy}). */
+    KeyCounters keyCounters();
 
     /** The connection pool's figures now, for the metrics. */
     PoolState poolState();

@@ -3,6 +3,7 @@ package io.customerclassification.adapter.jdbi;
 import io.customerclassification.adapter.jdbi.customertype.CustomerTypeHierarchyAdapter;
 import io.customerclassification.adapter.jdbi.page.PageIndex;
 import io.customerclassification.adapter.jdbi.postgres.PostgresDatabase;
+import io.customerclassification.adapter.jdbi.session.KeyCounters;
 import io.customerclassification.adapter.jdbi.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -85,6 +86,11 @@ public enum StoreKind {
         @Override
         public Optional<Instant> fullSince() {
             return store.fullSince();
+        }
+
+        @Override
+        public KeyCounters keyCounters() {
+            return store.keyCounters();
         }
 
         @Override

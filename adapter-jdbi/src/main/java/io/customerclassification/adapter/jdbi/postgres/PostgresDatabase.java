@@ -8,6 +8,7 @@ import io.customerclassification.adapter.jdbi.customertype.CustomerTypeHierarchy
 import io.customerclassification.adapter.jdbi.customertype.CustomerTypeSql;
 import io.customerclassification.adapter.jdbi.page.PageIndex;
 import io.customerclassification.adapter.jdbi.page.PageReader;
+import io.customerclassification.adapter.jdbi.session.KeyCounters;
 import io.customerclassification.adapter.jdbi.database.Migrations;
 import io.customerclassification.adapter.jdbi.database.Pools;
 import io.customerclassification.adapter.jdbi.session.PreparedStatements;
@@ -136,6 +137,11 @@ public final class PostgresDatabase implements SqlStore {
     @Override
     public Optional<Instant> fullSince() {
         return stores.session().fullSinceRechecked();
+    }
+
+    @Override
+    public KeyCounters keyCounters() {
+        return new PostgresKeyCounters();
     }
 
     @Override

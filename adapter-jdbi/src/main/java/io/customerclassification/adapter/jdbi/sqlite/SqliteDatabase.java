@@ -8,6 +8,7 @@ import io.customerclassification.adapter.jdbi.customertype.CustomerTypeHierarchy
 import io.customerclassification.adapter.jdbi.customertype.CustomerTypeSql;
 import io.customerclassification.adapter.jdbi.page.PageIndex;
 import io.customerclassification.adapter.jdbi.page.PageReader;
+import io.customerclassification.adapter.jdbi.session.KeyCounters;
 import io.customerclassification.adapter.jdbi.database.Migrations;
 import io.customerclassification.adapter.jdbi.database.Pools;
 import io.customerclassification.adapter.jdbi.session.PreparedStatements;
@@ -162,6 +163,11 @@ public final class SqliteDatabase implements SqlStore {
     @Override
     public boolean isReachable() {
         return Pools.answers(connections);
+    }
+
+    @Override
+    public KeyCounters keyCounters() {
+        return new SqliteKeyCounters();
     }
 
     @Override

@@ -1,0 +1,134 @@
+package io.customerclassification.adapter.jdbi;
+
+import io.customerclassification.adapter.jdbi.session.Jdbc;
+import io.customerclassification.adapter.jdbi.session.KeyCounters;
+import io.customerclassification.adapter.jdbi.session.Session;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Copies every record of one store into another, empty one, keys included — an SQLite file into PostgreSQL when a
+ * team outgrows one machine, or back (docs/operations.md). Clients keep their IDs and keys; the target's key counters
+ * are moved past every key the source ever handed out, deleted rows' included, so that no key is handed out twice.
+ *
+ * <p>The source is read in one read snapshot, in chunks of {@link #CHUNK} rows by key, so that memory stays flat;
+ * the target is written in one write transaction, so that a copy that fails leaves it empty. Types are inserted as
+ * roots first and given their parents once all of them are there (a type may have been moved under a type created
+ * after it); their stored subtree heights are copied as they are.
+ */
+public final class StoreCopy {
+
+    /** Rows read, and written in one batch, at a time. */
+    static final int CHUNK = 1_000;
+
+    /** What was copied. */
+    public record Counts(long companies, long profiles, long types) {}
+
+    private static final String COMPANIES = "SELECT id, name FROM company WHERE id > ? ORDER BY id LIMIT ?";
+    private static final String INSERT_COMPANY = "INSERT INTO company (id, name) VALUES (?, ?)";
+    private static final String PROFILES = "SELECT id, company_id, name, name_fold, archived FROM customer_profile"
+            + " WHERE id > ? ORDER BY id LIMIT ?";
+    private static final String INSERT_PROFILE = "INSERT INTO customer_profile (id, company_id, name, name_fold,"
+            + " archived) VALUES (?, ?, ?, ?, ?)";
+    private static final String TYPES = "SELECT key, company_id, name, name_fold, status, created_at, created_by,"
+            + " modified_at, modified_by, height, parent_key FROM customer_type WHERE key > ? ORDER BY key LIMIT ?";
+    private static final String INSERT_TYPE = "INSERT INTO customer_type (key, company_id, name, name_fold, status,"
+            + " created_at, created_by, modified_at, modified_by, height) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String SET_PARENT = "UPDATE customer_type SET parent_key = ? WHERE company_id = ? AND key = ?";
+    private static final String HOLDS_RECORDS = "SELECT EXISTS (SELECT 1 FROM customer_profile)"
+            + " OR EXISTS (SELECT 1 FROM customer_type) OR EXISTS (SELECT 1 FROM company WHERE id <> 0)";
+
+    private StoreCopy() {}
+
+    /**
+     * @throws IllegalStateException when the target already holds records (company 0 aside): nothing is written
+     */
+    public static Counts copy(SqlStore from, SqlStore to) {
+        Session source = from.stores().session();
+        Session target = to.stores().session();
+        KeyCounters sourceKeys = from.keyCounters();
+        KeyCounters targetKeys = to.keyCounters();
+        return source.snapshot(read -> target.write(write -> {
+            if (write.exists(HOLDS_RECORDS)) {
+                throw new IllegalStateException("the target store already holds records: copy into an empty store");
+            }
+            long companies = copy(read, write, COMPANIES, 2, INSERT_COMPANY, 2);
+            long profiles = copy(read, write, PROFILES, 5, INSERT_PROFILE, 5);
+            long types = copy(read, write, TYPES, 11, INSERT_TYPE, 10);
+            copyParents(read, write);
+            for (String[] table : new String[][] {{"customer_profile", "id"}, {"customer_type", "key"}}) {
+                long taken = Math.max(sourceKeys.taken(read, table[0], table[1]),
+                        read.first("SELECT MAX(" + table[1] + ") FROM " + table[0], row -> row.getLong(1)).orElse(0L));
+                if (taken > 0) {
+                    targetKeys.takeUpTo(write, table[0], table[1], taken);
+                }
+            }
+            return new Counts(companies, profiles, types);
+        }));
+    }
+
+    /**
+     * Copies a table chunk by chunk in key order: {@code select} (key after, limit) reads {@code columns} columns,
+     * key first; {@code insert} takes the first {@code inserted} of them. Keys above 0 only: company 0 is in
+     * every store already, and the other tables' keys start at 1.
+     */
+    private static long copy(Jdbc read, Jdbc write, String select, int columns, String insert, int inserted) {
+        long after = 0;
+        long copied = 0;
+        while (true) {
+            List<Object[]> rows = read.list(select, List.of(after, CHUNK), row -> values(row, columns));
+            if (rows.isEmpty()) {
+                return copied;
+            }
+            write.prepared(insert, statement -> batch(statement, rows, inserted));
+            copied += rows.size();
+            after = ((Number) rows.get(rows.size() - 1)[0]).longValue();
+        }
+    }
+
+    /** Gives every copied type its parent, once every type is there. */
+    private static void copyParents(Jdbc read, Jdbc write) {
+        long after = 0;
+        while (true) {
+            List<Object[]> rows = read.list("SELECT key, company_id, parent_key FROM customer_type WHERE key > ?"
+                    + " ORDER BY key LIMIT ?", List.of(after, CHUNK), row -> values(row, 3));
+            if (rows.isEmpty()) {
+                return;
+            }
+            List<Object[]> parents = new ArrayList<>();
+            for (Object[] row : rows) {
+                if (row[2] != null) {
+                    parents.add(new Object[] {row[2], row[1], row[0]});
+                }
+            }
+            write.prepared(SET_PARENT, statement -> batch(statement, parents, 3));
+            after = ((Number) rows.get(rows.size() - 1)[0]).longValue();
+        }
+    }
+
+    private static Object[] values(ResultSet row, int columns) throws SQLException {
+        Object[] values = new Object[columns];
+        for (int i = 0; i < columns; i++) {
+            Object value = row.getObject(i + 1);
+            values[i] = value instanceof Integer small ? Long.valueOf(small) : value;
+        }
+        return values;
+    }
+
+    private static int batch(PreparedStatement statement, List<Object[]> rows, int columns) throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        for (Object[] row : rows) {
+            for (int i = 0; i < columns; i++) {
+                statement.setObject(i + 1, row[i]);
+            }
+            statement.addBatch();
+        }
+        statement.executeBatch();
+        return rows.size();
+    }
+}
