@@ -3,7 +3,7 @@ package io.customerclassification.adapter.jdbi.sqlite;
 import io.customerclassification.adapter.jdbi.page.QueryDialect;
 
 /** SQLite's pieces of the compiled SQL: {@code instr}, {@code substr} from the end, {@code json_each}. */
-final class SqliteQueryDialect implements QueryDialect {
+public final class SqliteQueryDialect implements QueryDialect {
 
     @Override
     public String contains(String x) {
