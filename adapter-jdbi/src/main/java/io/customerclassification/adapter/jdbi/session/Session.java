@@ -269,13 +269,17 @@ public final class Session implements TransactionPort {
     }
 
     /**
-     * The exception a failure of {@code what} reaches the caller as: busy when the pool had no connection to give,
-     * full when the store had no room to write (the write transaction is rolled back whole), a
-     * {@link ConstraintViolation} when a rule of the schema was broken, else a plain failure.
+     * The exception a failure of {@code what} reaches the caller as: busy when the pool had no connection to give
+     * or the database server stopped answering (a retry later may succeed), full when the store had no room to
+     * write (the write transaction is rolled back whole), a {@link ConstraintViolation} when a rule of the schema
+     * was broken, else a plain failure.
      */
     static RuntimeException translate(SqlErrors errors, String what, SQLException e) {
         if (e instanceof SQLTransientConnectionException) {
             return new StoreBusyException("no database connection became free in time: " + e.getMessage(), e);
+        }
+        if (errors.isUnavailable(e)) {
+            return new StoreBusyException("the database does not answer (" + what + "): " + e.getMessage(), e);
         }
         if (errors.isFull(e)) {
             return new StoreFullException("the database has no room left for the write (" + what + "): "
