@@ -261,12 +261,15 @@ fi
 if [[ "mixed-two-instances" =~ $only ]] && [ "$store" = postgresql ]; then
   start_server product "$port" /health java "${java_opts[@]}" "${product[@]}"
   start_server product-second "$second_port" /health java "${java_opts[@]}" "${second[@]}"
-  warm_up "$port" mixed & warm_up "$second_port" mixed & wait
+  # wait for these jobs only: a bare wait would also wait for the servers, which run in the background too
+  warm_up "$port" mixed & first=$!
+  warm_up "$second_port" mixed & second=$!
+  wait "$first" "$second"
   lines=()
   for _ in $(seq 1 "$rounds"); do
-    load "$port" mixed "$seconds" $((connections / 2)) >"$data/first.out" &
-    load "$second_port" mixed "$seconds" $((connections / 2)) >"$data/second.out" &
-    wait
+    load "$port" mixed "$seconds" $((connections / 2)) >"$data/first.out" & first=$!
+    load "$second_port" mixed "$seconds" $((connections / 2)) >"$data/second.out" & second=$!
+    wait "$first" "$second"
     a=$(cat "$data/first.out") b=$(cat "$data/second.out")
     sum() { awk -v x="$(field "$1" <<<"$a")" -v y="$(field "$1" <<<"$b")" "BEGIN{printf \"$2\", x + y}"; }
     lines+=("RESULT requests=$(sum requests %d) rps=$(sum rps %.1f) first=[$a] second=[$b]")
