@@ -4,7 +4,7 @@
 #
 #   benchmarks/run.sh [--profiles N] [--types N] [--rounds R] [--seconds S] [--connections C] [--no-build]
 #                     [--only REGEX] [--warmup S] [--scenario-warmup S] [--results FILE]
-#                     [--store sqlite|postgresql] [--postgresql URL]
+#                     [--store sqlite|postgresql] [--postgresql URL] [--port N]
 #
 # --store postgresql runs the product and the baseline on PostgreSQL: the server --postgresql names
 # (postgresql://user:password@host:port/database, a role that may create databases; default
@@ -15,12 +15,13 @@
 # Defaults: 100 000 profiles, 100 000 types, 3 rounds of 10 s per scenario, 32 connections. --types 1000000
 # seeds the 1 M-type tree. Each server gets --warmup seconds of mixed load first (20 s), and each scenario
 # --scenario-warmup seconds of its own load before its rounds (5 s). GET item, list and POST run against both
-# servers side by side, rounds alternating. Needs wrk (apt-get install wrk) and curl. Loopback only.
+# servers side by side, rounds alternating. Needs wrk (apt-get install wrk) and curl. Loopback only. The product
+# listens on --port (18181), the baseline on the next port, a second instance on the one after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-profiles=100000 types=100000 rounds=3 seconds=10 connections=32 build=1 only=. warmup=20 scenario_warmup=5
+profiles=100000 types=100000 rounds=3 seconds=10 connections=32 build=1 only=. warmup=20 scenario_warmup=5 port=18181
 store=sqlite postgresql=${CLASSIFICATION_BENCH_POSTGRESQL:-${CLASSIFICATION_TEST_POSTGRESQL:-}}
 results_file=benchmarks/results/latest.md
 while [ $# -gt 0 ]; do
@@ -37,6 +38,7 @@ while [ $# -gt 0 ]; do
     --results) results_file=$2; shift 2 ;;
     --store) store=$2; shift 2 ;;
     --postgresql) postgresql=$2; shift 2 ;;
+    --port) port=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -89,7 +91,7 @@ if [ "$store" = postgresql ]; then
 fi
 export BENCH_LUA=$root/benchmarks/lua BENCH_PROFILES=$profiles BENCH_TYPES=$types BENCH_LEAVES=$(prop leafKeys)
 
-port=18181 bare_port=18182 second_port=18183
+bare_port=$((port + 1)) second_port=$((port + 2))
 results=$(mktemp)
 declare -A pids=()
 
@@ -121,6 +123,9 @@ start_server() {
   local name=$1 p=$2 url=$3; shift 3
   stop_server "$name"
   [[ "$name" == *-second ]] || fresh_copy "$name"
+  if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$p/"; then
+    echo "port $p is taken by another server (another benchmark? --port picks other ports)" >&2; exit 2
+  fi
   local t0; t0=$(date +%s%N)
   "$@" >"$data/$name.log" 2>&1 &
   pids[$name]=$!
