@@ -1,5 +1,6 @@
 package io.customerclassification.adapter.jdbi;
 
+import io.customerclassification.adapter.jdbi.session.BulkLoad;
 import io.customerclassification.adapter.jdbi.session.KeyCounters;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,6 +26,9 @@ public interface SqlStore extends AutoCloseable {
 
     /** The counters that hand out the tables' keys, for a copy of the store ({@code StoreCopy}). */
     KeyCounters keyCounters();
+
+    /** What a copy into this store does around its inserts ({@code StoreCopy}). */
+    BulkLoad bulkLoad();
 
     /** The connection pool's figures now, for the metrics. */
     PoolState poolState();

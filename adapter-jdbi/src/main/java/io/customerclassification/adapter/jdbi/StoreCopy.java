@@ -1,5 +1,6 @@
 package io.customerclassification.adapter.jdbi;
 
+import io.customerclassification.adapter.jdbi.session.BulkLoad;
 import io.customerclassification.adapter.jdbi.session.Jdbc;
 import io.customerclassification.adapter.jdbi.session.KeyCounters;
 import io.customerclassification.adapter.jdbi.session.Session;
@@ -55,10 +56,13 @@ public final class StoreCopy {
             if (write.exists(HOLDS_RECORDS)) {
                 throw new IllegalStateException("the target store already holds records: copy into an empty store");
             }
+            BulkLoad bulk = to.bulkLoad();
+            bulk.begin(write);
             long companies = copy(read, write, COMPANIES, 2, INSERT_COMPANY, 2);
             long profiles = copy(read, write, PROFILES, 5, INSERT_PROFILE, 5);
             long types = copy(read, write, TYPES, 11, INSERT_TYPE, 10);
             copyParents(read, write);
+            bulk.end(write);
             for (String[] table : new String[][] {{"customer_profile", "id"}, {"customer_type", "key"}}) {
                 long taken = Math.max(sourceKeys.taken(read, table[0], table[1]),
                         read.first("SELECT MAX(" + table[1] + ") FROM " + table[0], row -> row.getLong(1)).orElse(0L));

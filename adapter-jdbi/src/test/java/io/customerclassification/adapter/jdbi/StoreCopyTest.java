@@ -64,9 +64,13 @@ class StoreCopyTest {
                             target.subtree().measureSubtreeHeight(company, type.key()), "height of " + type.key());
                 }
             }
+            long copiedVersion = changeVersion(to, "customer_profile", C0);
+            assertTrue(copiedVersion > 0, "the copied profiles are at a change version of their own");
             CustomerProfile next = target.saveProfile().insertCustomerProfile(
                     new CustomerProfileDraft(C0, Name.of("After the copy"), false));
             assertEquals(251, next.id().value(), "250 ids were handed out by the source, the last 20 since deleted");
+            assertTrue(changeVersion(to, "customer_profile", C0) > copiedVersion,
+                    "a write after the copy moves the change version: its upkeep is on again");
             CustomerType nextType = target.saveType().insertCustomerType(new CustomerTypeDraft(C0,
                     Name.of("After the copy"), CustomerTypeStatus.ACTIVE, null, Audit.created(Instant.EPOCH, "t")));
             assertTrue(nextType.key().value() > 300, "a new type key: " + nextType.key());
@@ -77,6 +81,11 @@ class StoreCopyTest {
                     + target.findProfiles().findCustomerProfiles(ACME, Criteria.all(Paging.of(0, 1))).total(),
                     "nothing was written by the refused copy");
         }
+    }
+
+    private static long changeVersion(SqlStore store, String table, CompanyId company) {
+        return store.stores().session().read(jdbc -> store.stores().session().changeVersion(jdbc, table,
+                company.value()));
     }
 
     /**

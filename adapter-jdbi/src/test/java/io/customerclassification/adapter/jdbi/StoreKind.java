@@ -3,6 +3,7 @@ package io.customerclassification.adapter.jdbi;
 import io.customerclassification.adapter.jdbi.customertype.CustomerTypeHierarchyAdapter;
 import io.customerclassification.adapter.jdbi.page.PageIndex;
 import io.customerclassification.adapter.jdbi.postgres.PostgresDatabase;
+import io.customerclassification.adapter.jdbi.session.BulkLoad;
 import io.customerclassification.adapter.jdbi.session.KeyCounters;
 import io.customerclassification.adapter.jdbi.sqlite.SqliteDatabase;
 import java.nio.file.Path;
@@ -91,6 +92,11 @@ public enum StoreKind {
         @Override
         public KeyCounters keyCounters() {
             return store.keyCounters();
+        }
+
+        @Override
+        public BulkLoad bulkLoad() {
+            return store.bulkLoad();
         }
 
         @Override

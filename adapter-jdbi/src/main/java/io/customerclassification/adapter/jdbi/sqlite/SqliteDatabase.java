@@ -8,6 +8,7 @@ import io.customerclassification.adapter.jdbi.customertype.CustomerTypeHierarchy
 import io.customerclassification.adapter.jdbi.customertype.CustomerTypeSql;
 import io.customerclassification.adapter.jdbi.page.PageIndex;
 import io.customerclassification.adapter.jdbi.page.PageReader;
+import io.customerclassification.adapter.jdbi.session.BulkLoad;
 import io.customerclassification.adapter.jdbi.session.KeyCounters;
 import io.customerclassification.adapter.jdbi.database.Migrations;
 import io.customerclassification.adapter.jdbi.database.Pools;
@@ -168,6 +169,11 @@ public final class SqliteDatabase implements SqlStore {
     @Override
     public KeyCounters keyCounters() {
         return new SqliteKeyCounters();
+    }
+
+    @Override
+    public BulkLoad bulkLoad() {
+        return BulkLoad.NOTHING_TO_DO;
     }
 
     @Override
