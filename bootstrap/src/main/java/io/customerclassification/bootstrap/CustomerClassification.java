@@ -59,6 +59,9 @@ import io.customerclassification.application.query.AggregateValue;
 import io.customerclassification.application.query.Page;
 import io.customerclassification.domain.company.Company;
 import io.customerclassification.domain.customerprofile.CustomerProfile;
+import io.customerclassification.adapter.jdbi.PoolState;
+import io.customerclassification.adapter.jdbi.SqlStore;
+import io.customerclassification.adapter.jdbi.postgres.PostgresDatabase;
 import io.customerclassification.adapter.jdbi.sqlite.SqliteDatabase;
 import io.customerclassification.domain.customertype.CustomerTypeKey;
 import io.customerclassification.domain.identity.Client;
@@ -72,7 +75,8 @@ import javax.sql.DataSource;
 
 /**
  * The embedded entry point: every use case of the product, in-process, with no HTTP. Open it over a database
- * file (or a data source of your own) and close it when done; it is safe to share between threads.
+ * file (or a data source of your own, or a PostgreSQL database that server instances share) and close it when done;
+ * it is safe to share between threads.
  *
  * <p>Every command and query names its {@link Caller}: a client authenticated from a credential
  * ({@link #authenticate}), whose grants the use cases check, or {@link Caller#system} for an application that
@@ -117,10 +121,10 @@ public final class CustomerClassification
                 RevokeApiKeyUseCase,
                 RotateSigningKeyUseCase {
 
-    private final SqliteDatabase database;
+    private final SqlStore database;
     private final Services services;
 
-    private CustomerClassification(SqliteDatabase database, Security security, Clock clock) {
+    private CustomerClassification(SqlStore database, Security security, Clock clock) {
         this.database = database;
         this.services = Services.over(database.stores(), security, clock);
     }
@@ -144,6 +148,29 @@ public final class CustomerClassification
     /** Like {@link #open(Path)} over a data source of the caller's, which must give SQLite connections. */
     public static CustomerClassification open(DataSource dataSource) {
         return new CustomerClassification(SqliteDatabase.open(dataSource), Security.standard(null), Clock.systemUTC());
+    }
+
+    /**
+     * Connects to a PostgreSQL database ({@code postgresql://user:password@host:port/database} or a
+     * {@code jdbc:postgresql:} URL), migrating it when needed, with a pool of {@code poolSize} connections. Server
+     * instances and other embedding applications may share the database: every rule holds across them.
+     *
+     * @throws io.customerclassification.adapter.jdbi.DatabaseUnavailableException when the database cannot be
+     *     reached or migrated, or was written by a newer version of the product
+     */
+    public static CustomerClassification openPostgres(String url, int poolSize) {
+        return new CustomerClassification(PostgresDatabase.open(url, poolSize), Security.standard(null),
+                Clock.systemUTC());
+    }
+
+    /**
+     * Opens the store {@code location} names (the server's {@code --db}), also accepting the tokens of
+     * {@code externalIssuer} when it is not null.
+     */
+    static CustomerClassification open(DatabaseLocation location, int poolSize,
+            IdentityConfig.ExternalIssuer externalIssuer) {
+        return new CustomerClassification(location.open(poolSize), Security.standard(externalIssuer),
+                Clock.systemUTC());
     }
 
     /**
@@ -322,6 +349,11 @@ public final class CustomerClassification
     @Override
     public String rotateSigningKey(Caller caller) {
         return services.tokens().rotateSigningKey(caller);
+    }
+
+    /** The store's connection pool now, for the metrics. */
+    PoolState poolState() {
+        return database.poolState();
     }
 
     /** The services the use cases run on, for the HTTP dialects of the server. */

@@ -62,7 +62,7 @@ public final class CustomerClassificationServer implements AutoCloseable {
         Thread warmUp = HttpServer.loadClassesInBackground();
         warmUpValidation();
         beforeOpen.run();
-        CustomerClassification app = CustomerClassification.open(config.database(),
+        CustomerClassification app = CustomerClassification.open(config.database(), config.databasePool(),
                 config.identity().externalIssuer());
         try {
             warmUp.join();
@@ -78,7 +78,8 @@ public final class CustomerClassificationServer implements AutoCloseable {
             HttpServer.Limits limits = HttpServer.Limits.DEFAULT.withConnections(HttpServer.Limits.DEFAULT.connections(),
                     config.connectionsPerAddress());
             HttpServer http = HttpServer.start(config.host(), config.port(), dialects(services, authentication),
-                    () -> StoreState.of(app), limits);
+                    () -> StoreState.of(app), limits, new ServerMetrics(app::poolState));
+            http.markReady();
             return new CustomerClassificationServer(app, http);
         } catch (RuntimeException e) {
             app.close();

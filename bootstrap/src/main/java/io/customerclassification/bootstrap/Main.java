@@ -4,9 +4,11 @@ import io.customerclassification.adapter.jdbi.DatabaseUnavailableException;
 import io.customerclassification.adapter.jdbi.sqlite.SqliteNativeLibrary;
 import io.customerclassification.bootstrap.cli.OperatorCommands;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -16,9 +18,13 @@ import org.slf4j.LoggerFactory;
  * {@code java -jar customer-classification-server.jar [options]}: starts the server and stops it cleanly on
  * SIGTERM or Ctrl-C. Exit status 2 for a bad command line, 1 when the server cannot start.
  * {@code java -jar customer-classification-server.jar clients|keys|companies …}: an operator's command on the store
- * ({@link OperatorCommands}).
+ * ({@link OperatorCommands}). {@code … copy-store --from … --to …} copies one store into another instead
+ * ({@link CopyStoreCommand}).
  */
 public final class Main {
+
+    /** The PostgreSQL connections an operator command keeps: it runs one statement at a time. */
+    private static final int COMMAND_POOL = 2;
 
     /** Not a static field: the logging binding then starts on the warm-up thread, beside the database. */
     private static Logger log() {
@@ -37,6 +43,11 @@ public final class Main {
         }
         if (args.length > 0 && OperatorCommands.NAMES.contains(args[0])) {
             System.exit(operatorCommand(args));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("copy-store")) {
+            System.exit(CopyStoreCommand.run(Arrays.copyOfRange(args, 1, args.length), utf8(System.out),
+                    utf8(System.err)));
             return;
         }
         if (ServerConfig.wantsHelp(args)) {
@@ -67,17 +78,21 @@ public final class Main {
             log().info("stopped");
         }, "shutdown"));
         log().info("listening on http://{}:{} (database {}) — started in {} ms", config.host(), server.port(),
-                config.database().toAbsolutePath(), (System.nanoTime() - startedAt) / 1_000_000);
+                config.database(), (System.nanoTime() - startedAt) / 1_000_000);
     }
 
     private static int operatorCommand(String[] args) {
         Map<String, String> env = System.getenv();
         nativeLibraryCache(env).ifPresent(SqliteNativeLibrary::useCache);
-        Path database = Optional.ofNullable(env.get(ServerConfig.ENV_DB)).filter(value -> !value.isBlank())
-                .map(Path::of).orElse(ServerConfig.DEFAULT_DATABASE);
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        return OperatorCommands.run(args, database, CustomerClassification::open, out, err);
+        String database = Optional.ofNullable(env.get(ServerConfig.ENV_DB)).filter(value -> !value.isBlank())
+                .orElse(ServerConfig.DEFAULT_DATABASE.toString());
+        return OperatorCommands.run(args, database,
+                location -> CustomerClassification.open(location, COMMAND_POOL, null),
+                utf8(System.out), utf8(System.err));
+    }
+
+    private static PrintWriter utf8(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
     }
 
     /**

@@ -1,12 +1,12 @@
 package io.customerclassification.bootstrap;
 
+import io.customerclassification.adapter.jdbi.postgres.PostgresDatabase;
 import io.customerclassification.domain.company.Company;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.DomainException;
 import io.customerclassification.domain.shared.Name;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,14 +18,16 @@ import java.util.Objects;
  * How the server runs. Defaults need no setup; environment variables override them and command-line flags
  * override both.
  *
+ * @param database an SQLite file or a PostgreSQL database
  * @param extraCompanies companies registered at start-up besides company 0
  * @param connectionsPerAddress open connections one client address may hold (docs/reliability.md): a share of
  *     the connection limit, so that one client cannot take them all; behind a load balancer, which is one address
  *     for every client, raise it to the connection limit
+ * @param databasePool the connections a PostgreSQL store keeps (SQLite's pool is fixed)
  * @param identity who may call, and how they prove it (docs/security.md)
  */
-public record ServerConfig(String host, int port, Path database, List<Company> extraCompanies,
-        int connectionsPerAddress, IdentityConfig identity) {
+public record ServerConfig(String host, int port, DatabaseLocation database, List<Company> extraCompanies,
+        int connectionsPerAddress, int databasePool, IdentityConfig identity) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -42,6 +44,9 @@ public record ServerConfig(String host, int port, Path database, List<Company> e
     public static final String ENV_OIDC_GRANTS_CLAIM = "CLASSIFICATION_OIDC_GRANTS_CLAIM";
     public static final String ENV_OIDC_AUDIENCE = "CLASSIFICATION_OIDC_AUDIENCE";
     public static final String DEFAULT_OIDC_GRANTS_CLAIM = "customer_classification_grants";
+    public static final String ENV_DB_POOL = "CLASSIFICATION_DB_POOL";
+    public static final int DEFAULT_DB_POOL = PostgresDatabase.DEFAULT_POOL_SIZE;
+    static final int MAX_DB_POOL = 256;
     public static final int DEFAULT_CONNECTIONS_PER_ADDRESS = HttpServer.Limits.DEFAULT.connectionsPerAddress();
     private static final int CONNECTIONS = HttpServer.Limits.DEFAULT.connections();
 
@@ -51,7 +56,11 @@ public record ServerConfig(String host, int port, Path database, List<Company> e
             "Options (flags win over environment variables, which win over defaults):",
             "  --host ADDRESS     bind address            env " + ENV_HOST + "   default " + DEFAULT_HOST,
             "  --port N           TCP port, 0 = any free   env " + ENV_PORT + "   default " + DEFAULT_PORT,
-            "  --db FILE          SQLite database file     env " + ENV_DB + "     default " + DEFAULT_DATABASE,
+            "  --db FILE|URL      SQLite database file, or a PostgreSQL database shared by several instances",
+            "                     (postgresql://user:password@host:port/database)",
+            "                                              env " + ENV_DB + "     default " + DEFAULT_DATABASE,
+            "  --db-pool N        connections to PostgreSQL, 1-" + MAX_DB_POOL,
+            "                                              env " + ENV_DB_POOL + "   default " + DEFAULT_DB_POOL,
             "  --company ID=Name  register a company (repeatable)",
             "                                              env " + ENV_COMPANIES + " (ID=Name pairs separated by ';')",
             "  --connections-per-address N",
@@ -80,6 +89,8 @@ public record ServerConfig(String host, int port, Path database, List<Company> e
             "  clients create|list|show|update|delete|rotate-secret|create-key|keys|revoke-key",
             "  keys rotate",
             "  companies list|add",
+            "  copy-store --from FILE|URL --to URL|FILE",
+            "                     copy every record of one store into another, empty one, keys included",
             "",
             "Company 0 (\"Default Company\") always exists. On a store with no client, the first start creates",
             "the admin client 'admin' and prints its secret once.");
@@ -88,6 +99,10 @@ public record ServerConfig(String host, int port, Path database, List<Company> e
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(database, "database");
         extraCompanies = List.copyOf(extraCompanies);
+        if (databasePool < 1 || databasePool > MAX_DB_POOL) {
+            throw new ConfigurationException("the database pool must hold between 1 and " + MAX_DB_POOL
+                    + " connections, was " + databasePool);
+        }
         if (port < 0 || port > 65535) {
             throw new ConfigurationException("port must be between 0 and 65535, was " + port);
         }
@@ -98,9 +113,15 @@ public record ServerConfig(String host, int port, Path database, List<Company> e
         Objects.requireNonNull(identity, "identity").checkHost(host);
     }
 
-    /** With the default share of connections per client address, and credentials required. */
+    /** With the default share of connections per client address, the default pool, and credentials required. */
+    public ServerConfig(String host, int port, DatabaseLocation database, List<Company> extraCompanies) {
+        this(host, port, database, extraCompanies, DEFAULT_CONNECTIONS_PER_ADDRESS, DEFAULT_DB_POOL,
+                IdentityConfig.REQUIRED);
+    }
+
+    /** Over an SQLite file. */
     public ServerConfig(String host, int port, Path database, List<Company> extraCompanies) {
-        this(host, port, database, extraCompanies, DEFAULT_CONNECTIONS_PER_ADDRESS, IdentityConfig.REQUIRED);
+        this(host, port, DatabaseLocation.file(database), extraCompanies);
     }
 
     public static ServerConfig defaults() {
@@ -108,15 +129,18 @@ public record ServerConfig(String host, int port, Path database, List<Company> e
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, database, extraCompanies, connectionsPerAddress, identity);
+        return new ServerConfig(host, newPort, database, extraCompanies, connectionsPerAddress, databasePool,
+                identity);
     }
 
-    public ServerConfig withDatabase(Path newDatabase) {
-        return new ServerConfig(host, port, newDatabase, extraCompanies, connectionsPerAddress, identity);
+    public ServerConfig withDatabase(DatabaseLocation newDatabase) {
+        return new ServerConfig(host, port, newDatabase, extraCompanies, connectionsPerAddress, databasePool,
+                identity);
     }
 
     public ServerConfig withIdentity(IdentityConfig newIdentity) {
-        return new ServerConfig(host, port, database, extraCompanies, connectionsPerAddress, newIdentity);
+        return new ServerConfig(host, port, database, extraCompanies, connectionsPerAddress, databasePool,
+                newIdentity);
     }
 
     /** Whether the arguments ask for the help text rather than a server. */
@@ -141,6 +165,8 @@ public record ServerConfig(String host, int port, Path database, List<Company> e
             }
         }
         String perAddress = env.get(ENV_CONNECTIONS_PER_ADDRESS);
+        String pool = env.get(ENV_DB_POOL);
+        String poolSource = ENV_DB_POOL;
         String perAddressSource = ENV_CONNECTIONS_PER_ADDRESS;
         Map<String, String> identity = new LinkedHashMap<>();
         Map<String, String> identitySources = new LinkedHashMap<>();
@@ -166,7 +192,7 @@ public record ServerConfig(String host, int port, Path database, List<Company> e
                 value = arg.substring("--company=".length());
             }
             switch (flag) {
-                case "--host", "--port", "--db", "--company", "--connections-per-address", "--auth",
+                case "--host", "--port", "--db", "--company", "--connections-per-address", "--db-pool", "--auth",
                         "--bootstrap-client", "--oidc-issuer", "--oidc-grants-claim", "--oidc-audience" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
@@ -191,6 +217,10 @@ public record ServerConfig(String host, int port, Path database, List<Company> e
                             perAddress = value;
                             perAddressSource = "--connections-per-address";
                         }
+                        case "--db-pool" -> {
+                            pool = value;
+                            poolSource = "--db-pool";
+                        }
                         case "--company" -> addCompany(companies, value, "--company");
                         default -> {
                             identity.put(flag, value);
@@ -207,9 +237,11 @@ public record ServerConfig(String host, int port, Path database, List<Company> e
         return new ServerConfig(
                 host,
                 port == null ? DEFAULT_PORT : parsePort(port, portSource),
-                database == null ? DEFAULT_DATABASE : parsePath(database, databaseSource),
+                database == null ? DatabaseLocation.file(DEFAULT_DATABASE) : DatabaseLocation.parse(database, databaseSource),
                 new ArrayList<>(companies.values()),
-                perAddress == null ? DEFAULT_CONNECTIONS_PER_ADDRESS : parseShare(perAddress, perAddressSource),
+                perAddress == null ? DEFAULT_CONNECTIONS_PER_ADDRESS
+                        : parseConnections(perAddress, perAddressSource, CONNECTIONS),
+                pool == null ? DEFAULT_DB_POOL : parseConnections(pool, poolSource, MAX_DB_POOL),
                 parseIdentity(identity, identitySources));
     }
 
@@ -267,28 +299,18 @@ public record ServerConfig(String host, int port, Path database, List<Company> e
         throw new ConfigurationException(source + " must be a port number between 0 and 65535, was '" + value + "'");
     }
 
-    private static int parseShare(String value, String source) {
+    /** A number of connections between 1 and {@code max}. */
+    private static int parseConnections(String value, String source, int max) {
         try {
-            int share = Integer.parseInt(value.strip());
-            if (share >= 1 && share <= CONNECTIONS) {
-                return share;
+            int count = Integer.parseInt(value.strip());
+            if (count >= 1 && count <= max) {
+                return count;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ConfigurationException(source + " must be a number of connections between 1 and " + CONNECTIONS
+        throw new ConfigurationException(source + " must be a number of connections between 1 and " + max
                 + ", was '" + value + "'");
-    }
-
-    private static Path parsePath(String value, String source) {
-        if (value.isBlank()) {
-            throw new ConfigurationException(source + " must name a database file");
-        }
-        try {
-            return Path.of(value);
-        } catch (InvalidPathException e) {
-            throw new ConfigurationException(source + " is not a valid path: '" + value + "'", e);
-        }
     }
 
     private static void addCompany(Map<CompanyId, Company> companies, String spec, String source) {

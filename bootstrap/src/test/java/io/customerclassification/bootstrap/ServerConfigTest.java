@@ -27,7 +27,7 @@ class ServerConfigTest {
         ServerConfig config = parse(Map.of());
         assertEquals("127.0.0.1", config.host());
         assertEquals(8080, config.port());
-        assertEquals(Path.of("data", "customer-classification.db"), config.database());
+        assertEquals(Path.of("data", "customer-classification.db"), config.database().file());
         assertEquals(List.of(), config.extraCompanies());
     }
 
@@ -40,7 +40,7 @@ class ServerConfigTest {
                 "CLASSIFICATION_COMPANIES", "1=Acme; 2=Beta Ltd"));
         assertEquals("0.0.0.0", config.host());
         assertEquals(9090, config.port());
-        assertEquals(Path.of("/tmp/x.db"), config.database());
+        assertEquals(Path.of("/tmp/x.db"), config.database().file());
         assertEquals(List.of(company(1, "Acme"), company(2, "Beta Ltd")), config.extraCompanies());
     }
 
@@ -50,9 +50,42 @@ class ServerConfigTest {
                 Map.of("CLASSIFICATION_PORT", "9090", "CLASSIFICATION_DB", "env.db", "CLASSIFICATION_COMPANIES", "1=Env"),
                 "--port", "7070", "--db=flag.db", "--host", "::1", "--company", "1=Flag", "--company=3=Gamma");
         assertEquals(7070, config.port());
-        assertEquals(Path.of("flag.db"), config.database());
+        assertEquals(Path.of("flag.db"), config.database().file());
         assertEquals("::1", config.host());
         assertEquals(List.of(company(1, "Flag"), company(3, "Gamma")), config.extraCompanies());
+    }
+
+    @Test
+    void aPostgresqlUrlSelectsPostgresqlAndIsNeverShownWithItsPassword() {
+        ServerConfig config = parse(Map.of("CLASSIFICATION_DB", "postgresql://cc:s3cret@db.example:5433/classes"));
+        assertTrue(config.database().isPostgres());
+        assertEquals("postgresql://cc:s3cret@db.example:5433/classes", config.database().postgresUrl());
+        assertEquals("jdbc:postgresql://db.example:5433/classes as cc", config.database().toString());
+        assertTrue(parse(Map.of(), "--db", "jdbc:postgresql://h/d?user=u&password=p").database().isPostgres());
+        assertFalse(parse(Map.of(), "--db", "jdbc:postgresql://h/d?user=u&password=p").database().toString()
+                .contains("password"));
+        assertFalse(parse(Map.of(), "--db", "postgresql.db").database().isPostgres());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql://", "postgresql://u:p@/db", "postgresql://u:p@host", "postgresql://u:p@host/",
+        "postgres://u:p@ho st/db"})
+    void aBadPostgresqlUrlIsRefusedWithoutItsPassword(String url) {
+        var error = assertThrows(ConfigurationException.class, () -> parse(Map.of(), "--db", url));
+        assertTrue(error.getMessage().startsWith("--db: "), error.getMessage());
+        assertFalse(error.getMessage().contains(":p@"), error.getMessage());
+    }
+
+    @Test
+    void thePostgresqlPoolComesFromTheFlagOrTheEnvironment() {
+        assertEquals(16, parse(Map.of()).databasePool());
+        assertEquals(4, parse(Map.of("CLASSIFICATION_DB_POOL", "4")).databasePool());
+        assertEquals(40, parse(Map.of("CLASSIFICATION_DB_POOL", "4"), "--db-pool", "40").databasePool());
+        for (String bad : List.of("0", "257", "x", "")) {
+            var error = assertThrows(ConfigurationException.class, () -> parse(Map.of(), "--db-pool", bad));
+            assertTrue(error.getMessage().contains("--db-pool must be a number of connections between 1 and 256"),
+                    error.getMessage());
+        }
     }
 
     @ParameterizedTest

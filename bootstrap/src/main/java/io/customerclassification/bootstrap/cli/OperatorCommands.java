@@ -1,13 +1,14 @@
 package io.customerclassification.bootstrap.cli;
 
 import io.customerclassification.adapter.jdbi.DatabaseUnavailableException;
+import io.customerclassification.bootstrap.ConfigurationException;
 import io.customerclassification.bootstrap.CustomerClassification;
+import io.customerclassification.bootstrap.DatabaseLocation;
 import io.customerclassification.domain.identity.ClientId;
 import io.customerclassification.domain.identity.Grant;
 import io.customerclassification.domain.shared.DomainException;
 import jakarta.validation.ConstraintViolationException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -39,15 +40,17 @@ public final class OperatorCommands {
      * @param open opens the store a command names (the embedded entry point over that file)
      * @return the exit status
      */
-    public static int run(String[] args, Path defaultDatabase, Function<Path, CustomerClassification> open,
+    public static int run(String[] args, String defaultDatabase, Function<DatabaseLocation, CustomerClassification> open,
             PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new OperatorCommands(), new Factory(open));
         cli.setOut(out);
         cli.setErr(err);
         cli.setDefaultValueProvider(argument -> argument.isOption()
                 && List.of(((CommandLine.Model.OptionSpec) argument).names()).contains("--db")
-                ? defaultDatabase.toString() : null);
+                ? defaultDatabase : null);
         cli.registerConverter(Grant.class, spec -> converted(() -> GrantSpec.parse(spec)));
+        cli.registerConverter(DatabaseLocation.class, location -> converted(() -> DatabaseLocation.parse(location,
+                "--db")));
         cli.registerConverter(ClientId.class, id -> converted(() -> ClientId.of(id)));
         cli.setParameterExceptionHandler((e, arguments) -> {
             err.println("error: " + e.getMessage() + " (see " + e.getCommandLine().getCommandSpec().qualifiedName()
@@ -73,13 +76,13 @@ public final class OperatorCommands {
     private static <T> T converted(Supplier<T> conversion) {
         try {
             return conversion.get();
-        } catch (IllegalArgumentException | DomainException e) {
+        } catch (IllegalArgumentException | DomainException | ConfigurationException e) {
             throw new CommandLine.TypeConversionException(e.getMessage());
         }
     }
 
     /** Gives each command the way to open the store. */
-    private record Factory(Function<Path, CustomerClassification> open) implements CommandLine.IFactory {
+    private record Factory(Function<DatabaseLocation, CustomerClassification> open) implements CommandLine.IFactory {
 
         @Override
         public <K> K create(Class<K> type) throws Exception {

@@ -2,7 +2,7 @@ package io.customerclassification.bootstrap.cli;
 
 import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.bootstrap.CustomerClassification;
-import java.nio.file.Path;
+import io.customerclassification.bootstrap.DatabaseLocation;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,12 +17,13 @@ abstract class StoreCommand {
     /** The store a command works on. */
     static final class Store {
 
-        @Option(names = "--db", paramLabel = "FILE",
-                description = "the store: an SQLite database file (env CLASSIFICATION_DB, default ${DEFAULT-VALUE})")
-        Path database;
+        @Option(names = "--db", paramLabel = "FILE|URL",
+                description = "the store: an SQLite database file or a PostgreSQL URL (env CLASSIFICATION_DB,"
+                        + " default ${DEFAULT-VALUE})")
+        DatabaseLocation database;
     }
 
-    Function<Path, CustomerClassification> opener;
+    Function<DatabaseLocation, CustomerClassification> opener;
 
     @Spec
     CommandSpec spec;

@@ -52,7 +52,10 @@ class ArchitectureTest {
                 rule("connections only in the session", ArchitectureRules::onlyTheSessionTakesConnections,
                         "StoreCommittingItself", "StoreTakingConnections", "StoreOpeningHandles"),
                 rule("database libraries in their database package",
-                        ArchitectureRules::databaseLibrariesOnlyInTheirDatabasePackage, "PagesReadingSqliteCodes"),
+                        ArchitectureRules::databaseLibrariesOnlyInTheirDatabasePackage, "PagesReadingSqliteCodes",
+                        "PagesReadingPostgresCodes"),
+                rule("each driver in its own database package", ArchitectureRules::eachDriverOnlyInItsDatabasePackage,
+                        "SqlitePartReadingPostgresCodes", "PagesReadingPostgresCodes"),
                 rule("no services in adapters", ArchitectureRules::adaptersNeverUseServices, "ThingController"),
                 rule("in-ports named UseCase", ArchitectureRules::inPortsAreUseCases, "CreateThing"),
                 rule("services named Service", ArchitectureRules::servicesAreNamedService, "ThingManager"));
@@ -83,9 +86,11 @@ class ArchitectureTest {
     void theSessionAndADatabasesOwnPartsMayTakeConnectionsAndUseTheirLibraries() {
         for (Function<ArchitectureRules, ArchRule> rule : List.<Function<ArchitectureRules, ArchRule>>of(
                 ArchitectureRules::onlyTheSessionTakesConnections,
-                ArchitectureRules::databaseLibrariesOnlyInTheirDatabasePackage)) {
+                ArchitectureRules::databaseLibrariesOnlyInTheirDatabasePackage,
+                ArchitectureRules::eachDriverOnlyInItsDatabasePackage)) {
             String report = rule.apply(FIXTURE_RULES).evaluate(FIXTURE_CLASSES).getFailureReport().toString();
-            for (String complier : List.of("SessionTakingConnections", "SqlitePartReadingCodes")) {
+            for (String complier : List.of("SessionTakingConnections", "SqlitePartReadingCodes",
+                    "PostgresPartReadingCodes")) {
                 assertFalse(report.contains(complier), complier + " is allowed what it does:\n" + report);
             }
         }

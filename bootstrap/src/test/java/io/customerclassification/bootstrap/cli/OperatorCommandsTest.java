@@ -43,8 +43,8 @@ class OperatorCommandsTest {
         List<String> all = new ArrayList<>(List.of(args));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = OperatorCommands.run(all.toArray(String[]::new), folder.resolve("store.db"),
-                CustomerClassification::open, new PrintWriter(out), new PrintWriter(err));
+        int status = OperatorCommands.run(all.toArray(String[]::new), folder.resolve("store.db").toString(),
+                location -> CustomerClassification.open(location.file()), new PrintWriter(out), new PrintWriter(err));
         return new Run(status, out.toString(), err.toString());
     }
 

@@ -33,12 +33,12 @@ public final class IdentityServer implements AutoCloseable {
     public static final String ADMIN_SECRET = "the-admin-secret-of-the-tests";
 
     private final Path folder;
-    private final Path database;
+    private final String database;
     private final CustomerClassificationServer server;
     private final Http http;
     private final Map<String, String> asAdmin;
 
-    private IdentityServer(Path folder, Path database, CustomerClassificationServer server) {
+    private IdentityServer(Path folder, String database, CustomerClassificationServer server) {
         this.folder = folder;
         this.database = database;
         this.server = server;
@@ -50,15 +50,18 @@ public final class IdentityServer implements AutoCloseable {
     public static IdentityServer start(String... moreArgs) {
         try {
             Path folder = Files.createTempDirectory("identity-server");
-            return start(folder, folder.resolve("store.db"), moreArgs);
+            return start(folder, folder.resolve("store.db").toString(), moreArgs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** As {@link #start(String...)} over {@code database}; {@code folder} is deleted on {@link #close()}. */
-    public static IdentityServer start(Path folder, Path database, String... moreArgs) {
-        List<String> args = new ArrayList<>(List.of("--port", "0", "--db", database.toString(),
+    /**
+     * As {@link #start(String...)} over {@code database} (an SQLite file or a PostgreSQL URL); {@code folder} is
+     * deleted on {@link #close()}.
+     */
+    public static IdentityServer start(Path folder, String database, String... moreArgs) {
+        List<String> args = new ArrayList<>(List.of("--port", "0", "--db", database,
                 "--bootstrap-client", ADMIN + ":" + ADMIN_SECRET));
         args.addAll(List.of(moreArgs));
         ServerConfig config = ServerConfig.from(args.toArray(String[]::new), Map.of());
@@ -73,7 +76,7 @@ public final class IdentityServer implements AutoCloseable {
         return server;
     }
 
-    public Path database() {
+    public String database() {
         return database;
     }
 
@@ -107,7 +110,7 @@ public final class IdentityServer implements AutoCloseable {
 
     /** The key that signs now, as the store holds it (a private JWK). */
     public String signingKey() {
-        return signingKey(database);
+        return signingKey(Path.of(database));
     }
 
     /** The key that signs now, as the store {@code database} holds it. */

@@ -11,6 +11,7 @@ import io.customerclassification.domain.identity.FailedAuthentications;
 import java.io.IOException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -34,8 +35,15 @@ class TokenEndToEndTest {
 
     @BeforeEach
     void startTwoInstancesOnOneStore() throws IOException {
-        one = IdentityServer.start();
-        two = IdentityServer.start(Files.createTempDirectory("second-instance"), one.database());
+        Path folder = Files.createTempDirectory("token-instances");
+        String store = store(folder);
+        one = IdentityServer.start(folder, store);
+        two = IdentityServer.start(Files.createTempDirectory("second-instance"), store);
+    }
+
+    /** The store both instances share, new for each test: an SQLite file ({@link PostgresTokenEndToEndTest}: not). */
+    String store(Path folder) {
+        return folder.resolve("store.db").toString();
     }
 
     @AfterEach

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.AllowedMethods;
 import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.HttpDialect;
+import io.customerclassification.adapter.http.RequestIds;
 import io.customerclassification.adapter.http.JsonBody;
 import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeReference;
@@ -152,7 +153,13 @@ public final class IntacctDialect implements HttpDialect {
 
     @Override
     public String refusalBody(int status, String reason) {
-        return errors.refusalBody(status, reason);
+        return refusalBody(status, reason, RequestIds.make());
+    }
+
+    /** The refusal's {@code supportId} is the request's id. */
+    @Override
+    public String refusalBody(int status, String reason, String requestId) {
+        return errors.refusalBody(status, reason, requestId);
     }
 
     // ---- the object

@@ -6,6 +6,7 @@ import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.InvalidBodyException;
 import io.customerclassification.adapter.http.LogText;
+import io.customerclassification.adapter.http.RequestIds;
 import io.customerclassification.application.port.out.StoreBusyException;
 import io.customerclassification.application.port.out.StoreFullException;
 import io.customerclassification.domain.company.CompanyNotFoundException;
@@ -23,7 +24,6 @@ import io.javalin.http.Context;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +33,7 @@ final class IntacctErrors {
     private static final Logger LOG = LoggerFactory.getLogger(IntacctErrors.class);
 
     void render(Exception exception, Context ctx) {
-        String supportId = UUID.randomUUID().toString().replace("-", "");
+        String supportId = RequestIds.of(ctx);
         IntacctError error = translate(exception, supportId);
         if (exception instanceof InvalidTokenException invalid) {
             ctx.header("WWW-Authenticate", BearerAuthentication.challenge(invalid));
@@ -122,9 +122,11 @@ final class IntacctErrors {
         IntacctJson.write(ctx, error.status(), envelope(error, supportId));
     }
 
-    /** The body of a request refused before any route ran; the server writes the status and headers. */
-    String refusalBody(int status, String reason) {
-        String supportId = UUID.randomUUID().toString().replace("-", "");
+    /**
+     * The body of a request refused before any route ran, its {@code supportId} the request's id; the server writes
+     * the status and headers.
+     */
+    String refusalBody(int status, String reason, String supportId) {
         LOG.info("supportId={} refused with {}: {}", supportId, status, LogText.of(reason));
         return IntacctJson.text(envelope(IntacctCodes.refused(status, reason), supportId));
     }

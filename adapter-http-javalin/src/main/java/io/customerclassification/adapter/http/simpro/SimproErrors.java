@@ -9,6 +9,7 @@ import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.InvalidBodyException;
 import io.customerclassification.adapter.http.LogText;
+import io.customerclassification.adapter.http.RequestIds;
 import io.customerclassification.application.port.out.StoreBusyException;
 import io.customerclassification.application.port.out.StoreFullException;
 import io.customerclassification.domain.company.CompanyNotFoundException;
@@ -23,7 +24,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +81,7 @@ final class SimproErrors {
             ctx.header("Retry-After", Integer.toString(HttpDialect.BUSY_RETRY_AFTER_SECONDS));
             write(ctx, 503, List.of(new SimproProblem(null, HttpDialect.BUSY_MESSAGE, null)));
         } else {
-            String reference = UUID.randomUUID().toString();
+            String reference = RequestIds.of(ctx);
             LOG.error("Unexpected failure, reference {}: {} {}", reference, ctx.method(), LogText.of(ctx.path()), exception);
             write(ctx, 500, List.of(new SimproProblem(null,
                     "Internal server error. Reference: " + reference, null)));

@@ -550,7 +550,7 @@ class SimproDialectTest {
         Reply reply = listFailingWith(new IllegalStateException("SQLITE_ERROR near SELECT * FROM customer_profile"), app);
         assertEquals(500, reply.status());
         String message = reply.json().get("errors").get(0).get("message").asText();
-        assertTrue(message.matches("Internal server error\\. Reference: [0-9a-f-]{36}"), message);
+        assertTrue(message.matches("Internal server error\\. Reference: [0-9a-f]{32}"), message);
         assertFalse(reply.body().contains("SQLITE") || reply.body().contains("SELECT"), reply.body());
     }
 

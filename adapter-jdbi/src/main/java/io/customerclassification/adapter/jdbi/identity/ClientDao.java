@@ -8,7 +8,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The one home of {@code client}'s and {@code client_grant}'s SQL. */
+/** The one home of {@code client}'s and {@code client_grant}'s SQL. Flags are bound as integers 0 or 1. */
 @RegisterConstructorMapper(ClientDao.ClientRow.class)
 @RegisterConstructorMapper(ClientDao.GrantRow.class)
 interface ClientDao {
@@ -40,19 +40,19 @@ interface ClientDao {
     List<GrantRow> allGrants();
 
     @SqlUpdate("INSERT INTO client (client_id, admin, secret_hash) VALUES (:id, :admin, :hash)")
-    void insert(@Bind("id") String clientId, @Bind("admin") boolean admin, @Bind("hash") String secretHash);
+    void insert(@Bind("id") String clientId, @Bind("admin") int admin, @Bind("hash") String secretHash);
 
     @SqlUpdate("INSERT INTO client_grant (client_id, position, company_id, resource, can_list, can_view, can_add,"
             + " can_edit, can_delete) VALUES (:id, :position, :company, :resource, :list, :view, :add, :edit, :delete)")
     void insertGrant(@Bind("id") String clientId, @Bind("position") int position, @Bind("company") Long companyId,
-            @Bind("resource") String resource, @Bind("list") boolean list, @Bind("view") boolean view,
-            @Bind("add") boolean add, @Bind("edit") boolean edit, @Bind("delete") boolean delete);
+            @Bind("resource") String resource, @Bind("list") int list, @Bind("view") int view,
+            @Bind("add") int add, @Bind("edit") int edit, @Bind("delete") int delete);
 
     @SqlUpdate("DELETE FROM client_grant WHERE client_id = :id")
     void deleteGrants(@Bind("id") String clientId);
 
     @SqlUpdate("UPDATE client SET admin = :admin WHERE client_id = :id")
-    void updateAdmin(@Bind("id") String clientId, @Bind("admin") boolean admin);
+    void updateAdmin(@Bind("id") String clientId, @Bind("admin") int admin);
 
     @SqlUpdate("UPDATE client SET secret_hash = :hash WHERE client_id = :id")
     void updateSecret(@Bind("id") String clientId, @Bind("hash") String secretHash);

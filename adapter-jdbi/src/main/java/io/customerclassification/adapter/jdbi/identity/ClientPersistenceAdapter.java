@@ -64,7 +64,7 @@ public final class ClientPersistenceAdapter implements LoadClientPort, SaveClien
         session.write(jdbc -> {
             try {
                 jdbc.dao(ClientDao.class, dao -> {
-                    dao.insert(client.id().value(), client.admin(), stored.secretHash());
+                    dao.insert(client.id().value(), flag(client.admin()), stored.secretHash());
                     return null;
                 });
             } catch (ConstraintViolation e) {
@@ -83,7 +83,7 @@ public final class ClientPersistenceAdapter implements LoadClientPort, SaveClien
     @Override
     public void updateClient(Client client) {
         session.write(jdbc -> jdbc.dao(ClientDao.class, dao -> {
-            dao.updateAdmin(client.id().value(), client.admin());
+            dao.updateAdmin(client.id().value(), flag(client.admin()));
             dao.deleteGrants(client.id().value());
             insertGrants(dao, client);
             return null;
@@ -108,10 +108,15 @@ public final class ClientPersistenceAdapter implements LoadClientPort, SaveClien
             Grant grant = client.grants().get(position);
             Set<Permission> permissions = grant.permissions();
             dao.insertGrant(client.id().value(), position, grant.isForEveryCompany() ? null : grant.company().value(),
-                    grant.resource().wireName(), permissions.contains(Permission.LIST),
-                    permissions.contains(Permission.VIEW), permissions.contains(Permission.ADD),
-                    permissions.contains(Permission.EDIT), permissions.contains(Permission.DELETE));
+                    grant.resource().wireName(), flag(permissions.contains(Permission.LIST)),
+                    flag(permissions.contains(Permission.VIEW)), flag(permissions.contains(Permission.ADD)),
+                    flag(permissions.contains(Permission.EDIT)), flag(permissions.contains(Permission.DELETE)));
         }
+    }
+
+    /** A flag as both databases store it: an integer 0 or 1 (PostgreSQL binds no boolean into an integer column). */
+    private static int flag(boolean value) {
+        return value ? 1 : 0;
     }
 
     private static StoredClient stored(ClientDao.ClientRow row, List<ClientDao.GrantRow> grants) {
