@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.customerclassification.adapter.jdbi.PostgresTestDatabase;
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileCommand;
 import io.customerclassification.application.port.in.customerprofile.DeleteCustomerProfileCommand;
 import io.customerclassification.application.port.in.customerprofile.GetCustomerProfileQuery;
@@ -29,6 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CopyStoreCommandTest {
 
+    private static final Caller SYSTEM = Caller.system(null);
+    private static final Caller ALICE = Caller.system("alice");
+
     @TempDir
     Path folder;
 
@@ -44,23 +48,23 @@ class CopyStoreCommandTest {
         Path file = folder.resolve("old/classification.db");
         try (CustomerClassification app = CustomerClassification.open(file)) {
             CustomerProfile first = app.createCustomerProfile(
-                    new CreateCustomerProfileCommand(CompanyId.DEFAULT, Name.of("Gold"), false));
-            app.createCustomerProfile(new CreateCustomerProfileCommand(CompanyId.DEFAULT, Name.of("Silver"), true));
-            app.deleteCustomerProfile(new DeleteCustomerProfileCommand(CompanyId.DEFAULT, first.id()));
-            app.createCustomerType(new CreateCustomerTypeCommand(CompanyId.DEFAULT, Name.of("Reseller"),
-                    CustomerTypeStatus.ACTIVE, null, "alice"));
-            app.createCustomerType(new CreateCustomerTypeCommand(CompanyId.DEFAULT, Name.of("VAR"),
-                    CustomerTypeStatus.ACTIVE, ParentReference.byName(Name.of("Reseller")), "alice"));
+                    new CreateCustomerProfileCommand(SYSTEM, CompanyId.DEFAULT, Name.of("Gold"), false));
+            app.createCustomerProfile(new CreateCustomerProfileCommand(SYSTEM, CompanyId.DEFAULT, Name.of("Silver"), true));
+            app.deleteCustomerProfile(new DeleteCustomerProfileCommand(SYSTEM, CompanyId.DEFAULT, first.id()));
+            app.createCustomerType(new CreateCustomerTypeCommand(ALICE, CompanyId.DEFAULT, Name.of("Reseller"),
+                    CustomerTypeStatus.ACTIVE, null));
+            app.createCustomerType(new CreateCustomerTypeCommand(ALICE, CompanyId.DEFAULT, Name.of("VAR"),
+                    CustomerTypeStatus.ACTIVE, ParentReference.byName(Name.of("Reseller"))));
         }
         return file;
     }
 
     private static void assertCopied(CustomerClassification copy) {
-        assertEquals("Silver", copy.getCustomerProfile(new GetCustomerProfileQuery(CompanyId.DEFAULT,
+        assertEquals("Silver", copy.getCustomerProfile(new GetCustomerProfileQuery(SYSTEM, CompanyId.DEFAULT,
                 io.customerclassification.domain.customerprofile.CustomerProfileId.of(2))).name().value());
-        assertEquals(CustomerTypeKey.of(1), copy.getCustomerType(new GetCustomerTypeQuery(CompanyId.DEFAULT,
+        assertEquals(CustomerTypeKey.of(1), copy.getCustomerType(new GetCustomerTypeQuery(SYSTEM, CompanyId.DEFAULT,
                 CustomerTypeKey.of(2))).type().parentKey());
-        assertEquals(3, copy.createCustomerProfile(new CreateCustomerProfileCommand(CompanyId.DEFAULT,
+        assertEquals(3, copy.createCustomerProfile(new CreateCustomerProfileCommand(SYSTEM, CompanyId.DEFAULT,
                 Name.of("Bronze"), false)).id().value(), "id 1 was handed out by the original: never again");
     }
 

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.customerclassification.adapter.http.intacct.IntacctDialect;
-import io.customerclassification.adapter.http.simpro.SimproDialect;
+import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.bootstrap.e2e.Http;
 import io.customerclassification.bootstrap.e2e.Http.Reply;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,11 +38,9 @@ class OperationsTest {
     void start() {
         app = CustomerClassification.open(folder.resolve("operations.db"));
         Services services = app.services();
-        server = HttpServer.start("127.0.0.1", 0, List.of(
-                new SimproDialect(SimproDialect.UseCases.of(services.profiles(), services.companies())),
-                new IntacctDialect(IntacctDialect.UseCases.of(services.types(), services.companies()),
-                        Clock.systemUTC())), () -> StoreState.of(app), HttpServer.Limits.DEFAULT,
-                new ServerMetrics(app::poolState));
+        server = HttpServer.start("127.0.0.1", 0,
+                CustomerClassificationServer.dialects(services, BearerAuthentication.off()),
+                () -> StoreState.of(app), HttpServer.Limits.DEFAULT, new ServerMetrics(app::poolState));
         http = new Http(server.port());
     }
 

@@ -159,8 +159,9 @@ class ServerConfigTest {
                 error.getMessage());
         assertThrows(ConfigurationException.class,
                 () -> parse(Map.of("CLASSIFICATION_AUTH", "none", "CLASSIFICATION_HOST", host)));
-        assertThrows(ConfigurationException.class, () -> new ServerConfig(host, 0, Path.of("x.db"), List.of(),
-                ServerConfig.DEFAULT_CONNECTIONS_PER_ADDRESS, IdentityConfig.NONE), "a config made in code too");
+        assertThrows(ConfigurationException.class, () -> new ServerConfig(host, 0,
+                DatabaseLocation.file(Path.of("x.db")), List.of(), ServerConfig.DEFAULT_CONNECTIONS_PER_ADDRESS,
+                ServerConfig.DEFAULT_DB_POOL, IdentityConfig.NONE), "a config made in code too");
     }
 
     @Test
