@@ -73,8 +73,9 @@ class CopyStoreCommandTest {
         Path file = seededFile();
         try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
             assertEquals(0, run("--from", file.toString(), "--to", database.url()), err.toString());
-            assertTrue(out.toString().startsWith("copied 0 companies besides company 0, 1 customer profiles and 2"
-                    + " customer types from " + file.toAbsolutePath() + " to jdbc:postgresql://"), out.toString());
+            assertTrue(out.toString().startsWith("copied 0 companies besides company 0, 1 customer profiles, 2"
+                    + " customer types and 0 API clients from " + file.toAbsolutePath() + " to jdbc:postgresql://"),
+                    out.toString());
             assertFalse(out.toString().contains(":" + "classification_ci@") || out.toString().contains("password"),
                     "no password in the output: " + out);
             try (CustomerClassification copy = CustomerClassification.openPostgres(database.url(), 2)) {
@@ -89,8 +90,8 @@ class CopyStoreCommandTest {
         Path target = folder.resolve("new/classification.db");
         assertEquals(0, run("--from", file.toString(), "--to", target.toString()), err.toString());
         assertEquals(1, run("--from", file.toString(), "--to", target.toString()));
-        assertTrue(err.toString().contains("error: the target store already holds records: copy into an empty store"
-                + " (nothing was copied)"), err.toString());
+        assertTrue(err.toString().contains("error: the target store already holds records or API clients: copy into an"
+                + " empty store (nothing was copied)"), err.toString());
         try (CustomerClassification copy = CustomerClassification.open(target)) {
             assertCopied(copy);
         }
