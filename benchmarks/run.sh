@@ -4,16 +4,25 @@
 #
 #   benchmarks/run.sh [--profiles N] [--types N] [--rounds R] [--seconds S] [--connections C] [--no-build]
 #                     [--only REGEX] [--warmup S] [--scenario-warmup S] [--results FILE]
+#                     [--store sqlite|postgresql] [--postgresql URL] [--port N]
+#
+# --store postgresql runs the product and the baseline on PostgreSQL: the server --postgresql names
+# (postgresql://user:password@host:port/database, a role that may create databases; default
+# $CLASSIFICATION_BENCH_POSTGRESQL, else $CLASSIFICATION_TEST_POSTGRESQL). The SQLite seed is copied into a
+# database of its own once (copy-store), and each server gets a fresh copy of that one (CREATE DATABASE … TEMPLATE);
+# the mixed scenario also runs through two instances of the product over one database.
 #
 # Defaults: 100 000 profiles, 100 000 types, 3 rounds of 10 s per scenario, 32 connections. --types 1000000
 # seeds the 1 M-type tree; --only export-import measures only the export and import of every type (-Xmx128m). Each server gets --warmup seconds of mixed load first (20 s), and each scenario
 # --scenario-warmup seconds of its own load before its rounds (5 s). GET item, list and POST run against both
-# servers side by side, rounds alternating. Needs wrk (apt-get install wrk) and curl. Loopback only.
+# servers side by side, rounds alternating. Needs wrk (apt-get install wrk) and curl. Loopback only. The product
+# listens on --port (18181), the baseline on the next port, a second instance on the one after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-profiles=100000 types=100000 rounds=3 seconds=10 connections=32 build=1 only=. warmup=20 scenario_warmup=5
+profiles=100000 types=100000 rounds=3 seconds=10 connections=32 build=1 only=. warmup=20 scenario_warmup=5 port=18181
+store=sqlite postgresql=${CLASSIFICATION_BENCH_POSTGRESQL:-${CLASSIFICATION_TEST_POSTGRESQL:-}}
 results_file=benchmarks/results/latest.md
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -27,6 +36,9 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2; shift 2 ;;
     --scenario-warmup) scenario_warmup=$2; shift 2 ;;
     --results) results_file=$2; shift 2 ;;
+    --store) store=$2; shift 2 ;;
+    --postgresql) postgresql=$2; shift 2 ;;
+    --port) port=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -34,6 +46,19 @@ done
 for tool in wrk curl java mvn; do
   command -v "$tool" >/dev/null || { echo "$tool is missing (wrk: apt-get install wrk)" >&2; exit 2; }
 done
+case "$store" in
+  sqlite) ;;
+  postgresql)
+    command -v psql >/dev/null || { echo "psql is missing (apt-get install postgresql-client)" >&2; exit 2; }
+    [[ "$postgresql" =~ ^postgres(ql)?://([^:@/]+):([^@/]*)@([^/]+)/[^/?]+$ ]] \
+      || { echo "--store postgresql needs --postgresql postgresql://user:password@host:port/database" >&2; exit 2; }
+    pg_user=${BASH_REMATCH[2]} pg_password=${BASH_REMATCH[3]} pg_host=${BASH_REMATCH[4]} ;;
+  *) echo "--store is sqlite or postgresql" >&2; exit 2 ;;
+esac
+# pg_url NAME / pg_jdbc NAME: the database NAME on the benchmark's PostgreSQL server
+pg_url() { echo "postgresql://$pg_user:$pg_password@$pg_host/$1"; }
+pg_jdbc() { echo "jdbc:postgresql://$pg_host/$1?user=$pg_user&password=$pg_password"; }
+pg_admin() { psql -X -q -v ON_ERROR_STOP=1 "$postgresql" "$@"; }
 
 server_jar=${SERVER_JAR:-$root/bootstrap/target/customer-classification-server.jar}
 server_jsa=$root/bootstrap/target/customer-classification-server.jsa
@@ -54,9 +79,19 @@ else
   java -Xmx1g -cp "$bench_jar" io.customerclassification.benchmark.Seed --migrate "$seed"
 fi
 prop() { sed -n "s/^$1=//p" "$seed.properties"; }
+pg_seed=cc_bench_seed_${profiles}_${types}
+if [ "$store" = postgresql ]; then
+  stored=$(psql -X -At "$(pg_url "$pg_seed")" -c "SELECT count(*) FROM customer_profile" 2>/dev/null || true)
+  if [ "$stored" != "$profiles" ]; then
+    echo "== copy the seed into PostgreSQL database $pg_seed (copy-store, once)"
+    pg_admin -c "DROP DATABASE IF EXISTS $pg_seed WITH (FORCE)" -c "CREATE DATABASE $pg_seed ENCODING 'UTF8' TEMPLATE template0"
+    java -Xmx1g -jar "$server_jar" copy-store --from "$seed" --to "$(pg_url "$pg_seed")"
+    pg_admin -d "$pg_seed" -c "VACUUM ANALYZE" 2>/dev/null || psql -X -q "$(pg_url "$pg_seed")" -c "VACUUM ANALYZE"
+  fi
+fi
 export BENCH_LUA=$root/benchmarks/lua BENCH_PROFILES=$profiles BENCH_TYPES=$types BENCH_LEAVES=$(prop leafKeys)
 
-port=18181 bare_port=18182
+bare_port=$((port + 1)) second_port=$((port + 2)) auth_port=$((port + 3))
 results=$(mktemp)
 declare -A pids=()
 
@@ -71,13 +106,26 @@ stop_server() {
 stop_all() { for n in "${!pids[@]}"; do stop_server "$n"; done; }
 trap stop_all EXIT
 
-# start_server NAME PORT URL COMMAND...: starts NAME on a fresh copy of the seed ($data/NAME.db, which COMMAND
-# names); started_ms = milliseconds from exec to the first 200 of URL
+# fresh_copy NAME: a fresh copy of the seed for server NAME: $data/NAME.db, or the PostgreSQL database cc_bench_NAME
+fresh_copy() {
+  if [ "$store" = postgresql ]; then
+    pg_admin -c "DROP DATABASE IF EXISTS cc_bench_$1 WITH (FORCE)" -c "CREATE DATABASE cc_bench_$1 TEMPLATE $pg_seed"
+  else
+    rm -f "$data/$1.db" "$data/$1.db"-*
+    cp "$seed" "$data/$1.db"
+  fi
+}
+
+# start_server NAME PORT URL COMMAND...: starts NAME on a fresh copy of the seed (fresh_copy NAME, which COMMAND
+# names; a NAME ending in -second shares the store of the server without the suffix, started before it);
+# started_ms = milliseconds from exec to the first 200 of URL
 start_server() {
   local name=$1 p=$2 url=$3; shift 3
   stop_server "$name"
-  rm -f "$data/$name.db" "$data/$name.db"-*
-  cp "$seed" "$data/$name.db"
+  [[ "$name" == *-second ]] || fresh_copy "$name"
+  if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$p/"; then
+    echo "port $p is taken by another server (another benchmark? --port picks other ports)" >&2; exit 2
+  fi
   local t0; t0=$(date +%s%N)
   "$@" >"$data/$name.log" 2>&1 &
   pids[$name]=$!
@@ -98,23 +146,24 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 median() { printf '%s\n' "$@" | sort -t= -k3 -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 failures() { printf '%s\n' "$@" | awk '{for(i=1;i<=NF;i++){split($i,kv,"="); if(kv[1]=="non2xx"||kv[1]=="socketErrors") s+=kv[2]}} END{print s+0}'; }
 
-# scenario NAME: the product alone, R rounds of S seconds after its own warm-up; records the median round
+# scenario NAME [CONNECTIONS] [PORT]: one server alone (the product unless PORT names another), R rounds of S
+# seconds after its own warm-up; records the median round
 scenario() {
-  local name=$1 c=${2:-$connections}
+  local name=$1 c=${2:-$connections} p=${3:-$port}
   [[ "$name" =~ $only ]] || return 0
   local lines=()
   # the code paths of this scenario compiled, its caches filled, before anything is measured
-  [ "$scenario_warmup" -gt 0 ] && load "$port" "$name" "$scenario_warmup" "$c" >/dev/null
-  for _ in $(seq 1 "$rounds"); do lines+=("$(load "$port" "$name" "$seconds" "$c")"); done
+  [ "$scenario_warmup" -gt 0 ] && load "$p" "$name" "$scenario_warmup" "$c" >/dev/null
+  for _ in $(seq 1 "$rounds"); do lines+=("$(load "$p" "$name" "$seconds" "$c")"); done
   echo "$name c=$c $(median "${lines[@]}") failuresAllRounds=$(failures "${lines[@]}")" | tee -a "$results"
 }
 
-# paired PRODUCT_SCENARIO BARE_SCENARIO: both servers run side by side (each on its own copy of the seed, the
-# idle one costs nothing); each gets its own warm-up, then their rounds alternate, A B B A A B ..., so that a
-# drift in the machine's speed reaches both alike. Records both medians, the ratio of the medians and the
-# ratio of every pair of rounds.
+# paired SCENARIO BASE_SCENARIO [PORT BASE_PORT]: both servers (the product and the bare baseline unless the ports
+# name others) run side by side (each on its own copy of the seed, the idle one costs nothing); each gets its own
+# warm-up, then their rounds alternate, A B B A A B ..., so that a drift in the machine's speed reaches both alike.
+# Records both medians, the ratio of the medians and the ratio of every pair of rounds.
 paired() {
-  local name=$1 base=$2 c=$connections
+  local name=$1 base=$2 c=$connections port=${3:-$port} bare_port=${4:-$bare_port}
   [[ "$name" =~ $only ]] || return 0
   local mine=() theirs=() ratios=()
   if [ "$scenario_warmup" -gt 0 ]; then
@@ -144,12 +193,20 @@ java_opts=(-Xmx128m -XX:+UseSerialGC)
 # glibc gives every thread that allocates its own malloc arena; two keep the native part of RSS small
 export MALLOC_ARENA_MAX=2
 
-bare=(-cp "$bench_jar" io.customerclassification.benchmark.BareServer "$data/bare.db" "$bare_port")
-product=(-jar "$server_jar" --port "$port" --db "$data/product.db")
+# The product without credentials (loopback only), as the baseline has none; the bearer section below puts the
+# same build with credentials beside it.
+if [ "$store" = postgresql ]; then
+  bare=(-cp "$bench_jar" io.customerclassification.benchmark.BareServer "$(pg_jdbc cc_bench_bare)" "$bare_port")
+  product=(-jar "$server_jar" --port "$port" --db "$(pg_url cc_bench_product)" --auth none)
+  second=(-jar "$server_jar" --port "$second_port" --db "$(pg_url cc_bench_product)" --auth none)
+else
+  bare=(-cp "$bench_jar" io.customerclassification.benchmark.BareServer "$data/bare.db" "$bare_port")
+  product=(-jar "$server_jar" --port "$port" --db "$data/product.db" --auth none)
+fi
 first_get=/api/v1.0/companies/0/setup/customerProfiles/1
 bare_first_get=/bare/profiles/1
 
-if [[ "startup" =~ $only ]]; then
+if [[ "startup" =~ $only ]] && [ "$store" = sqlite ]; then
   echo "== start-up to the first GET item (baseline and product in turn, so that both see the same machine)"
   # The baseline gets an AppCDS archive written by one run of its own; the product uses the archive its build
   # writes beside the jar (README's run command).
@@ -186,6 +243,23 @@ paired simpro-post bare-post-profile
 stop_server bare
 fi
 
+if [[ "simpro-get-item-bearer token-client-credentials" =~ $only ]]; then
+  echo "== the same build with bearer tokens against --auth none, side by side; the token endpoint's rate"
+  auth_secret=$(head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')
+  [ -n "${pids[product]:-}" ] || { start_server product "$port" /health java "${java_opts[@]}" "${product[@]}"; warm_up "$port" mixed; }
+  start_server product-auth "$auth_port" /health env CLASSIFICATION_BOOTSTRAP_CLIENT="bench:$auth_secret" \
+    java "${java_opts[@]}" -jar "$server_jar" --port "$auth_port" --db "$data/product-auth.db"
+  BENCH_BASIC=$(printf 'bench:%s' "$auth_secret" | base64 -w0)
+  BENCH_TOKEN=$(curl -fs "http://127.0.0.1:$auth_port/oauth2/token" -u "bench:$auth_secret" -d grant_type=client_credentials \
+    | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+  export BENCH_BASIC BENCH_TOKEN
+  warm_up "$auth_port" simpro-get-item-bearer
+  paired simpro-get-item-bearer simpro-get-item "$auth_port" "$port"
+  # One slow hash per request by design: two connections keep both cores hashing.
+  scenario token-client-credentials 2 "$auth_port"
+  stop_server product-auth
+fi
+
 echo "== product"
 if [[ "simpro-list-filtered intacct-query-selective intacct-query-expression intacct-query-deep-start simpro-patch intacct-post intacct-patch-move" =~ $only ]] \
     && [ -z "${pids[product]:-}" ]; then
@@ -206,6 +280,27 @@ if [[ "mixed" =~ $only ]]; then
   scenario mixed
   rss=$(awk '/VmHWM/ {print $2}' "/proc/${pids[product]}/status")
   echo "peakRss product-under-mixed kB=$rss" | tee -a "$results"
+fi
+# Two instances over one PostgreSQL database, the mixed load split between them (half the connections each), on a
+# fresh copy; the sum of both instances' requests per second, round by round.
+if [[ "mixed-two-instances" =~ $only ]] && [ "$store" = postgresql ]; then
+  start_server product "$port" /health java "${java_opts[@]}" "${product[@]}"
+  start_server product-second "$second_port" /health java "${java_opts[@]}" "${second[@]}"
+  # wait for these jobs only: a bare wait would also wait for the servers, which run in the background too
+  warm_up "$port" mixed & first=$!
+  warm_up "$second_port" mixed & second=$!
+  wait "$first" "$second"
+  lines=()
+  for _ in $(seq 1 "$rounds"); do
+    load "$port" mixed "$seconds" $((connections / 2)) >"$data/first.out" & first=$!
+    load "$second_port" mixed "$seconds" $((connections / 2)) >"$data/second.out" & second=$!
+    wait "$first" "$second"
+    a=$(cat "$data/first.out") b=$(cat "$data/second.out")
+    sum() { awk -v x="$(field "$1" <<<"$a")" -v y="$(field "$1" <<<"$b")" "BEGIN{printf \"$2\", x + y}"; }
+    lines+=("RESULT requests=$(sum requests %d) rps=$(sum rps %.1f) first=[$a] second=[$b]")
+  done
+  echo "mixed-two-instances c=$connections $(median "${lines[@]}") failuresAllRounds=$(failures "${lines[@]}")" | tee -a "$results"
+  stop_server product-second
 fi
 
 subtree_parent=$(prop subtreeParentKey)
@@ -241,7 +336,7 @@ fi
 {
   echo "# Benchmark results"
   echo
-  echo "Command: \`benchmarks/run.sh --profiles $profiles --types $types --rounds $rounds --seconds $seconds --connections $connections\`"
+  echo "Command: \`benchmarks/run.sh --profiles $profiles --types $types --rounds $rounds --seconds $seconds --connections $connections --store $store\`"
   echo "Date: $(date -u +%Y-%m-%dT%H:%M:%SZ). Machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1),"
   echo "$(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1); JVM options for both servers: ${java_opts[*]}"
   echo "(MALLOC_ARENA_MAX=2)."

@@ -8,8 +8,9 @@ end
 function init(args)
   math.randomseed(os.time() * 1000 + tid)
   sequence = 0
-  -- names stay unique across threads, rounds and runs
-  salt = os.time() .. "-" .. math.random(1000000000)
+  -- names stay unique across threads, rounds and runs, and across two wrk processes started in the same second
+  -- against two servers over one database (the port tells them apart)
+  salt = os.time() .. "-" .. (wrk.port or "") .. "-" .. math.random(1000000000)
 end
 
 profiles = tonumber(os.getenv("BENCH_PROFILES") or "100000")

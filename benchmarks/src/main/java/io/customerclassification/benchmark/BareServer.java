@@ -17,9 +17,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The baseline the benchmark compares the product with: the bare stack answering the same reads the obvious
- * way — Javalin, plain JDBC on the same SQLite file with the same durability settings (WAL,
- * {@code synchronous=NORMAL}), one connection per worker thread, {@code COUNT(*)} plus {@code LIMIT/OFFSET}
- * for pages, no validation, no domain. Not part of the product. {@code BareServer <database> <port>}.
+ * way — Javalin, plain JDBC on the same database (an SQLite file with the same durability settings: WAL,
+ * {@code synchronous=NORMAL}; or a PostgreSQL database, given as a {@code jdbc:postgresql:} URL), one connection per
+ * worker thread, {@code COUNT(*)} plus {@code LIMIT/OFFSET} for pages, no validation, no domain. Not part of the
+ * product. {@code BareServer <database file | jdbc:postgresql:…> <port>}.
  */
 public final class BareServer {
 
@@ -31,7 +32,7 @@ public final class BareServer {
     }
 
     public static void main(String[] args) {
-        BareServer bare = new BareServer("jdbc:sqlite:" + args[0]);
+        BareServer bare = new BareServer(args[0].startsWith("jdbc:postgresql:") ? args[0] : "jdbc:sqlite:" + args[0]);
         Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             QueuedThreadPool pool = new QueuedThreadPool(32, 4);
@@ -48,10 +49,12 @@ public final class BareServer {
     private Connection connect() {
         try {
             Connection connection = DriverManager.getConnection(url);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA journal_mode = WAL");
-                statement.execute("PRAGMA synchronous = NORMAL");
-                statement.execute("PRAGMA busy_timeout = 10000");
+            if (url.startsWith("jdbc:sqlite:")) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA journal_mode = WAL");
+                    statement.execute("PRAGMA synchronous = NORMAL");
+                    statement.execute("PRAGMA busy_timeout = 10000");
+                }
             }
             return connection;
         } catch (SQLException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.port.in.company.RegisterCompanyCommand;
 import io.customerclassification.application.port.in.customertype.CustomerTypeImportRow;
 import io.customerclassification.application.port.in.customertype.ExportCustomerTypesQuery;
@@ -36,6 +37,8 @@ import java.util.Map;
  * company in batches of {@code batch} rows (parents first, as the export orders them) through the embedded API.
  */
 public final class ExportImportBench {
+
+    private static final Caller SYSTEM = Caller.system(null);
 
     private static final CsvMapper CSV = new CsvMapper();
     private static final CsvSchema SCHEMA = CsvSchema.builder().setUseHeader(true)
@@ -92,7 +95,7 @@ public final class ExportImportBench {
     private static long export(Path database) throws IOException {
         try (CustomerClassification app = CustomerClassification.open(database);
                 SequenceWriter csv = CSV.writer(SCHEMA).writeValues(new Sink())) {
-            return app.exportCustomerTypes(new ExportCustomerTypesQuery(CompanyId.DEFAULT), row -> write(csv,
+            return app.exportCustomerTypes(new ExportCustomerTypesQuery(SYSTEM, CompanyId.DEFAULT), row -> write(csv,
                     new Object[] {row.key().toString(), row.name().value(), row.status().name().toLowerCase(Locale.ROOT),
                         row.parentName() == null ? null : row.parentName().value()}));
         }
@@ -122,13 +125,13 @@ public final class ExportImportBench {
         try (CustomerClassification app = CustomerClassification.open(database)) {
             try (OutputStream out = Files.newOutputStream(file);
                     SequenceWriter csv = CSV.writer(SCHEMA).writeValues(out)) {
-                app.exportCustomerTypes(new ExportCustomerTypesQuery(CompanyId.DEFAULT), row -> write(csv,
+                app.exportCustomerTypes(new ExportCustomerTypesQuery(SYSTEM, CompanyId.DEFAULT), row -> write(csv,
                         new Object[] {row.key().toString(), row.name().value(), "active",
                             row.parentName() == null ? null : row.parentName().value()}));
             }
             System.out.printf(Locale.ROOT, "  exported to %s, peak RSS %s%n", file, peakRss());
             CompanyId target = CompanyId.of(5);
-            app.registerCompany(new RegisterCompanyCommand(target, Name.of("Imported")));
+            app.registerCompany(new RegisterCompanyCommand(SYSTEM, target, Name.of("Imported")));
             long imported = 0;
             try (MappingIterator<Map<String, String>> rows = CSV.readerFor(Map.class).with(SCHEMA.withHeader())
                     .readValues(file.toFile())) {
@@ -140,7 +143,7 @@ public final class ExportImportBench {
                             parent == null || parent.isEmpty() ? null : parent));
                     if (part.size() == batch || !rows.hasNext()) {
                         long started = System.nanoTime();
-                        imported += app.importCustomerTypes(new ImportCustomerTypesCommand(target, part,
+                        imported += app.importCustomerTypes(new ImportCustomerTypesCommand(SYSTEM, target, part,
                                 ImportMode.CREATE, false)).created();
                         System.out.printf(Locale.ROOT, "  imported %d rows (this batch %.1f s), peak RSS %s%n", imported,
                                 (System.nanoTime() - started) / 1e9, peakRss());

@@ -1,6 +1,7 @@
 package io.customerclassification.benchmark;
 
 import io.customerclassification.application.model.CustomerTypeView;
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileCommand;
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.ParentReference;
@@ -28,6 +29,8 @@ import java.util.SplittableRandom;
  * of about 10 000 types).
  */
 public final class Seed {
+
+    private static final Caller SYSTEM = Caller.system(null);
 
     private static final int BATCH = 2_000;
     private static final int MAX_DEPTH = 20;
@@ -64,7 +67,7 @@ public final class Seed {
             int start = from;
             app.inTransaction(() -> {
                 for (int i = start; i < Math.min(count, start + BATCH); i++) {
-                    app.createCustomerProfile(new CreateCustomerProfileCommand(CompanyId.DEFAULT,
+                    app.createCustomerProfile(new CreateCustomerProfileCommand(SYSTEM, CompanyId.DEFAULT,
                             Name.of(String.format(Locale.ROOT, "Profile %07d", i + 1)), i % 10 == 9));
                 }
                 return null;
@@ -87,9 +90,10 @@ public final class Seed {
                     boolean root = shallowSoFar[0] == 0 || random.nextInt(1000) == 0;
                     int p = root ? -1 : shallow[random.nextInt(shallowSoFar[0])];
                     ParentReference reference = root ? null : ParentReference.byKey(CustomerTypeKey.of(keys[p]));
-                    CustomerTypeView created = app.createCustomerType(new CreateCustomerTypeCommand(CompanyId.DEFAULT,
+                    CustomerTypeView created = app.createCustomerType(new CreateCustomerTypeCommand(
+                            Caller.system("seed"), CompanyId.DEFAULT,
                             Name.of(String.format(Locale.ROOT, "Type %07d", i + 1)), CustomerTypeStatus.ACTIVE,
-                            reference, "seed"));
+                            reference));
                     keys[i] = created.type().key().value();
                     parent[i] = p;
                     depth[i] = root ? 1 : depth[p] + 1;

@@ -12,13 +12,15 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The training run behind the server's class-data-sharing archive: the build runs it once, under
  * {@code -XX:ArchiveClassesAtExit}, right after packaging the jar. It starts the server on a scratch database
- * in a temporary folder, sends it one request of each kind the server answers (both dialects, successes and
- * refusals), stops it and deletes the folder; the JVM then writes the classes it loaded into the archive, which
+ * in a temporary folder, takes a token with a bootstrap client, sends it one request of each kind the server answers
+ * (both dialects, the token service and the admin API, successes and refusals), stops it and deletes the folder; the JVM then writes the classes it loaded into the archive, which
  * the run command passes to {@code java} so that the next start need not load and verify them again (a good part
  * of the start-up, docs/performance.md). Not part of the product's behaviour: without the archive the server
  * starts the same, only slower.
@@ -29,26 +31,36 @@ public final class ClassArchiveTraining {
     private static final String TYPES = "/objects/accounts-receivable/customer-type";
     private static final String QUERY = "/services/core/query";
 
+    private static final Pattern TOKEN = Pattern.compile("(?s).*\"access_token\":\"([^\"]+)\".*");
+
     private ClassArchiveTraining() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         Path folder = Files.createTempDirectory("customer-classification-training");
         try {
             SqliteNativeLibrary.useCache(folder.resolve("cache"));
-            ServerConfig config = ServerConfig.from(
-                    new String[] {"--port", "0", "--db", folder.resolve("training.db").toString()}, Map.of());
+            String secret = UUID.randomUUID().toString();
+            ServerConfig config = ServerConfig.from(new String[] {"--port", "0", "--db",
+                    folder.resolve("training.db").toString(), "--bootstrap-client", "training:" + secret}, Map.of());
             try (CustomerClassificationServer server = CustomerClassificationServer.start(config)) {
-                exercise("http://127.0.0.1:" + server.port());
+                exercise("http://127.0.0.1:" + server.port(), secret);
             }
         } finally {
             delete(folder);
         }
     }
 
-    private static void exercise(String base) throws IOException, InterruptedException {
+    private static void exercise(String base, String secret) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
+        String token = TOKEN.matcher(client.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=training&client_secret="
+                        + secret)).build(), HttpResponse.BodyHandlers.ofString()).body()).replaceFirst("$1");
+        client.send(get(base + PROFILES + "1"), HttpResponse.BodyHandlers.discarding()); // no token: 401
         List<HttpRequest> requests = List.of(
                 get(base + "/health"),
+                get(base + "/.well-known/jwks.json"),
+                get(base + "/admin/v1/clients"),
                 get(base + "/openapi"),
                 send(base + PROFILES, "POST", "{\"Name\": \"Gold\"}"),
                 send(base + PROFILES, "POST", "{\"Name\": \"Silver\", \"Archived\": true}"),
@@ -82,7 +94,8 @@ public final class ClassArchiveTraining {
                         + " \"filters\": [{\"$nope\": {}}]}"),
                 send(base + TYPES + "/2", "DELETE", null));
         for (HttpRequest request : requests) {
-            client.send(request, HttpResponse.BodyHandlers.discarding());
+            client.send(HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding());
         }
     }
 

@@ -5,6 +5,8 @@ import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeExportRow;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
+import io.customerclassification.application.port.in.Caller;
+import io.customerclassification.application.port.in.company.GetCompanyQuery;
 import io.customerclassification.application.port.in.company.GetCompanyUseCase;
 import io.customerclassification.application.port.in.company.ListCompaniesUseCase;
 import io.customerclassification.application.port.in.company.RegisterCompanyCommand;
@@ -48,13 +50,34 @@ import io.customerclassification.application.port.in.customertype.QueryCustomerT
 import io.customerclassification.application.port.in.customertype.QueryCustomerTypesUseCase;
 import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeUseCase;
+import io.customerclassification.application.port.in.identity.ApiKeyInfo;
+import io.customerclassification.application.port.in.identity.AuthenticateBearerUseCase;
+import io.customerclassification.application.port.in.identity.ClientQuery;
+import io.customerclassification.application.port.in.identity.ClientWithSecret;
+import io.customerclassification.application.port.in.identity.CreateApiKeyUseCase;
+import io.customerclassification.application.port.in.identity.CreateClientCommand;
+import io.customerclassification.application.port.in.identity.CreateClientUseCase;
+import io.customerclassification.application.port.in.identity.CreatedApiKey;
+import io.customerclassification.application.port.in.identity.DeleteClientUseCase;
+import io.customerclassification.application.port.in.identity.GetClientUseCase;
+import io.customerclassification.application.port.in.identity.ListApiKeysUseCase;
+import io.customerclassification.application.port.in.identity.ListClientsUseCase;
+import io.customerclassification.application.port.in.identity.RevokeApiKeyCommand;
+import io.customerclassification.application.port.in.identity.RevokeApiKeyUseCase;
+import io.customerclassification.application.port.in.identity.RotateClientSecretUseCase;
+import io.customerclassification.application.port.in.identity.RotateSigningKeyUseCase;
+import io.customerclassification.application.port.in.identity.UpdateClientCommand;
+import io.customerclassification.application.port.in.identity.UpdateClientUseCase;
 import io.customerclassification.application.query.AggregateValue;
 import io.customerclassification.application.query.Page;
 import io.customerclassification.domain.company.Company;
 import io.customerclassification.domain.customerprofile.CustomerProfile;
+import io.customerclassification.adapter.jdbi.PoolState;
+import io.customerclassification.adapter.jdbi.SqlStore;
+import io.customerclassification.adapter.jdbi.postgres.PostgresDatabase;
 import io.customerclassification.adapter.jdbi.sqlite.SqliteDatabase;
 import io.customerclassification.domain.customertype.CustomerTypeKey;
-import io.customerclassification.domain.shared.CompanyId;
+import io.customerclassification.domain.identity.Client;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,12 +89,17 @@ import javax.sql.DataSource;
 
 /**
  * The embedded entry point: every use case of the product, in-process, with no HTTP. Open it over a database
- * file (or a data source of your own) and close it when done; it is safe to share between threads.
+ * file (or a data source of your own, or a PostgreSQL database that server instances share) and close it when done;
+ * it is safe to share between threads.
+ *
+ * <p>Every command and query names its {@link Caller}: a client authenticated from a credential
+ * ({@link #authenticate}), whose grants the use cases check, or {@link Caller#system} for an application that
+ * trusts itself and wants no checks.
  *
  * <pre>{@code
  * try (CustomerClassification app = CustomerClassification.open(Path.of("data/classification.db"))) {
  *     CustomerProfile gold = app.createCustomerProfile(
- *             new CreateCustomerProfileCommand(CompanyId.DEFAULT, Name.of("Gold"), false));
+ *             new CreateCustomerProfileCommand(Caller.system("alice"), CompanyId.DEFAULT, Name.of("Gold"), false));
  * }
  * }</pre>
  */
@@ -99,14 +127,25 @@ public final class CustomerClassification
                 ExportCustomerProfilesUseCase,
                 ExportCustomerTypesUseCase,
                 ImportCustomerProfilesUseCase,
-                ImportCustomerTypesUseCase {
+                ImportCustomerTypesUseCase,
+                AuthenticateBearerUseCase,
+                CreateClientUseCase,
+                ListClientsUseCase,
+                GetClientUseCase,
+                UpdateClientUseCase,
+                DeleteClientUseCase,
+                RotateClientSecretUseCase,
+                CreateApiKeyUseCase,
+                ListApiKeysUseCase,
+                RevokeApiKeyUseCase,
+                RotateSigningKeyUseCase {
 
-    private final SqliteDatabase database;
+    private final SqlStore database;
     private final Services services;
 
-    private CustomerClassification(SqliteDatabase database, Clock clock) {
+    private CustomerClassification(SqlStore database, Security security, Clock clock) {
         this.database = database;
-        this.services = Services.over(database.stores(), clock);
+        this.services = Services.over(database.stores(), security, clock);
     }
 
     /**
@@ -116,12 +155,41 @@ public final class CustomerClassification
      *     created, opened, written or migrated, or was written by a newer version of the product
      */
     public static CustomerClassification open(Path databaseFile) {
-        return new CustomerClassification(SqliteDatabase.open(databaseFile), Clock.systemUTC());
+        return open(databaseFile, null);
+    }
+
+    /** Like {@link #open(Path)}, also accepting the tokens of {@code externalIssuer} when it is not null. */
+    static CustomerClassification open(Path databaseFile, IdentityConfig.ExternalIssuer externalIssuer) {
+        return new CustomerClassification(SqliteDatabase.open(databaseFile), Security.standard(externalIssuer),
+                Clock.systemUTC());
     }
 
     /** Like {@link #open(Path)} over a data source of the caller's, which must give SQLite connections. */
     public static CustomerClassification open(DataSource dataSource) {
-        return new CustomerClassification(SqliteDatabase.open(dataSource), Clock.systemUTC());
+        return new CustomerClassification(SqliteDatabase.open(dataSource), Security.standard(null), Clock.systemUTC());
+    }
+
+    /**
+     * Connects to a PostgreSQL database ({@code postgresql://user:password@host:port/database} or a
+     * {@code jdbc:postgresql:} URL), migrating it when needed, with a pool of {@code poolSize} connections. Server
+     * instances and other embedding applications may share the database: every rule holds across them.
+     *
+     * @throws io.customerclassification.adapter.jdbi.DatabaseUnavailableException when the database cannot be
+     *     reached or migrated, or was written by a newer version of the product
+     */
+    public static CustomerClassification openPostgres(String url, int poolSize) {
+        return new CustomerClassification(PostgresDatabase.open(url, poolSize), Security.standard(null),
+                Clock.systemUTC());
+    }
+
+    /**
+     * Opens the store {@code location} names (the server's {@code --db}), also accepting the tokens of
+     * {@code externalIssuer} when it is not null.
+     */
+    static CustomerClassification open(DatabaseLocation location, int poolSize,
+            IdentityConfig.ExternalIssuer externalIssuer) {
+        return new CustomerClassification(location.open(poolSize), Security.standard(externalIssuer),
+                Clock.systemUTC());
     }
 
     /**
@@ -148,18 +216,28 @@ public final class CustomerClassification
     }
 
     @Override
-    public List<Company> listCompanies() {
-        return services.companies().listCompanies();
+    public List<Company> listCompanies(Caller caller) {
+        return services.companies().listCompanies(caller);
     }
 
     @Override
-    public Company getCompany(CompanyId id) {
-        return services.companies().getCompany(id);
+    public List<Company> listAllCompanies(Caller caller) {
+        return services.companies().listAllCompanies(caller);
+    }
+
+    @Override
+    public Company getCompany(GetCompanyQuery query) {
+        return services.companies().getCompany(query);
     }
 
     @Override
     public Company registerCompany(RegisterCompanyCommand command) {
         return services.companies().registerCompany(command);
+    }
+
+    @Override
+    public Company addCompany(RegisterCompanyCommand command) {
+        return services.companies().addCompany(command);
     }
 
     @Override
@@ -260,6 +338,66 @@ public final class CustomerClassification
     @Override
     public ImportResult importCustomerTypes(ImportCustomerTypesCommand command) {
         return services.types().importCustomerTypes(command);
+    }
+
+    @Override
+    public Caller authenticate(String credential) {
+        return services.authentication().authenticate(credential);
+    }
+
+    @Override
+    public ClientWithSecret createClient(CreateClientCommand command) {
+        return services.clients().createClient(command);
+    }
+
+    @Override
+    public List<Client> listClients(Caller caller) {
+        return services.clients().listClients(caller);
+    }
+
+    @Override
+    public Client getClient(ClientQuery query) {
+        return services.clients().getClient(query);
+    }
+
+    @Override
+    public Client updateClient(UpdateClientCommand command) {
+        return services.clients().updateClient(command);
+    }
+
+    @Override
+    public void deleteClient(ClientQuery query) {
+        services.clients().deleteClient(query);
+    }
+
+    @Override
+    public ClientWithSecret rotateClientSecret(ClientQuery query) {
+        return services.clients().rotateClientSecret(query);
+    }
+
+    @Override
+    public CreatedApiKey createApiKey(ClientQuery query) {
+        return services.clients().createApiKey(query);
+    }
+
+    @Override
+    public List<ApiKeyInfo> listApiKeys(ClientQuery query) {
+        return services.clients().listApiKeys(query);
+    }
+
+    @Override
+    public void revokeApiKey(RevokeApiKeyCommand command) {
+        services.clients().revokeApiKey(command);
+    }
+
+    @Override
+    public String rotateSigningKey(Caller caller) {
+        return services.tokens().rotateSigningKey(caller);
+    }
+
+    /** The store's connection pool now, for the metrics. */
+    PoolState poolState() {
+        return database.poolState();
     }
 
     /** The services the use cases run on, for the HTTP dialects of the server. */

@@ -3,9 +3,12 @@ package io.customerclassification.bootstrap;
 import io.customerclassification.adapter.http.HttpApi;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.LogText;
+import io.customerclassification.adapter.http.RequestIds;
+import io.customerclassification.adapter.jdbi.PoolState;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.router.Endpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,12 +19,14 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.UriCompliance.Violation;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -35,16 +40,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Javalin server: both dialects, {@code GET /health}, the OpenAPI documents under {@code /openapi/}, one
- * structured log line per request, and the {@link Limits} that keep it answering under hostile input and load
- * (docs/reliability.md). Whatever Jetty refuses before a route runs is answered in the owning dialect's format.
+ * The Javalin server: both dialects, {@code GET /health} and {@code /health/ready}, {@code GET /metrics}, the
+ * OpenAPI documents under {@code /openapi/}, an id per request ({@link RequestIds}) and one structured log line per
+ * request, and the {@link Limits} that keep it answering under hostile input and load (docs/reliability.md).
+ * Whatever Jetty refuses before a route runs is answered in the owning dialect's format.
  */
 final class HttpServer {
 
     /** How long {@link #stop} waits for in-flight requests before closing their connections. */
     static final long STOP_TIMEOUT_MILLIS = 10_000;
     static final List<String> OPENAPI_DOCUMENTS =
-            List.of("simpro-customer-profiles.json", "intacct-customer-type.json");
+            List.of("simpro-customer-profiles.json", "intacct-customer-type.json", "identity.json");
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
 
@@ -107,6 +113,8 @@ final class HttpServer {
     private final Javalin javalin;
     private final ServerConnector connector;
     private final RequestLog requestLog;
+    /** What {@code GET /health/ready} says: true from {@link #markReady} until {@link #stop} begins. */
+    private final AtomicBoolean ready;
 
     /**
      * Start-up is mostly class loading and first runs of code. While the caller opens the database on one core,
@@ -123,10 +131,11 @@ final class HttpServer {
         return thread;
     }
 
-    private HttpServer(Javalin javalin, ServerConnector connector, RequestLog requestLog) {
+    private HttpServer(Javalin javalin, ServerConnector connector, RequestLog requestLog, AtomicBoolean ready) {
         this.javalin = javalin;
         this.connector = connector;
         this.requestLog = requestLog;
+        this.ready = ready;
     }
 
     /**
@@ -138,7 +147,18 @@ final class HttpServer {
 
     static HttpServer start(String host, int port, List<HttpDialect> dialects, Supplier<StoreState> store,
             Limits limits) {
+        return start(host, port, dialects, store, limits, new ServerMetrics(() -> PoolState.NONE));
+    }
+
+    /**
+     * Starts listening; {@code GET /health/ready} answers 503 until {@link #markReady}.
+     *
+     * @param metrics what {@code GET /metrics} shows; the server records every request there
+     */
+    static HttpServer start(String host, int port, List<HttpDialect> dialects, Supplier<StoreState> store,
+            Limits limits, ServerMetrics metrics) {
         HttpApi api = new HttpApi(dialects);
+        AtomicBoolean ready = new AtomicBoolean();
         AtomicReference<ServerConnector> connectorOf = new AtomicReference<>();
         RequestLog requestLog = new RequestLog();
         Javalin javalin = Javalin.create(config -> {
@@ -172,15 +192,20 @@ final class HttpServer {
                 // Javalin nests its own handler innermost: stop() waits for the requests GracefulHandler counts,
                 // bodies arrive before their request takes a turn, and requests over the limit wait in Overload
                 // without reaching Javalin.
-                server.setHandler(new GracefulHandler(new BodyFirst(new Overload(api, limits),
-                        (int) HttpApi.MAX_REQUEST_BYTES, HttpApi.MAX_DISCARDED_BYTES, limits.bodyGrace(),
-                        limits.minBodyBytesPerSecond())));
+                server.setHandler(new GracefulHandler(new RequestIdHandler(new BodyFirst(
+                        new Overload(api, limits, metrics), (int) HttpApi.MAX_REQUEST_BYTES,
+                        HttpApi.MAX_DISCARDED_BYTES, limits.bodyGrace(), limits.minBodyBytesPerSecond()))));
                 server.setErrorHandler(new Refusals(api));
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
             });
-            config.requestLogger.http((ctx, millis) ->
-                    requestLog.record(String.valueOf(ctx.method()), ctx.path(), ctx.statusCode(), millis));
+            config.requestLogger.http((ctx, millis) -> {
+                String method = String.valueOf(ctx.method());
+                requestLog.record(method, ctx.path(), ctx.statusCode(), millis, RequestIds.of(ctx));
+                metrics.request(method, route(ctx), ctx.statusCode(), millis);
+            });
             config.routes.get("/health", ctx -> health(ctx, store.get()));
+            config.routes.get("/health/ready", ctx -> readiness(ctx, ready.get(), store.get()));
+            config.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
             config.routes.get("/openapi", ctx -> ctx.json(Map.of("documents",
                     OPENAPI_DOCUMENTS.stream().map(name -> "/openapi/" + name).toList())));
             for (String document : OPENAPI_DOCUMENTS) {
@@ -196,11 +221,45 @@ final class HttpServer {
             requestLog.close();
             throw new ConfigurationException(bindFailure(host, port, e), e);
         }
-        return new HttpServer(javalin, connectorOf.get(), requestLog);
+        return new HttpServer(javalin, connectorOf.get(), requestLog, ready);
+    }
+
+    /** Prometheus's text exposition format, version 0.0.4. */
+    static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+    /** The route template the request matched ({@code /objects/accounts-receivable/customer-type/{key}}). */
+    private static String route(Context ctx) {
+        try {
+            Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+            return endpoint == null ? ServerMetrics.UNMATCHED : endpoint.path;
+        } catch (RuntimeException e) {
+            return ServerMetrics.UNMATCHED; // no route matched (a 404, or a refusal before the routes)
+        }
     }
 
     int port() {
         return javalin.port();
+    }
+
+    /** From now on {@code GET /health/ready} answers 200 while the store answers: the server takes traffic. */
+    void markReady() {
+        ready.set(true);
+    }
+
+    /**
+     * {@code {"status": "READY"}}, else 503 {@code {"status": "NOT_READY", "reason": …}} while the server starts or
+     * stops, or the store does not answer: a load balancer sends this instance no new requests then.
+     */
+    private static void readiness(Context ctx, boolean ready, StoreState store) {
+        Map<String, String> body = new LinkedHashMap<>();
+        if (ready && store.reachable()) {
+            body.put("status", "READY");
+            ctx.json(body);
+            return;
+        }
+        body.put("status", "NOT_READY");
+        body.put("reason", ready ? "The store does not answer." : "The server is starting or stopping.");
+        ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(body);
     }
 
     /**
@@ -230,6 +289,7 @@ final class HttpServer {
      * it counts are done, and one whose request was still on the way would be cut off without a word.
      */
     void stop() {
+        ready.set(false);
         if (connector != null) {
             connector.close();
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
@@ -256,14 +316,18 @@ final class HttpServer {
 
         private final HttpApi api;
         private final long retryAfterSeconds;
+        private final ServerMetrics metrics;
 
-        Overload(HttpApi api, Limits limits) {
+        Overload(HttpApi api, Limits limits, ServerMetrics metrics) {
             this.api = api;
             this.retryAfterSeconds = limits.retryAfterSeconds();
+            this.metrics = metrics;
             setMaxRequestCount(limits.activeRequests());
             setMaxSuspendedRequestCount(limits.waitingRequests());
             setMaxSuspend(limits.maxWait());
             excludePath("/health");
+            excludePath("/health/ready");
+            excludePath("/metrics");
         }
 
         @Override
@@ -278,11 +342,14 @@ final class HttpServer {
         }
 
         private void overloaded(Request request, Response response, Callback callback) {
-            LOG.warn("overloaded: {} {} answered 503", request.getMethod(), LogText.of(request.getHttpURI().getPath()));
+            String requestId = requestId(request, response);
+            LOG.warn("overloaded: {} {} answered 503 requestId={}", request.getMethod(),
+                    LogText.of(request.getHttpURI().getPath()), requestId);
+            metrics.overloaded();
             response.getHeaders().put(HttpHeader.RETRY_AFTER, retryAfterSeconds);
             write(response, callback, HttpStatus.SERVICE_UNAVAILABLE.getCode(), api.refusalBody(
                     request.getHttpURI().getPath(), HttpStatus.SERVICE_UNAVAILABLE.getCode(),
-                    "The server is busy; retry after " + retryAfterSeconds + " s."));
+                    "The server is busy; retry after " + retryAfterSeconds + " s.", requestId));
         }
     }
 
@@ -310,8 +377,8 @@ final class HttpServer {
             // Jetty closes the connection after most of these (a request it could not read, the stop), at times
             // without saying so; a client that reused it would lose its next request.
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
-            write(response, callback, status,
-                    api.refusalBody(RequestHeads.requestedPath(request), status, reason(status)));
+            write(response, callback, status, api.refusalBody(RequestHeads.requestedPath(request), status,
+                    reason(status), requestId(request, response)));
             return true;
         }
 
@@ -329,6 +396,35 @@ final class HttpServer {
                 }
             };
         }
+    }
+
+    /**
+     * Keeps or makes the request's id ({@link RequestIds}) before anything else handles it: a request attribute the
+     * routes read, and a header of the answer.
+     */
+    private static final class RequestIdHandler extends Handler.Wrapper {
+
+        RequestIdHandler(Handler handler) {
+            super(handler);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            requestId(request, response);
+            return super.handle(request, response, callback);
+        }
+    }
+
+    /**
+     * The request's id, kept or made once ({@link RequestIdHandler}; a request Jetty refused before it ran gets one
+     * here) and set on the answer.
+     */
+    private static String requestId(Request request, Response response) {
+        String id = request.getAttribute(RequestIds.ATTRIBUTE) instanceof String kept ? kept
+                : RequestIds.keptOrMade(request.getHeaders().get(RequestIds.HEADER));
+        request.setAttribute(RequestIds.ATTRIBUTE, id);
+        response.getHeaders().put(RequestIds.HEADER, id);
+        return id;
     }
 
     private static void write(Response response, Callback callback, int status, String json) {

@@ -2,7 +2,13 @@ package io.customerclassification.bootstrap;
 
 import io.customerclassification.adapter.jdbi.DatabaseUnavailableException;
 import io.customerclassification.adapter.jdbi.sqlite.SqliteNativeLibrary;
+import io.customerclassification.bootstrap.cli.OperatorCommands;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -11,8 +17,14 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code java -jar customer-classification-server.jar [options]}: starts the server and stops it cleanly on
  * SIGTERM or Ctrl-C. Exit status 2 for a bad command line, 1 when the server cannot start.
+ * {@code java -jar customer-classification-server.jar clients|keys|companies …}: an operator's command on the store
+ * ({@link OperatorCommands}). {@code … copy-store --from … --to …} copies one store into another instead
+ * ({@link CopyStoreCommand}).
  */
 public final class Main {
+
+    /** The PostgreSQL connections an operator command keeps: it runs one statement at a time. */
+    private static final int COMMAND_POOL = 2;
 
     /** Not a static field: the logging binding then starts on the warm-up thread, beside the database. */
     private static Logger log() {
@@ -28,6 +40,15 @@ public final class Main {
         // format; route it to the server's log instead, unless the caller chose otherwise.
         if (System.getProperty(JBOSS_LOGGING_PROVIDER) == null) {
             System.setProperty(JBOSS_LOGGING_PROVIDER, "slf4j");
+        }
+        if (args.length > 0 && OperatorCommands.NAMES.contains(args[0])) {
+            System.exit(operatorCommand(args));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("copy-store")) {
+            System.exit(CopyStoreCommand.run(Arrays.copyOfRange(args, 1, args.length), utf8(System.out),
+                    utf8(System.err)));
+            return;
         }
         if (ServerConfig.wantsHelp(args)) {
             System.out.println(ServerConfig.USAGE);
@@ -57,7 +78,21 @@ public final class Main {
             log().info("stopped");
         }, "shutdown"));
         log().info("listening on http://{}:{} (database {}) — started in {} ms", config.host(), server.port(),
-                config.database().toAbsolutePath(), (System.nanoTime() - startedAt) / 1_000_000);
+                config.database(), (System.nanoTime() - startedAt) / 1_000_000);
+    }
+
+    private static int operatorCommand(String[] args) {
+        Map<String, String> env = System.getenv();
+        nativeLibraryCache(env).ifPresent(SqliteNativeLibrary::useCache);
+        String database = Optional.ofNullable(env.get(ServerConfig.ENV_DB)).filter(value -> !value.isBlank())
+                .orElse(ServerConfig.DEFAULT_DATABASE.toString());
+        return OperatorCommands.run(args, database,
+                location -> CustomerClassification.open(location, COMMAND_POOL, null),
+                utf8(System.out), utf8(System.err));
+    }
+
+    private static PrintWriter utf8(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
     }
 
     /**

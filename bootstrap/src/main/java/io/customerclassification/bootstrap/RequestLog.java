@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request log: one {@code method= path= status= durationMs=} line per answered request, on the logger
+ * The request log: one {@code method= path= status= durationMs= requestId=} line per answered request, on the logger
  * {@code requests}.
  *
  * <p>A request thread only queues its line; one background thread writes the queued lines every few
@@ -29,7 +29,7 @@ final class RequestLog implements AutoCloseable {
     static final int CAPACITY = 65_536;
     static final Duration FLUSH_EVERY = Duration.ofMillis(5);
 
-    private record Line(String method, String path, int status, float millis) {}
+    private record Line(String method, String path, int status, float millis, String requestId) {}
 
     private final ConcurrentLinkedQueue<Line> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
@@ -54,7 +54,7 @@ final class RequestLog implements AutoCloseable {
     }
 
     /** Queues the line of one answered request; returns at once. */
-    void record(String method, String path, int status, float millis) {
+    void record(String method, String path, int status, float millis, String requestId) {
         if (closed || !target.isInfoEnabled()) {
             return;
         }
@@ -63,7 +63,7 @@ final class RequestLog implements AutoCloseable {
             dropped.increment();
             return;
         }
-        queue.add(new Line(method, path, status, millis));
+        queue.add(new Line(method, path, status, millis, requestId));
     }
 
     /** Writes what is queued, then stops the writer. */
@@ -96,8 +96,8 @@ final class RequestLog implements AutoCloseable {
         Line line;
         while ((line = queue.poll()) != null) {
             queued.decrementAndGet();
-            target.info("method={} path={} status={} durationMs={}", line.method(), LogText.of(line.path()),
-                    line.status(), tenths(line.millis()));
+            target.info("method={} path={} status={} durationMs={} requestId={}", line.method(),
+                    LogText.of(line.path()), line.status(), tenths(line.millis()), line.requestId());
         }
         long lost = dropped.sumThenReset();
         if (lost > 0) {

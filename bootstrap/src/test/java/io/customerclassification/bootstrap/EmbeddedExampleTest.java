@@ -1,5 +1,6 @@
 package io.customerclassification.bootstrap;
 
+import io.customerclassification.application.port.in.Caller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,22 +43,23 @@ class EmbeddedExampleTest {
         java.util.function.Consumer<Object> println = line -> printed.add(String.valueOf(line));
         // README:start
         try (CustomerClassification app = CustomerClassification.open(databaseFile)) {
+            Caller alice = Caller.system("alice"); // trusted without checks; the audit fields name her
             CompanyId company = CompanyId.DEFAULT;
-            app.createCustomerProfile(new CreateCustomerProfileCommand(company, Name.of("Gold"), false));
+            app.createCustomerProfile(new CreateCustomerProfileCommand(alice, company, Name.of("Gold"), false));
 
             CustomerTypeView reseller = app.createCustomerType(new CreateCustomerTypeCommand(
-                    company, Name.of("Reseller"), CustomerTypeStatus.ACTIVE, null, "alice"));
-            app.createCustomerType(new CreateCustomerTypeCommand(company, Name.of("Value-added reseller"),
-                    CustomerTypeStatus.ACTIVE, ParentReference.byName(Name.of("reseller")), "alice"));
+                    alice, company, Name.of("Reseller"), CustomerTypeStatus.ACTIVE, null));
+            app.createCustomerType(new CreateCustomerTypeCommand(alice, company, Name.of("Value-added reseller"),
+                    CustomerTypeStatus.ACTIVE, ParentReference.byName(Name.of("reseller"))));
 
             try {
                 app.updateCustomerType(new UpdateCustomerTypeCommand(
-                        company, reseller.type().key(), CustomerTypeStatus.INACTIVE, null, "alice"));
+                        alice, company, reseller.type().key(), CustomerTypeStatus.INACTIVE, null));
             } catch (DeactivateWithActiveChildrenException e) {
                 println.accept(e.getMessage()); // the hierarchy rules hold in-process too
             }
 
-            Page<CustomerTypeView> children = app.queryCustomerTypes(new QueryCustomerTypesQuery(company,
+            Page<CustomerTypeView> children = app.queryCustomerTypes(new QueryCustomerTypesQuery(alice, company,
                     new Criteria(Comparison.of(CustomerTypeField.PARENT_NAME, Operator.EQ, "Reseller"),
                             List.of(SortKey.asc(CustomerTypeField.NAME)), Paging.firstPage(100))));
             println.accept(children.total() + " child: " + children.items().get(0).type().name().value());
@@ -83,27 +85,34 @@ class EmbeddedExampleTest {
                 + expected);
     }
 
+    private static final Caller SYSTEM = Caller.system(null);
+
     @Test
     void severalUseCasesInOneTransactionKeepAllOrNothing() {
         try (CustomerClassification app = CustomerClassification.open(folder.resolve("atomic.db"))) {
             CompanyId company = CompanyId.DEFAULT;
             assertThrows(io.customerclassification.domain.customerprofile.DuplicateCustomerProfileNameException.class,
                     () -> app.inTransaction(() -> {
-                        app.createCustomerProfile(new CreateCustomerProfileCommand(company, Name.of("Gold"), false));
-                        app.createCustomerProfile(new CreateCustomerProfileCommand(company, Name.of("Silver"), false));
+                        app.createCustomerProfile(new CreateCustomerProfileCommand(SYSTEM, company,
+                                Name.of("Gold"), false));
+                        app.createCustomerProfile(new CreateCustomerProfileCommand(SYSTEM, company,
+                                Name.of("Silver"), false));
                         return app.createCustomerProfile(
-                                new CreateCustomerProfileCommand(company, Name.of("GOLD"), false));
+                                new CreateCustomerProfileCommand(SYSTEM, company, Name.of("GOLD"), false));
                     }));
             assertEquals(0, app.listCustomerProfiles(new io.customerclassification.application.port.in
-                    .customerprofile.ListCustomerProfilesQuery(company, Criteria.all(Paging.firstPage(10)))).total(),
+                    .customerprofile.ListCustomerProfilesQuery(SYSTEM, company,
+                            Criteria.all(Paging.firstPage(10)))).total(),
                     "a failed unit leaves nothing behind");
 
             app.inTransaction(() -> {
-                app.createCustomerProfile(new CreateCustomerProfileCommand(company, Name.of("Gold"), false));
-                return app.createCustomerProfile(new CreateCustomerProfileCommand(company, Name.of("Silver"), false));
+                app.createCustomerProfile(new CreateCustomerProfileCommand(SYSTEM, company, Name.of("Gold"), false));
+                return app.createCustomerProfile(new CreateCustomerProfileCommand(SYSTEM, company,
+                        Name.of("Silver"), false));
             });
             assertEquals(2, app.listCustomerProfiles(new io.customerclassification.application.port.in
-                    .customerprofile.ListCustomerProfilesQuery(company, Criteria.all(Paging.firstPage(10)))).total());
+                    .customerprofile.ListCustomerProfilesQuery(SYSTEM, company,
+                            Criteria.all(Paging.firstPage(10)))).total());
         }
     }
 

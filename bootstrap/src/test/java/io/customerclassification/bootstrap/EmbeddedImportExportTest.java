@@ -3,6 +3,7 @@ package io.customerclassification.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.port.in.company.RegisterCompanyCommand;
 import io.customerclassification.application.port.in.customerprofile.CustomerProfileImportRow;
 import io.customerclassification.application.port.in.customerprofile.ExportCustomerProfilesQuery;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** CONTRACT §3.3 in the embedded API over SQLite: export, import into another company, all or nothing. */
 class EmbeddedImportExportTest {
 
+    private static final Caller SYSTEM = Caller.system(null);
+
     private static final CompanyId C0 = CompanyId.DEFAULT;
     private static final CompanyId C3 = CompanyId.of(3);
 
@@ -32,7 +35,7 @@ class EmbeddedImportExportTest {
 
     private static List<String> types(CustomerClassification app, CompanyId company) {
         List<String> rows = new ArrayList<>();
-        app.exportCustomerTypes(new ExportCustomerTypesQuery(company), row -> rows.add(row.name().value() + "<"
+        app.exportCustomerTypes(new ExportCustomerTypesQuery(SYSTEM, company), row -> rows.add(row.name().value() + "<"
                 + (row.parentName() == null ? "" : row.parentName().value()) + ":" + row.status()));
         return rows;
     }
@@ -40,8 +43,8 @@ class EmbeddedImportExportTest {
     @Test
     void typesAndProfilesRoundTripIntoAnotherCompanyAndARefusedImportLeavesNoTrace() {
         try (CustomerClassification app = CustomerClassification.open(folder.resolve("classification.db"))) {
-            app.registerCompany(new RegisterCompanyCommand(C3, Name.of("Acme")));
-            assertEquals(new ImportResult(4, 0), app.importCustomerTypes(new ImportCustomerTypesCommand(C0, List.of(
+            app.registerCompany(new RegisterCompanyCommand(SYSTEM, C3, Name.of("Acme")));
+            assertEquals(new ImportResult(4, 0), app.importCustomerTypes(new ImportCustomerTypesCommand(SYSTEM, C0, List.of(
                     new CustomerTypeImportRow("Gold North", "active", "Gold"),
                     new CustomerTypeImportRow("Gold", null, "Reseller"),
                     new CustomerTypeImportRow("Reseller", null, null),
@@ -51,32 +54,32 @@ class EmbeddedImportExportTest {
             assertEquals(tree, types(app, C0));
 
             List<CustomerTypeImportRow> rows = new ArrayList<>();
-            app.exportCustomerTypes(new ExportCustomerTypesQuery(C0), row -> rows.add(new CustomerTypeImportRow(
+            app.exportCustomerTypes(new ExportCustomerTypesQuery(SYSTEM, C0), row -> rows.add(new CustomerTypeImportRow(
                     row.name().value(), row.status().name(), row.parentName() == null ? null : row.parentName().value())));
             assertEquals(new ImportResult(4, 0),
-                    app.importCustomerTypes(new ImportCustomerTypesCommand(C3, rows, ImportMode.CREATE, false)));
+                    app.importCustomerTypes(new ImportCustomerTypesCommand(SYSTEM, C3, rows, ImportMode.CREATE, false)));
             assertEquals(tree, types(app, C3));
 
             assertThrows(ImportRejectedException.class, () -> app.importCustomerTypes(new ImportCustomerTypesCommand(
-                    C3, List.of(new CustomerTypeImportRow("New", null, "Gold North"),
+                    SYSTEM, C3, List.of(new CustomerTypeImportRow("New", null, "Gold North"),
                             new CustomerTypeImportRow("reseller", "active", "Gold North")), ImportMode.UPSERT, false)));
             assertEquals(tree, types(app, C3), "the cycle through Reseller is refused whole: New is not created");
-            assertEquals(new ImportResult(1, 1), app.importCustomerTypes(new ImportCustomerTypesCommand(C3, List.of(
+            assertEquals(new ImportResult(1, 1), app.importCustomerTypes(new ImportCustomerTypesCommand(SYSTEM, C3, List.of(
                     new CustomerTypeImportRow("New", null, null),
                     new CustomerTypeImportRow("gold north", "active", "new")), ImportMode.UPSERT, false)));
             assertEquals(List.of("Reseller<:ACTIVE", "Gold<Reseller:ACTIVE", "Retail<:INACTIVE", "New<:ACTIVE",
                     "Gold North<New:ACTIVE"), types(app, C3));
 
-            assertEquals(new ImportResult(2, 0), app.importCustomerProfiles(new ImportCustomerProfilesCommand(C0,
+            assertEquals(new ImportResult(2, 0), app.importCustomerProfiles(new ImportCustomerProfilesCommand(SYSTEM, C0,
                     List.of(new CustomerProfileImportRow("Gold", "false"), new CustomerProfileImportRow("Old", "true")),
                     ImportMode.CREATE, false)));
             List<CustomerProfileImportRow> profiles = new ArrayList<>();
-            app.exportCustomerProfiles(new ExportCustomerProfilesQuery(C0), profile -> profiles.add(
+            app.exportCustomerProfiles(new ExportCustomerProfilesQuery(SYSTEM, C0), profile -> profiles.add(
                     new CustomerProfileImportRow(profile.name().value(), Boolean.toString(profile.archived()))));
             assertEquals(new ImportResult(2, 0), app.importCustomerProfiles(
-                    new ImportCustomerProfilesCommand(C3, profiles, ImportMode.CREATE, false)));
+                    new ImportCustomerProfilesCommand(SYSTEM, C3, profiles, ImportMode.CREATE, false)));
             List<String> copied = new ArrayList<>();
-            app.exportCustomerProfiles(new ExportCustomerProfilesQuery(C3),
+            app.exportCustomerProfiles(new ExportCustomerProfilesQuery(SYSTEM, C3),
                     profile -> copied.add(profile.name().value() + ":" + profile.archived()));
             assertEquals(List.of("Gold:false", "Old:true"), copied);
         }

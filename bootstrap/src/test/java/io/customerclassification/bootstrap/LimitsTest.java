@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.intacct.IntacctDialect;
 import io.customerclassification.adapter.http.simpro.SimproDialect;
 import io.customerclassification.application.inmemory.InMemoryApplication;
@@ -59,9 +60,10 @@ class LimitsTest {
 
     private HttpServer serve(HttpServer.Limits limits) {
         InMemoryApplication app = InMemoryApplication.create();
-        SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(app.profiles(), app.companies(), app.idempotency()));
-        IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(app.types(), app.companies(), app.idempotency()),
-                Clock.systemUTC());
+        SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(app.profiles(), app.companies(),
+                app.idempotency()), BearerAuthentication.off());
+        IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(app.types(), app.companies(),
+                app.idempotency()), BearerAuthentication.off(), Clock.systemUTC());
         HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(slow, simpro, intacct),
                 () -> new StoreState(true, Optional.empty()), limits);
         servers.add(server);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.intacct.IntacctDialect;
 import io.customerclassification.adapter.http.simpro.SimproDialect;
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileUseCase;
@@ -96,9 +97,10 @@ class RefusalMatrixTest {
             return app.createCustomerType(command);
         };
         SimproDialect simpro = new SimproDialect(new SimproDialect.UseCases(profiles, app, app, app, app, app, app,
-                app, app, app.services().idempotency()));
+                app, app, app.services().idempotency()), BearerAuthentication.off());
         IntacctDialect intacct = new IntacctDialect(new IntacctDialect.UseCases(types, app, app, app, app, app, app,
-                app, app, app, app, app, app, app.services().idempotency()), Clock.systemUTC());
+                app, app, app, app, app, app, app.services().idempotency()), BearerAuthentication.off(),
+                Clock.systemUTC());
         server = HttpServer.start("127.0.0.1", 0, List.of(simpro, intacct), () -> StoreState.of(app));
         http = new Http(server.port());
     }
@@ -190,8 +192,10 @@ class RefusalMatrixTest {
     @Test
     void overloadAndShutdownAreRefusedInTheOwnersFormatWhateverTheAccept() throws Exception {
         HeldDialect held = new HeldDialect(Duration.ofSeconds(20));
-        SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(app, app, app.services().idempotency()));
-        IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(app, app, app.services().idempotency()), Clock.systemUTC());
+        SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(app, app, app.services().idempotency()),
+                BearerAuthentication.off());
+        IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(app, app, app.services().idempotency()),
+                BearerAuthentication.off(), Clock.systemUTC());
         HttpServer busy = HttpServer.start("127.0.0.1", 0, List.of(held, simpro, intacct),
                 () -> new StoreState(true, Optional.empty()),
                 HttpServer.Limits.DEFAULT.withRequests(1, 0, Duration.ofMillis(100)));

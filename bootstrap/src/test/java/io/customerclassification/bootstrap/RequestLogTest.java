@@ -30,31 +30,31 @@ class RequestLogTest {
     void everyRecordedRequestIsWrittenInOrderByTheTimeTheLogCloses() {
         RequestLog log = new RequestLog(target, 1_000);
         for (int i = 0; i < 500; i++) {
-            log.record("GET", "/things/" + i, 200, i / 10f);
+            log.record("GET", "/things/" + i, 200, i / 10f, "id");
         }
         log.close();
         List<String> lines = lines(Level.INFO);
         assertEquals(500, lines.size());
-        assertEquals("method=GET path=/things/0 status=200 durationMs=0.0", lines.get(0));
-        assertEquals("method=GET path=/things/499 status=200 durationMs=49.9", lines.get(499));
+        assertEquals("method=GET path=/things/0 status=200 durationMs=0.0 requestId=id", lines.get(0));
+        assertEquals("method=GET path=/things/499 status=200 durationMs=49.9 requestId=id", lines.get(499));
     }
 
     @Test
     void linesAreWrittenWithinAFewMillisecondsWithoutClosing() throws InterruptedException {
         RequestLog log = new RequestLog(target, 1_000);
-        log.record("POST", "/things", 201, 1.25f);
+        log.record("POST", "/things", 201, 1.25f, "id");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (lines(Level.INFO).isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(1);
         }
-        assertEquals(List.of("method=POST path=/things status=201 durationMs=1.3"), lines(Level.INFO));
+        assertEquals(List.of("method=POST path=/things status=201 durationMs=1.3 requestId=id"), lines(Level.INFO));
         log.close();
     }
 
     @Test
     void clientTextIsEscapedSoItCannotForgeLines() {
         RequestLog log = new RequestLog(target, 1_000);
-        log.record("GET", "/x\r\nINFO requests - method=GET path=/forged", 404, 0.5f);
+        log.record("GET", "/x\r\nINFO requests - method=GET path=/forged", 404, 0.5f, "id");
         log.close();
         String line = lines(Level.INFO).get(0);
         assertTrue(!line.contains("\n") && !line.contains("\r"), line);
@@ -63,9 +63,9 @@ class RequestLogTest {
     @Test
     void linesBeyondTheCapacityAreCountedAndReportedNotQueued() {
         RequestLog log = new RequestLog(target, 0);
-        log.record("GET", "/a", 200, 1f);
-        log.record("GET", "/b", 200, 1f);
-        log.record("GET", "/c", 200, 1f);
+        log.record("GET", "/a", 200, 1f, "id");
+        log.record("GET", "/b", 200, 1f, "id");
+        log.record("GET", "/c", 200, 1f, "id");
         log.close();
         assertEquals(List.of(), lines(Level.INFO));
         assertEquals(List.of("3 request lines were not written: the log fell 0 lines behind"), lines(Level.WARN));
@@ -81,7 +81,7 @@ class RequestLogTest {
             int id = t;
             new Thread(() -> {
                 for (int i = 0; i < each; i++) {
-                    log.record("GET", "/t" + id + "/" + i, 200, 0f);
+                    log.record("GET", "/t" + id + "/" + i, 200, 0f, "id");
                 }
                 done.countDown();
             }).start();

@@ -2,6 +2,7 @@ package io.customerclassification.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,7 @@ class ServerConfigTest {
         ServerConfig config = parse(Map.of());
         assertEquals("127.0.0.1", config.host());
         assertEquals(8080, config.port());
-        assertEquals(Path.of("data", "customer-classification.db"), config.database());
+        assertEquals(Path.of("data", "customer-classification.db"), config.database().file());
         assertEquals(List.of(), config.extraCompanies());
     }
 
@@ -39,7 +40,7 @@ class ServerConfigTest {
                 "CLASSIFICATION_COMPANIES", "1=Acme; 2=Beta Ltd"));
         assertEquals("0.0.0.0", config.host());
         assertEquals(9090, config.port());
-        assertEquals(Path.of("/tmp/x.db"), config.database());
+        assertEquals(Path.of("/tmp/x.db"), config.database().file());
         assertEquals(List.of(company(1, "Acme"), company(2, "Beta Ltd")), config.extraCompanies());
     }
 
@@ -49,9 +50,42 @@ class ServerConfigTest {
                 Map.of("CLASSIFICATION_PORT", "9090", "CLASSIFICATION_DB", "env.db", "CLASSIFICATION_COMPANIES", "1=Env"),
                 "--port", "7070", "--db=flag.db", "--host", "::1", "--company", "1=Flag", "--company=3=Gamma");
         assertEquals(7070, config.port());
-        assertEquals(Path.of("flag.db"), config.database());
+        assertEquals(Path.of("flag.db"), config.database().file());
         assertEquals("::1", config.host());
         assertEquals(List.of(company(1, "Flag"), company(3, "Gamma")), config.extraCompanies());
+    }
+
+    @Test
+    void aPostgresqlUrlSelectsPostgresqlAndIsNeverShownWithItsPassword() {
+        ServerConfig config = parse(Map.of("CLASSIFICATION_DB", "postgresql://cc:s3cret@db.example:5433/classes"));
+        assertTrue(config.database().isPostgres());
+        assertEquals("postgresql://cc:s3cret@db.example:5433/classes", config.database().postgresUrl());
+        assertEquals("jdbc:postgresql://db.example:5433/classes as cc", config.database().toString());
+        assertTrue(parse(Map.of(), "--db", "jdbc:postgresql://h/d?user=u&password=p").database().isPostgres());
+        assertFalse(parse(Map.of(), "--db", "jdbc:postgresql://h/d?user=u&password=p").database().toString()
+                .contains("password"));
+        assertFalse(parse(Map.of(), "--db", "postgresql.db").database().isPostgres());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql://", "postgresql://u:p@/db", "postgresql://u:p@host", "postgresql://u:p@host/",
+        "postgres://u:p@ho st/db"})
+    void aBadPostgresqlUrlIsRefusedWithoutItsPassword(String url) {
+        var error = assertThrows(ConfigurationException.class, () -> parse(Map.of(), "--db", url));
+        assertTrue(error.getMessage().startsWith("--db: "), error.getMessage());
+        assertFalse(error.getMessage().contains(":p@"), error.getMessage());
+    }
+
+    @Test
+    void thePostgresqlPoolComesFromTheFlagOrTheEnvironment() {
+        assertEquals(16, parse(Map.of()).databasePool());
+        assertEquals(4, parse(Map.of("CLASSIFICATION_DB_POOL", "4")).databasePool());
+        assertEquals(40, parse(Map.of("CLASSIFICATION_DB_POOL", "4"), "--db-pool", "40").databasePool());
+        for (String bad : List.of("0", "257", "x", "")) {
+            var error = assertThrows(ConfigurationException.class, () -> parse(Map.of(), "--db-pool", bad));
+            assertTrue(error.getMessage().contains("--db-pool must be a number of connections between 1 and 256"),
+                    error.getMessage());
+        }
     }
 
     @ParameterizedTest
@@ -99,6 +133,87 @@ class ServerConfigTest {
                 () -> parse(Map.of(), "--connections-per-address", share));
         assertEquals("--connections-per-address must be a number of connections between 1 and 1024, was '" + share
                 + "'", error.getMessage());
+    }
+
+    @Test
+    void credentialsAreRequiredByDefault() {
+        IdentityConfig identity = parse(Map.of()).identity();
+        assertTrue(identity.authenticationRequired());
+        assertNull(identity.bootstrapClient());
+        assertNull(identity.externalIssuer());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "::1", "localhost", "127.0.0.2"})
+    void authNoneIsAllowedOnALoopbackHost(String host) {
+        assertFalse(parse(Map.of(), "--auth", "none", "--host", host).identity().authenticationRequired());
+        assertFalse(parse(Map.of("CLASSIFICATION_AUTH", "none", "CLASSIFICATION_HOST", host))
+                .identity().authenticationRequired());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0.0", "::", "192.0.2.10", "example.invalid"})
+    void authNoneIsRefusedOnAnyOtherHost(String host) {
+        var error = assertThrows(ConfigurationException.class, () -> parse(Map.of(), "--auth=none", "--host", host));
+        assertTrue(error.getMessage().startsWith("--auth none serves every request without credentials"),
+                error.getMessage());
+        assertThrows(ConfigurationException.class,
+                () -> parse(Map.of("CLASSIFICATION_AUTH", "none", "CLASSIFICATION_HOST", host)));
+        assertThrows(ConfigurationException.class, () -> new ServerConfig(host, 0,
+                DatabaseLocation.file(Path.of("x.db")), List.of(), ServerConfig.DEFAULT_CONNECTIONS_PER_ADDRESS,
+                ServerConfig.DEFAULT_DB_POOL, IdentityConfig.NONE), "a config made in code too");
+    }
+
+    @Test
+    void anUnknownAuthModeIsRefusedNamingItsSource() {
+        assertEquals("--auth must be required or none, was 'off'",
+                assertThrows(ConfigurationException.class, () -> parse(Map.of(), "--auth", "off")).getMessage());
+        assertEquals("CLASSIFICATION_AUTH must be required or none, was 'no'",
+                assertThrows(ConfigurationException.class, () -> parse(Map.of("CLASSIFICATION_AUTH",
+                        "no"))).getMessage());
+    }
+
+    @Test
+    void theBootstrapClientIsReadFromTheFlagOrTheEnvironmentAndHidesItsSecret() {
+        String secret = "s3cret-value_0123456789";
+        IdentityConfig.BootstrapClient flag = parse(Map.of(), "--bootstrap-client", "ops:" + secret)
+                .identity().bootstrapClient();
+        assertEquals("ops", flag.clientId().value());
+        assertEquals(secret, flag.secret());
+        assertFalse(flag.toString().contains(secret));
+        assertFalse(parse(Map.of(), "--bootstrap-client", "ops:" + secret).toString().contains(secret));
+        assertEquals("env-ops", parse(Map.of("CLASSIFICATION_BOOTSTRAP_CLIENT", "env-ops:" + secret))
+                .identity().bootstrapClient().clientId().value());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ops", ":0123456789abcdefgh", "op s:0123456789abcdefgh", "ops:short",
+            "ops:has space 0123456789",
+            "ops:0123456789abcdefgh:colon"})
+    void aBadBootstrapClientIsRefusedWithoutEchoingTheSecret(String spec) {
+        var error = assertThrows(ConfigurationException.class, () -> parse(Map.of(), "--bootstrap-client", spec));
+        assertTrue(error.getMessage().startsWith("--bootstrap-client"), error.getMessage());
+        int colon = spec.indexOf(':');
+        if (colon >= 0 && colon + 1 < spec.length()) {
+            assertFalse(error.getMessage().contains(spec.substring(colon + 1)), error.getMessage());
+        }
+    }
+
+    @Test
+    void anExternalIssuerTakesAnHttpUrlAndOptionallyItsClaimAndAudience() {
+        IdentityConfig.ExternalIssuer issuer = parse(Map.of("CLASSIFICATION_OIDC_AUDIENCE", "api"), "--oidc-issuer",
+                "https://idp.example.com/realms/acme").identity().externalIssuer();
+        assertEquals("https://idp.example.com/realms/acme", issuer.issuer().toString());
+        assertEquals("customer_classification_grants", issuer.grantsClaim());
+        assertEquals("api", issuer.audience());
+        assertEquals("roles", parse(Map.of(), "--oidc-issuer", "http://127.0.0.1:9000", "--oidc-grants-claim", "roles")
+                .identity().externalIssuer().grantsClaim());
+        for (String bad : List.of("idp.example.com", "ftp://idp", "https://", "https://idp?x=1", "::")) {
+            var error = assertThrows(ConfigurationException.class, () -> parse(Map.of(), "--oidc-issuer", bad));
+            assertTrue(error.getMessage().startsWith("--oidc-issuer must be the issuer's http(s) URL"), bad);
+        }
+        assertEquals("--oidc-grants-claim needs --oidc-issuer", assertThrows(ConfigurationException.class,
+                () -> parse(Map.of(), "--oidc-grants-claim", "roles")).getMessage());
     }
 
     @Test

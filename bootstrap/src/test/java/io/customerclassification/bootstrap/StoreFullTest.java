@@ -3,6 +3,7 @@ package io.customerclassification.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.intacct.IntacctDialect;
 import io.customerclassification.adapter.http.simpro.SimproDialect;
 import io.customerclassification.bootstrap.e2e.Http;
@@ -60,8 +61,10 @@ class StoreFullTest {
             dataSource.setMaxPageCount(rows.getInt(1) + 8);
         }
         try (CustomerClassification app = CustomerClassification.open(dataSource)) {
-            SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(app, app, app.services().idempotency()));
-            IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(app, app, app.services().idempotency()), Clock.systemUTC());
+            SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(app, app, app.services().idempotency()),
+                    BearerAuthentication.off());
+            IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(app, app,
+                    app.services().idempotency()), BearerAuthentication.off(), Clock.systemUTC());
             HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(simpro, intacct), () -> StoreState.of(app));
             try {
                 Http http = new Http(server.port());

@@ -15,7 +15,6 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,7 +113,7 @@ public final class HttpApi {
                     : HttpStatus.forStatus(status) == HttpStatus.UNKNOWN ? "Request refused"
                     : HttpStatus.forStatus(status).getMessage();
         } else {
-            String reference = UUID.randomUUID().toString();
+            String reference = RequestIds.of(ctx);
             LOG.error("Unexpected failure, reference {}: {} {}", reference, ctx.method(), LogText.of(ctx.path()),
                     refusal);
             status = HttpStatus.INTERNAL_SERVER_ERROR.getCode();
@@ -127,8 +126,9 @@ public final class HttpApi {
      * The JSON error body for a request the server refused before any route ran (see
      * {@link HttpDialect#refusalBody}), in the format of the dialect that owns {@code path}, else neutral.
      */
-    public String refusalBody(String path, int status, String reason) {
-        return ownerOf(path).map(dialect -> dialect.refusalBody(status, reason)).orElseGet(() -> neutralErrorBody(reason));
+    public String refusalBody(String path, int status, String reason, String requestId) {
+        return ownerOf(path).map(dialect -> dialect.refusalBody(status, reason, requestId))
+                .orElseGet(() -> neutralErrorBody(reason));
     }
 
     /** {@code {"error": reason}}: the body for paths that no dialect owns. */

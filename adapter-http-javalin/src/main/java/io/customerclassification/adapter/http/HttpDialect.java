@@ -55,4 +55,12 @@ public interface HttpDialect {
      * @param reason why, in a sentence a client developer can act on
      */
     String refusalBody(int status, String reason);
+
+    /**
+     * {@link #refusalBody(int, String)} of the request whose id ({@link RequestIds}) is {@code requestId}, for a
+     * dialect whose error format quotes it.
+     */
+    default String refusalBody(int status, String reason, String requestId) {
+        return refusalBody(status, reason);
+    }
 }

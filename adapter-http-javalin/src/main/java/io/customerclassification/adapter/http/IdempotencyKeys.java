@@ -1,10 +1,12 @@
 package io.customerclassification.adapter.http;
 
 import io.customerclassification.application.model.RecordedAnswer;
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.port.in.idempotency.IdempotentOutcome;
 import io.customerclassification.application.port.in.idempotency.IdempotentRequest;
 import io.customerclassification.application.port.in.idempotency.RunIdempotentRequestCommand;
 import io.customerclassification.application.port.in.idempotency.RunIdempotentRequestUseCase;
+import io.customerclassification.domain.identity.Resource;
 import io.customerclassification.domain.shared.CompanyId;
 import io.javalin.http.Context;
 import java.nio.ByteBuffer;
@@ -27,12 +29,6 @@ public final class IdempotencyKeys {
     public static final String HEADER = "Idempotency-Key";
     /** Marks an answer given again to a retry: the request's work was not done again. */
     public static final String REPLAYED = "Idempotent-Replayed";
-    /**
-     * The client of every request while the server does not authenticate its callers (CONTRACT §4 arrives with its
-     * own issue): until then all requests share one space of keys.
-     */
-    public static final String ANONYMOUS = "";
-
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private IdempotencyKeys() {}
@@ -74,21 +70,23 @@ public final class IdempotencyKeys {
     }
 
     /**
-     * Answers a POST: by doing its work without a key; with one, at most once ({@link RunIdempotentRequestUseCase}),
-     * keyed by {@code operation}, {@code company} and the body.
+     * Answers a POST that adds a record of {@code resource} to {@code company}: by doing its work without a key; with
+     * one, at most once per caller and key ({@link RunIdempotentRequestUseCase}), fingerprinted by {@code operation},
+     * {@code company} and the body.
      *
      * @param work does the request's work and answers it
      * @param finalAnswer the dialect's answer to a refusal of the work, when it is final (a 4xx)
      */
     public static void answer(Context ctx, Optional<String> key, RunIdempotentRequestUseCase idempotency,
-            String operation, CompanyId company, Supplier<RecordedAnswer> work,
+            Caller caller, Resource resource, String operation, CompanyId company, Supplier<RecordedAnswer> work,
             Function<RuntimeException, Optional<RecordedAnswer>> finalAnswer) {
         if (key.isEmpty()) {
             write(ctx, work.get());
             return;
         }
         write(ctx, idempotency.runIdempotentRequest(
-                new RunIdempotentRequestCommand(ANONYMOUS, key.get(), fingerprint(operation, company, ctx.bodyAsBytes())),
+                new RunIdempotentRequestCommand(caller, company, resource, key.get(),
+                        fingerprint(operation, company, ctx.bodyAsBytes())),
                 new IdempotentRequest(work, finalAnswer)));
     }
 

@@ -165,8 +165,8 @@ class HttpApiTest {
 
     @Test
     void refusalsOutsideRoutesGoToTheOwningDialectElseGetTheNeutralBody() {
-        assertEquals("{\"echo\":503,\"reason\":\"busy\"}", api.refusalBody("/echo/read", 503, "busy"));
-        assertEquals("{\"error\":\"busy \\\"now\\\"\"}", api.refusalBody("/elsewhere", 503, "busy \"now\""));
+        assertEquals("{\"echo\":503,\"reason\":\"busy\"}", api.refusalBody("/echo/read", 503, "busy", "id"));
+        assertEquals("{\"error\":\"busy \\\"now\\\"\"}", api.refusalBody("/elsewhere", 503, "busy \"now\"", "id"));
     }
 
     private static HttpResponse<String> send(String origin, HttpRequest.Builder request)

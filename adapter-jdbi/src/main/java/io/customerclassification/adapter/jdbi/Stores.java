@@ -6,6 +6,7 @@ import io.customerclassification.adapter.jdbi.customertype.CustomerTypeHierarchy
 import io.customerclassification.adapter.jdbi.customertype.CustomerTypePersistenceAdapter;
 import io.customerclassification.adapter.jdbi.customertype.CustomerTypeSql;
 import io.customerclassification.adapter.jdbi.idempotency.IdempotencyPersistenceAdapter;
+import io.customerclassification.adapter.jdbi.identity.IdentityStores;
 import io.customerclassification.adapter.jdbi.page.PageReader;
 import io.customerclassification.adapter.jdbi.session.Session;
 import io.customerclassification.adapter.jdbi.session.WorkGate;
@@ -21,7 +22,8 @@ public record Stores(
         CustomerProfilePersistenceAdapter customerProfiles,
         CustomerTypePersistenceAdapter customerTypes,
         CustomerTypeHierarchyAdapter customerTypeHierarchy,
-        IdempotencyPersistenceAdapter idempotency) {
+        IdempotencyPersistenceAdapter idempotency,
+        IdentityStores identity) {
 
     /** The session's write transactions, the one {@link TransactionPort} of these stores. */
     public TransactionPort transactions() {
@@ -42,6 +44,7 @@ public record Stores(
                 new CustomerProfilePersistenceAdapter(session, pages, exports),
                 new CustomerTypePersistenceAdapter(session, pages),
                 new CustomerTypeHierarchyAdapter(session, subtreeSql, subtreeReads, exports),
-                new IdempotencyPersistenceAdapter(session));
+                new IdempotencyPersistenceAdapter(session),
+                IdentityStores.over(session));
     }
 }

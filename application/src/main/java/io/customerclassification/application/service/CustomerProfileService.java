@@ -46,6 +46,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.customerclassification.domain.identity.Permission;
+import io.customerclassification.domain.identity.Resource;
+
 public final class CustomerProfileService
         implements CreateCustomerProfileUseCase,
                 GetCustomerProfileUseCase,
@@ -76,6 +79,7 @@ public final class CustomerProfileService
 
     private final Ports ports;
     private final CompanyGuard companies;
+    private final Authorization authorization = new Authorization();
 
     public CustomerProfileService(Ports ports) {
         this.ports = ports;
@@ -84,6 +88,7 @@ public final class CustomerProfileService
 
     @Override
     public CustomerProfile createCustomerProfile(CreateCustomerProfileCommand command) {
+        authorization.require(command.caller(), command.companyId(), Resource.CUSTOMER_PROFILE, Permission.ADD);
         return ports.transaction().inTransaction(() -> {
             companies.requireCompany(command.companyId());
             requireFreeName(command.companyId(), command.name(), null);
@@ -94,18 +99,21 @@ public final class CustomerProfileService
 
     @Override
     public CustomerProfile getCustomerProfile(GetCustomerProfileQuery query) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_PROFILE, query.permission());
         companies.requireCompany(query.companyId());
         return load(query.companyId(), query.id());
     }
 
     @Override
     public Page<CustomerProfile> listCustomerProfiles(ListCustomerProfilesQuery query) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_PROFILE, Permission.LIST);
         companies.requireCompany(query.companyId());
         return ports.find().findCustomerProfiles(query.companyId(), query.criteria());
     }
 
     @Override
     public CustomerProfile updateCustomerProfile(UpdateCustomerProfileCommand command) {
+        authorization.require(command.caller(), command.companyId(), Resource.CUSTOMER_PROFILE, Permission.EDIT);
         return ports.transaction().inTransaction(() -> {
             companies.requireCompany(command.companyId());
             CustomerProfile profile = load(command.companyId(), command.id());
@@ -128,6 +136,7 @@ public final class CustomerProfileService
 
     @Override
     public void deleteCustomerProfile(DeleteCustomerProfileCommand command) {
+        authorization.require(command.caller(), command.companyId(), Resource.CUSTOMER_PROFILE, Permission.DELETE);
         ports.transaction().inTransaction(() -> {
             companies.requireCompany(command.companyId());
             if (command.expectedVersion() != null) {
@@ -141,6 +150,7 @@ public final class CustomerProfileService
 
     @Override
     public long exportCustomerProfiles(ExportCustomerProfilesQuery query, Consumer<CustomerProfile> rows) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_PROFILE, Permission.LIST);
         companies.requireCompany(query.companyId());
         return ports.export().exportCustomerProfiles(query.companyId(), rows);
     }
@@ -154,6 +164,8 @@ public final class CustomerProfileService
      */
     @Override
     public ImportResult importCustomerProfiles(ImportCustomerProfilesCommand command) {
+        authorization.requireImport(
+                command.caller(), command.companyId(), Resource.CUSTOMER_PROFILE, command.mode());
         CompanyId companyId = command.companyId();
         return ports.transaction().inTransaction(() -> {
             companies.requireCompany(companyId);

@@ -61,6 +61,8 @@ import io.customerclassification.domain.customertype.ParentReferenceMismatchExce
 import io.customerclassification.domain.customertype.Placement;
 import io.customerclassification.domain.customertype.UnknownParentException;
 import io.customerclassification.domain.shared.CompanyId;
+import io.customerclassification.domain.identity.Permission;
+import io.customerclassification.domain.identity.Resource;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,6 +122,7 @@ public final class CustomerTypeService
 
     private final Ports ports;
     private final CompanyGuard companies;
+    private final Authorization authorization = new Authorization();
     private final CustomerTypeHierarchyPolicy policy = new CustomerTypeHierarchyPolicy();
     private final Clock clock;
 
@@ -131,6 +134,7 @@ public final class CustomerTypeService
 
     @Override
     public CustomerTypeView createCustomerType(CreateCustomerTypeCommand command) {
+        authorization.require(command.caller(), command.companyId(), Resource.CUSTOMER_TYPE, Permission.ADD);
         CompanyId companyId = command.companyId();
         return ports.transaction().inTransaction(() -> {
             companies.requireCompany(companyId);
@@ -142,13 +146,14 @@ public final class CustomerTypeService
             policy.checkCreate(command.status(), placement);
             CustomerType created = ports.save().insertCustomerType(new CustomerTypeDraft(
                     companyId, command.name(), command.status(), placement.parentKey(),
-                    Audit.created(now(), command.actor())));
+                    Audit.created(now(), command.caller().auditUser())));
             return view(created, placement);
         });
     }
 
     @Override
     public CustomerTypeView getCustomerType(GetCustomerTypeQuery query) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_TYPE, query.permission());
         companies.requireCompany(query.companyId());
         return ports.load().loadCustomerTypeView(query.companyId(), query.key())
                 .orElseThrow(() -> new CustomerTypeNotFoundException(query.companyId(), query.key()));
@@ -156,18 +161,21 @@ public final class CustomerTypeService
 
     @Override
     public Page<CustomerTypeView> listCustomerTypes(ListCustomerTypesQuery query) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_TYPE, Permission.LIST);
         companies.requireCompany(query.companyId());
         return ports.find().findCustomerTypes(query.companyId(), Criteria.all(query.paging()));
     }
 
     @Override
     public Page<CustomerTypeReference> listCustomerTypeReferences(ListCustomerTypesQuery query) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_TYPE, Permission.LIST);
         companies.requireCompany(query.companyId());
         return ports.find().findCustomerTypeReferences(query.companyId(), query.paging());
     }
 
     @Override
     public CustomerTypeView updateCustomerType(UpdateCustomerTypeCommand command) {
+        authorization.require(command.caller(), command.companyId(), Resource.CUSTOMER_TYPE, Permission.EDIT);
         CompanyId companyId = command.companyId();
         return ports.transaction().inTransaction(() -> {
             companies.requireCompany(companyId);
@@ -195,14 +203,15 @@ public final class CustomerTypeService
             }
 
             Instant at = now();
-            CustomerType updated = node.moveTo(placement.parentKey(), at, command.actor())
-                    .withStatus(finalStatus, at, command.actor());
+            String user = command.caller().auditUser();
+            CustomerType updated = node.moveTo(placement.parentKey(), at, user).withStatus(finalStatus, at, user);
             return view(ports.save().updateCustomerType(updated), placement);
         });
     }
 
     @Override
     public void deleteCustomerType(DeleteCustomerTypeCommand command) {
+        authorization.require(command.caller(), command.companyId(), Resource.CUSTOMER_TYPE, Permission.DELETE);
         CompanyId companyId = command.companyId();
         ports.transaction().inTransaction(() -> {
             companies.requireCompany(companyId);
@@ -215,18 +224,21 @@ public final class CustomerTypeService
 
     @Override
     public Page<CustomerTypeView> queryCustomerTypes(QueryCustomerTypesQuery query) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_TYPE, Permission.LIST);
         companies.requireCompany(query.companyId());
         return ports.find().findCustomerTypes(query.companyId(), query.criteria());
     }
 
     @Override
     public List<AggregateValue> aggregateCustomerTypes(AggregateCustomerTypesQuery query) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_TYPE, Permission.LIST);
         companies.requireCompany(query.companyId());
         return ports.find().aggregateCustomerTypes(query.companyId(), query.filter(), query.aggregations());
     }
 
     @Override
     public List<CustomerTypeKey> getCustomerTypeLineage(GetCustomerTypeQuery query) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_TYPE, Permission.LIST);
         List<CustomerType> lineage = lineage(query.companyId(), query.key());
         List<CustomerTypeKey> rootFirst = new ArrayList<>(lineage.size());
         for (int i = lineage.size() - 1; i >= 0; i--) {
@@ -237,6 +249,7 @@ public final class CustomerTypeService
 
     @Override
     public List<CustomerTypeAncestor> listCustomerTypeAncestors(ListCustomerTypeAncestorsQuery query) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_TYPE, Permission.LIST);
         List<CustomerType> lineage = lineage(query.companyId(), query.key());
         List<CustomerTypeAncestor> ancestors = new ArrayList<>(lineage.size() - 1);
         for (int level = 1; level < lineage.size(); level++) {
@@ -255,6 +268,7 @@ public final class CustomerTypeService
 
     @Override
     public Page<CustomerTypeDescendant> listCustomerTypeDescendants(ListCustomerTypeDescendantsQuery query) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_TYPE, Permission.LIST);
         companies.requireCompany(query.companyId());
         load(query.companyId(), query.key());
         return ports.descendants().loadDescendants(query.companyId(), query.key(), query.paging());
@@ -262,6 +276,7 @@ public final class CustomerTypeService
 
     @Override
     public long exportCustomerTypes(ExportCustomerTypesQuery query, Consumer<CustomerTypeExportRow> rows) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_TYPE, Permission.LIST);
         companies.requireCompany(query.companyId());
         return ports.export().exportCustomerTypes(query.companyId(), rows);
     }
@@ -273,7 +288,9 @@ public final class CustomerTypeService
      */
     @Override
     public ImportResult importCustomerTypes(ImportCustomerTypesCommand command) {
+        authorization.requireImport(command.caller(), command.companyId(), Resource.CUSTOMER_TYPE, command.mode());
         CompanyId companyId = command.companyId();
+        String user = command.caller().auditUser();
         return ports.transaction().inTransaction(() -> {
             companies.requireCompany(companyId);
             CustomerTypeImport plan = new CustomerTypeImport();
@@ -293,10 +310,10 @@ public final class CustomerTypeService
                 CustomerTypeKey parentKey = node.parentKey == null ? null : plan.node(node.parentKey).storedKey;
                 if (node.storedKey == null) {
                     node.storedKey = ports.save().insertCustomerType(new CustomerTypeDraft(companyId, node.name,
-                            node.status, parentKey, Audit.created(at, null))).key();
+                            node.status, parentKey, Audit.created(at, user))).key();
                 } else {
-                    ports.save().updateCustomerType(load(companyId, node.storedKey).moveTo(parentKey, at, null)
-                            .withStatus(node.status, at, null));
+                    ports.save().updateCustomerType(load(companyId, node.storedKey).moveTo(parentKey, at, user)
+                            .withStatus(node.status, at, user));
                 }
             }
             return result;

@@ -11,6 +11,7 @@ import io.customerclassification.application.port.out.TransactionPort;
 import io.customerclassification.application.port.out.idempotency.LoadIdempotentRequestPort;
 import io.customerclassification.application.port.out.idempotency.SaveIdempotentRequestPort;
 import io.customerclassification.application.port.out.idempotency.StoredIdempotentRequest;
+import io.customerclassification.domain.identity.Permission;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * work. A claim that was never answered (its server died) is taken over after {@link #LEASE}; the answer is recorded
  * only under the claim of the run that did the work, so a run whose claim was taken over rolls its work back rather
  * than doing it twice.
+ *
+ * <p>Every key is the caller's own (the store keeps it as (client, key)), and the caller's {@code add} permission is
+ * checked before any key is read, so a refused caller learns nothing of the keys either.
  */
 public final class IdempotencyService implements RunIdempotentRequestUseCase {
 
@@ -53,6 +57,7 @@ public final class IdempotencyService implements RunIdempotentRequestUseCase {
 
     private final Ports ports;
     private final Clock clock;
+    private final Authorization authorization = new Authorization();
 
     public IdempotencyService(Ports ports, Clock clock) {
         this.ports = ports;
@@ -61,6 +66,7 @@ public final class IdempotencyService implements RunIdempotentRequestUseCase {
 
     @Override
     public IdempotentOutcome runIdempotentRequest(RunIdempotentRequestCommand command, IdempotentRequest request) {
+        authorization.require(command.caller(), command.companyId(), command.resource(), Permission.ADD);
         Optional<RecordedAnswer> first = firstAnswer(command, clock.instant());
         if (first.isEmpty()) {
             long claim = ThreadLocalRandom.current().nextLong();

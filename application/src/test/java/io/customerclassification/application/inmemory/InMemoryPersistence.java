@@ -138,7 +138,20 @@ public final class InMemoryPersistence
         }
     }
 
+    /** Whether a rolled-back transaction's keys stay taken (a PostgreSQL sequence) or are handed out again (SQLite). */
+    private final boolean keysSurviveRollback;
+
     public InMemoryPersistence() {
+        this(false);
+    }
+
+    /**
+     * @param keysSurviveRollback whether keys taken by a transaction that rolls back stay taken, as a PostgreSQL
+     *     sequence's do (SQLite's {@code AUTOINCREMENT} hands them out again): the reference then gives the keys the
+     *     SQL store under comparison gives
+     */
+    public InMemoryPersistence(boolean keysSurviveRollback) {
+        this.keysSurviveRollback = keysSurviveRollback;
         state.companies.put(Company.DEFAULT.id(), Company.DEFAULT);
     }
 
@@ -160,6 +173,10 @@ public final class InMemoryPersistence
             try {
                 return work.get();
             } catch (RuntimeException | Error e) {
+                if (keysSurviveRollback) {
+                    before.lastProfileId = state.lastProfileId;
+                    before.lastTypeKey = state.lastTypeKey;
+                }
                 state = before;
                 throw e;
             }

@@ -3,6 +3,7 @@ package io.customerclassification.application.inmemory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileCommand;
 import io.customerclassification.application.port.in.customerprofile.ListCustomerProfilesQuery;
 import io.customerclassification.application.query.Comparison;
@@ -20,16 +21,21 @@ import org.junit.jupiter.api.Test;
 /** Wiring check of the in-memory application: the services run end to end over the in-memory ports. */
 class InMemorySmokeTest {
 
+    private static final Caller SYSTEM = Caller.system(null);
+
     @Test
     void createsFiltersAndRefusesDuplicateProfilesEndToEnd() {
         InMemoryApplication app = InMemoryApplication.create();
         for (String name : List.of("Gold", "Silver", "Bronze", "Golden Oldie")) {
-            app.profiles().createCustomerProfile(new CreateCustomerProfileCommand(CompanyId.DEFAULT, Name.of(name), false));
+            app.profiles().createCustomerProfile(new CreateCustomerProfileCommand(SYSTEM, CompanyId.DEFAULT,
+                    Name.of(name), false));
         }
         assertThrows(DuplicateCustomerProfileNameException.class, () -> app.profiles()
-                .createCustomerProfile(new CreateCustomerProfileCommand(CompanyId.DEFAULT, Name.of("gOLD"), false)));
+                .createCustomerProfile(new CreateCustomerProfileCommand(SYSTEM, CompanyId.DEFAULT,
+                        Name.of("gOLD"), false)));
 
-        var page = app.profiles().listCustomerProfiles(new ListCustomerProfilesQuery(CompanyId.DEFAULT, new Criteria(
+        var page = app.profiles().listCustomerProfiles(new ListCustomerProfilesQuery(SYSTEM, CompanyId.DEFAULT,
+                new Criteria(
                 Comparison.ignoringCase(CustomerProfileField.NAME, Operator.LIKE, "gold%"),
                 List.of(SortKey.desc(CustomerProfileField.NAME)),
                 Paging.of(0, 10))));

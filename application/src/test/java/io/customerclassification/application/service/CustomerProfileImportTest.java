@@ -3,6 +3,7 @@ package io.customerclassification.application.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.inmemory.InMemoryApplication;
 import io.customerclassification.application.port.in.customerprofile.CustomerProfileImportRow;
 import io.customerclassification.application.port.in.customerprofile.ExportCustomerProfilesQuery;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 /** CONTRACT §3.3: importing customer profiles, all or nothing. */
 class CustomerProfileImportTest {
 
+    private static final Caller SYSTEM = Caller.system(null);
+
     private static final CompanyId C0 = CompanyId.DEFAULT;
 
     private final InMemoryApplication app = InMemoryApplication.create();
@@ -30,12 +33,12 @@ class CustomerProfileImportTest {
     }
 
     private ImportResult load(ImportMode mode, boolean dryRun, CustomerProfileImportRow... rows) {
-        return profiles.importCustomerProfiles(new ImportCustomerProfilesCommand(C0, List.of(rows), mode, dryRun));
+        return profiles.importCustomerProfiles(new ImportCustomerProfilesCommand(SYSTEM, C0, List.of(rows), mode, dryRun));
     }
 
     private List<String> exported() {
         List<String> rows = new ArrayList<>();
-        profiles.exportCustomerProfiles(new ExportCustomerProfilesQuery(C0),
+        profiles.exportCustomerProfiles(new ExportCustomerProfilesQuery(SYSTEM, C0),
                 profile -> rows.add(profile.name().value() + (profile.archived() ? " (archived)" : "")));
         return rows;
     }

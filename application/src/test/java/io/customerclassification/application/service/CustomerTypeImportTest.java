@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.inmemory.InMemoryApplication;
 import io.customerclassification.application.port.in.customertype.CustomerTypeImportRow;
 import io.customerclassification.application.port.in.customertype.ExportCustomerTypesQuery;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Test;
 /** CONTRACT §3.3: importing customer types, all or nothing, the hierarchy checked for the result as a whole. */
 class CustomerTypeImportTest {
 
+    private static final Caller SYSTEM = Caller.system(null);
+
     private static final CompanyId C0 = CompanyId.DEFAULT;
     private static final CompanyId C3 = CompanyId.of(3);
 
@@ -40,7 +43,7 @@ class CustomerTypeImportTest {
     }
 
     private ImportResult load(CompanyId company, ImportMode mode, boolean dryRun, CustomerTypeImportRow... rows) {
-        return types.importCustomerTypes(new ImportCustomerTypesCommand(company, List.of(rows), mode, dryRun));
+        return types.importCustomerTypes(new ImportCustomerTypesCommand(SYSTEM, company, List.of(rows), mode, dryRun));
     }
 
     private List<ImportProblem> refused(CompanyId company, ImportMode mode, CustomerTypeImportRow... rows) {
@@ -53,7 +56,7 @@ class CustomerTypeImportTest {
     /** {@code name<parent:status} in export order. */
     private List<String> exported(CompanyId company) {
         List<String> rows = new ArrayList<>();
-        types.exportCustomerTypes(new ExportCustomerTypesQuery(company), row -> rows.add(row.name().value() + "<"
+        types.exportCustomerTypes(new ExportCustomerTypesQuery(SYSTEM, company), row -> rows.add(row.name().value() + "<"
                 + (row.parentName() == null ? "" : row.parentName().value()) + ":" + row.status().name().charAt(0)));
         return rows;
     }
@@ -67,10 +70,10 @@ class CustomerTypeImportTest {
                 "Old retail<Retail:I");
         assertEquals(tree, exported(C0));
         List<CustomerTypeImportRow> again = new ArrayList<>();
-        types.exportCustomerTypes(new ExportCustomerTypesQuery(C0), row -> again.add(row(row.name().value(),
+        types.exportCustomerTypes(new ExportCustomerTypesQuery(SYSTEM, C0), row -> again.add(row(row.name().value(),
                 row.status().name(), row.parentName() == null ? null : row.parentName().value())));
         assertEquals(new ImportResult(5, 0), types.importCustomerTypes(
-                new ImportCustomerTypesCommand(C3, again, ImportMode.CREATE, false)));
+                new ImportCustomerTypesCommand(SYSTEM, C3, again, ImportMode.CREATE, false)));
         assertEquals(tree, exported(C3));
     }
 
@@ -136,7 +139,7 @@ class CustomerTypeImportTest {
             chain.add(row("Level " + depth, null, depth == 1 ? null : "Level " + (depth - 1)));
         }
         assertEquals(new ImportResult(64, 0), types.importCustomerTypes(
-                new ImportCustomerTypesCommand(C0, chain, ImportMode.CREATE, false)));
+                new ImportCustomerTypesCommand(SYSTEM, C0, chain, ImportMode.CREATE, false)));
         List<ImportProblem> problems = refused(C0, ImportMode.CREATE, row("Level 65", null, "Level 64"));
         assertEquals(List.of(new ImportProblem(1, ImportField.PARENT,
                 "Customer type Level 65 would be at depth 65; the hierarchy is at most 64 deep")), problems);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.customerclassification.application.inmemory.InMemoryApplication;
 import io.customerclassification.application.model.CustomerTypeAncestor;
 import io.customerclassification.application.model.CustomerTypeView;
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.port.in.company.RegisterCompanyCommand;
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeCommand;
@@ -48,6 +49,9 @@ import org.junit.jupiter.api.Test;
 
 class CustomerTypeServiceTest {
 
+    private static final Caller SYSTEM = Caller.system(null);
+    private static final Caller ALICE = Caller.system("alice");
+
     private static final CompanyId C0 = CompanyId.DEFAULT;
     private static final Instant T0 = Instant.parse("2026-01-07T06:18:51Z");
 
@@ -72,7 +76,8 @@ class CustomerTypeServiceTest {
     private final CustomerTypeService types = app.types();
 
     private CustomerTypeView create(String name, CustomerTypeStatus status, ParentReference parent) {
-        return types.createCustomerType(new CreateCustomerTypeCommand(C0, Name.of(name), status, parent, "alice"));
+        return types.createCustomerType(new CreateCustomerTypeCommand(Caller.system("alice"), C0, Name.of(name),
+                status, parent));
     }
 
     private CustomerTypeView root(String name) {
@@ -84,11 +89,12 @@ class CustomerTypeServiceTest {
     }
 
     private CustomerTypeView update(CustomerTypeView node, CustomerTypeStatus status, ParentChange parent) {
-        return types.updateCustomerType(new UpdateCustomerTypeCommand(C0, node.type().key(), status, parent, "bob"));
+        return types.updateCustomerType(new UpdateCustomerTypeCommand(Caller.system("bob"), C0,
+                node.type().key(), status, parent));
     }
 
     private CustomerTypeView reload(CustomerTypeView node) {
-        return types.getCustomerType(new GetCustomerTypeQuery(C0, node.type().key()));
+        return types.getCustomerType(new GetCustomerTypeQuery(SYSTEM, C0, node.type().key()));
     }
 
     @Test
@@ -124,8 +130,8 @@ class CustomerTypeServiceTest {
     @Test
     void parentsOfAnotherCompanyAreInvisible() {
         app.persistence().registerCompany(new Company(CompanyId.of(7), Name.of("Other")));
-        CustomerTypeView foreign = types.createCustomerType(new CreateCustomerTypeCommand(
-                CompanyId.of(7), Name.of("Foreign"), CustomerTypeStatus.ACTIVE, null, null));
+        CustomerTypeView foreign = types.createCustomerType(new CreateCustomerTypeCommand(SYSTEM,
+                CompanyId.of(7), Name.of("Foreign"), CustomerTypeStatus.ACTIVE, null));
         assertThrows(UnknownParentException.class, () -> create("X", CustomerTypeStatus.ACTIVE,
                 ParentReference.byKey(foreign.type().key())));
         assertThrows(CustomerTypeNotFoundException.class, () -> reload(foreign));
@@ -140,10 +146,11 @@ class CustomerTypeServiceTest {
 
     @Test
     void unknownCompanyIsRefused() {
-        assertThrows(CompanyNotFoundException.class, () -> types.createCustomerType(new CreateCustomerTypeCommand(
-                CompanyId.of(5), Name.of("X"), CustomerTypeStatus.ACTIVE, null, null)));
         assertThrows(CompanyNotFoundException.class,
-                () -> types.listCustomerTypes(new ListCustomerTypesQuery(CompanyId.of(5), Paging.of(0, 10))));
+                () -> types.createCustomerType(new CreateCustomerTypeCommand(SYSTEM,
+                CompanyId.of(5), Name.of("X"), CustomerTypeStatus.ACTIVE, null)));
+        assertThrows(CompanyNotFoundException.class,
+                () -> types.listCustomerTypes(new ListCustomerTypesQuery(SYSTEM, CompanyId.of(5), Paging.of(0, 10))));
     }
 
     @Test
@@ -214,13 +221,13 @@ class CustomerTypeServiceTest {
         child("O2", other);
         CustomerTypeView at62 = reload(deepest);
         for (int i = 0; i < 2; i++) {
-            at62 = types.getCustomerType(new GetCustomerTypeQuery(C0, at62.type().parentKey()));
+            at62 = types.getCustomerType(new GetCustomerTypeQuery(SYSTEM, C0, at62.type().parentKey()));
         }
         CustomerTypeView target = at62;
         // target is at depth 62: a subtree of height 2 fits exactly (ends at 64) ...
         update(other, null, ParentChange.to(ParentReference.byKey(target.type().key())));
         // ... but under depth 63 it would end at 65.
-        CustomerTypeView at63 = types.getCustomerType(new GetCustomerTypeQuery(C0, deepest.type().parentKey()));
+        CustomerTypeView at63 = types.getCustomerType(new GetCustomerTypeQuery(SYSTEM, C0, deepest.type().parentKey()));
         var e = assertThrows(HierarchyTooDeepException.class,
                 () -> update(other, null, ParentChange.to(ParentReference.byKey(at63.type().key()))));
         assertEquals(65, e.resultingDepth());
@@ -253,13 +260,13 @@ class CustomerTypeServiceTest {
         CustomerTypeView parent = root("P");
         CustomerTypeView kid = child("K", parent);
         var e = assertThrows(CustomerTypeHasChildrenException.class,
-                () -> types.deleteCustomerType(new DeleteCustomerTypeCommand(C0, parent.type().key())));
+                () -> types.deleteCustomerType(new DeleteCustomerTypeCommand(SYSTEM, C0, parent.type().key())));
         assertEquals(List.of(kid.type().key()), e.childKeys());
-        types.deleteCustomerType(new DeleteCustomerTypeCommand(C0, kid.type().key()));
-        types.deleteCustomerType(new DeleteCustomerTypeCommand(C0, parent.type().key()));
+        types.deleteCustomerType(new DeleteCustomerTypeCommand(SYSTEM, C0, kid.type().key()));
+        types.deleteCustomerType(new DeleteCustomerTypeCommand(SYSTEM, C0, parent.type().key()));
         assertThrows(CustomerTypeNotFoundException.class,
-                () -> types.deleteCustomerType(new DeleteCustomerTypeCommand(C0, parent.type().key())));
-        assertEquals(0, types.listCustomerTypes(new ListCustomerTypesQuery(C0, Paging.of(0, 10))).total());
+                () -> types.deleteCustomerType(new DeleteCustomerTypeCommand(SYSTEM, C0, parent.type().key())));
+        assertEquals(0, types.listCustomerTypes(new ListCustomerTypesQuery(SYSTEM, C0, Paging.of(0, 10))).total());
         assertEquals(CustomerTypeKey.of(3), root("New").type().key(), "keys are never reused");
     }
 
@@ -269,10 +276,11 @@ class CustomerTypeServiceTest {
         CustomerTypeView b = child("B", a);
         CustomerTypeView c = child("C", b);
         assertEquals(List.of(a.type().key(), b.type().key(), c.type().key()),
-                types.getCustomerTypeLineage(new GetCustomerTypeQuery(C0, c.type().key())));
-        assertEquals(List.of(a.type().key()), types.getCustomerTypeLineage(new GetCustomerTypeQuery(C0, a.type().key())));
+                types.getCustomerTypeLineage(new GetCustomerTypeQuery(SYSTEM, C0, c.type().key())));
+        assertEquals(List.of(a.type().key()), types.getCustomerTypeLineage(new GetCustomerTypeQuery(SYSTEM, C0,
+                a.type().key())));
         assertThrows(CustomerTypeNotFoundException.class,
-                () -> types.getCustomerTypeLineage(new GetCustomerTypeQuery(C0, CustomerTypeKey.of(99))));
+                () -> types.getCustomerTypeLineage(new GetCustomerTypeQuery(SYSTEM, C0, CustomerTypeKey.of(99))));
     }
 
     @Test
@@ -282,17 +290,17 @@ class CustomerTypeServiceTest {
         CustomerTypeView c = child("C", b);
         assertEquals(List.of(new CustomerTypeAncestor(b.type().key(), Name.of("B"), 1),
                         new CustomerTypeAncestor(a.type().key(), Name.of("A"), 2)),
-                types.listCustomerTypeAncestors(new ListCustomerTypeAncestorsQuery(C0, c.type().key())));
-        assertEquals(List.of(), types.listCustomerTypeAncestors(new ListCustomerTypeAncestorsQuery(C0, a.type().key())),
+                types.listCustomerTypeAncestors(new ListCustomerTypeAncestorsQuery(SYSTEM, C0, c.type().key())));
+        assertEquals(List.of(), types.listCustomerTypeAncestors(new ListCustomerTypeAncestorsQuery(SYSTEM, C0, a.type().key())),
                 "a root has none");
         assertThrows(CustomerTypeNotFoundException.class, () -> types.listCustomerTypeAncestors(
-                new ListCustomerTypeAncestorsQuery(C0, CustomerTypeKey.of(99))));
+                new ListCustomerTypeAncestorsQuery(SYSTEM, C0, CustomerTypeKey.of(99))));
         assertThrows(CompanyNotFoundException.class, () -> types.listCustomerTypeAncestors(
-                new ListCustomerTypeAncestorsQuery(CompanyId.of(7), c.type().key())));
-        app.companies().registerCompany(new RegisterCompanyCommand(CompanyId.of(7), Name.of("Seven")));
+                new ListCustomerTypeAncestorsQuery(SYSTEM, CompanyId.of(7), c.type().key())));
+        app.companies().registerCompany(new RegisterCompanyCommand(SYSTEM, CompanyId.of(7), Name.of("Seven")));
         assertThrows(CustomerTypeNotFoundException.class, () -> types.listCustomerTypeAncestors(
-                new ListCustomerTypeAncestorsQuery(CompanyId.of(7), c.type().key())), "another company's type");
-        assertThrows(ConstraintViolationException.class, () -> new ListCustomerTypeAncestorsQuery(C0, null));
+                new ListCustomerTypeAncestorsQuery(SYSTEM, CompanyId.of(7), c.type().key())), "another company's type");
+        assertThrows(ConstraintViolationException.class, () -> new ListCustomerTypeAncestorsQuery(SYSTEM, C0, null));
     }
 
     @Test
@@ -300,19 +308,20 @@ class CustomerTypeServiceTest {
         CustomerTypeView a = root("A");
         CustomerTypeView b = child("B", a);
         CustomerTypeView c = child("C", b);
-        var page = types.listCustomerTypeDescendants(new ListCustomerTypeDescendantsQuery(C0, a.type().key(),
+        var page = types.listCustomerTypeDescendants(new ListCustomerTypeDescendantsQuery(SYSTEM, C0, a.type().key(),
                 Paging.of(0, 10)));
         assertEquals(2, page.total());
         assertEquals(List.of(b.type().key(), c.type().key()), page.items().stream().map(d -> d.key()).toList());
         assertEquals(List.of(1, 2), page.items().stream().map(d -> d.level()).toList());
-        assertEquals(0, types.listCustomerTypeDescendants(new ListCustomerTypeDescendantsQuery(C0, c.type().key(),
+        assertEquals(0, types.listCustomerTypeDescendants(new ListCustomerTypeDescendantsQuery(SYSTEM, C0,
+                c.type().key(),
                 Paging.of(0, 10))).total());
         assertThrows(CustomerTypeNotFoundException.class, () -> types.listCustomerTypeDescendants(
-                new ListCustomerTypeDescendantsQuery(C0, CustomerTypeKey.of(99), Paging.of(0, 10))));
+                new ListCustomerTypeDescendantsQuery(SYSTEM, C0, CustomerTypeKey.of(99), Paging.of(0, 10))));
         assertThrows(CompanyNotFoundException.class, () -> types.listCustomerTypeDescendants(
-                new ListCustomerTypeDescendantsQuery(CompanyId.of(7), a.type().key(), Paging.of(0, 10))));
+                new ListCustomerTypeDescendantsQuery(SYSTEM, CompanyId.of(7), a.type().key(), Paging.of(0, 10))));
         assertThrows(ConstraintViolationException.class,
-                () -> new ListCustomerTypeDescendantsQuery(C0, null, Paging.of(0, 10)));
+                () -> new ListCustomerTypeDescendantsQuery(SYSTEM, C0, null, Paging.of(0, 10)));
     }
 
     @Test
@@ -320,7 +329,7 @@ class CustomerTypeServiceTest {
         for (String name : List.of("Zeta", "Alpha", "Mid")) {
             root(name);
         }
-        var page = types.listCustomerTypes(new ListCustomerTypesQuery(C0, Paging.of(1, 5)));
+        var page = types.listCustomerTypes(new ListCustomerTypesQuery(SYSTEM, C0, Paging.of(1, 5)));
         assertEquals(3, page.total());
         assertEquals(List.of("Alpha", "Mid"), page.items().stream().map(v -> v.type().name().value()).toList());
     }
@@ -328,11 +337,12 @@ class CustomerTypeServiceTest {
     @Test
     void commandsValidateThemselves() {
         var e = assertThrows(ConstraintViolationException.class,
-                () -> new CreateCustomerTypeCommand(C0, null, CustomerTypeStatus.ACTIVE, null, null));
+                () -> new CreateCustomerTypeCommand(SYSTEM, C0, null, CustomerTypeStatus.ACTIVE, null));
         assertTrue(e.getMessage().contains("name"), e.getMessage());
         assertThrows(ConstraintViolationException.class,
-                () -> new UpdateCustomerTypeCommand(C0, CustomerTypeKey.of(1), null, null, ""));
-        assertThrows(ConstraintViolationException.class, () -> new GetCustomerTypeQuery(null, CustomerTypeKey.of(1)));
+                () -> new UpdateCustomerTypeCommand(Caller.system(""), C0, CustomerTypeKey.of(1), null, null));
+        assertThrows(ConstraintViolationException.class, () -> new GetCustomerTypeQuery(SYSTEM, null,
+                CustomerTypeKey.of(1)));
     }
 
     @Test
@@ -341,20 +351,21 @@ class CustomerTypeServiceTest {
         CustomerTypeView b = root("B");
         CustomerTypeView leaf = child("Leaf", a);
         CustomerTypeKey key = leaf.type().key();
-        CustomerTypeView moved = types.updateCustomerType(new UpdateCustomerTypeCommand(C0, key, null,
-                ParentChange.to(ParentReference.byKey(b.type().key())), "alice", 1L));
+        CustomerTypeView moved = types.updateCustomerType(new UpdateCustomerTypeCommand(ALICE, C0, key, null,
+                ParentChange.to(ParentReference.byKey(b.type().key())), 1L));
         assertEquals(2, moved.type().version());
-        assertEquals(moved, types.getCustomerType(new GetCustomerTypeQuery(C0, key)));
-        assertEquals(2, types.updateCustomerType(new UpdateCustomerTypeCommand(C0, key, CustomerTypeStatus.ACTIVE,
-                null, "alice", 2L)).type().version(), "a change that changes nothing writes nothing");
-        assertEquals(1, types.getCustomerType(new GetCustomerTypeQuery(C0, b.type().key())).type().version(),
+        assertEquals(moved, types.getCustomerType(new GetCustomerTypeQuery(SYSTEM, C0, key)));
+        assertEquals(2, types.updateCustomerType(new UpdateCustomerTypeCommand(ALICE, C0, key,
+                CustomerTypeStatus.ACTIVE, null, 2L)).type().version(), "a change that changes nothing writes nothing");
+        assertEquals(1, types.getCustomerType(new GetCustomerTypeQuery(SYSTEM, C0, b.type().key())).type().version(),
                 "a child moved in is no change of the parent's own");
-        assertThrows(StaleVersionException.class, () -> types.updateCustomerType(new UpdateCustomerTypeCommand(C0,
-                key, CustomerTypeStatus.INACTIVE, null, "bob", 1L)));
+        assertThrows(StaleVersionException.class, () -> types.updateCustomerType(new UpdateCustomerTypeCommand(Caller.system("bob"),
+                C0, key, CustomerTypeStatus.INACTIVE, null, 1L)));
         assertThrows(StaleVersionException.class,
-                () -> types.deleteCustomerType(new DeleteCustomerTypeCommand(C0, key, 1L)));
-        assertEquals(moved, types.getCustomerType(new GetCustomerTypeQuery(C0, key)), "nothing changed");
-        types.deleteCustomerType(new DeleteCustomerTypeCommand(C0, key, 2L));
-        assertThrows(CustomerTypeNotFoundException.class, () -> types.getCustomerType(new GetCustomerTypeQuery(C0, key)));
+                () -> types.deleteCustomerType(new DeleteCustomerTypeCommand(SYSTEM, C0, key, 1L)));
+        assertEquals(moved, types.getCustomerType(new GetCustomerTypeQuery(SYSTEM, C0, key)), "nothing changed");
+        types.deleteCustomerType(new DeleteCustomerTypeCommand(SYSTEM, C0, key, 2L));
+        assertThrows(CustomerTypeNotFoundException.class, () -> types.getCustomerType(new GetCustomerTypeQuery(SYSTEM, C0,
+                key)));
     }
 }

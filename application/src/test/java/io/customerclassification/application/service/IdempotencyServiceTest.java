@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.customerclassification.application.inmemory.InMemoryApplication;
 import io.customerclassification.application.model.RecordedAnswer;
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileCommand;
 import io.customerclassification.application.port.in.customerprofile.DeleteCustomerProfileCommand;
 import io.customerclassification.application.port.in.customerprofile.ListCustomerProfilesQuery;
@@ -22,6 +23,12 @@ import io.customerclassification.application.query.Paging;
 import io.customerclassification.domain.customerprofile.CustomerProfile;
 import io.customerclassification.domain.customerprofile.CustomerProfileId;
 import io.customerclassification.domain.customerprofile.DuplicateCustomerProfileNameException;
+import io.customerclassification.domain.identity.Client;
+import io.customerclassification.domain.identity.ClientId;
+import io.customerclassification.domain.identity.Grant;
+import io.customerclassification.domain.identity.Permission;
+import io.customerclassification.domain.identity.PermissionDeniedException;
+import io.customerclassification.domain.identity.Resource;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
 import jakarta.validation.ConstraintViolationException;
@@ -31,7 +38,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,7 +50,12 @@ import org.junit.jupiter.api.Test;
 /** Requests made with an idempotency key (CONTRACT §3.2), over the in-memory store and a clock the tests move. */
 class IdempotencyServiceTest {
 
+    private static final Caller SYSTEM = Caller.system(null);
+
     private static final CompanyId C0 = CompanyId.DEFAULT;
+    private static final Caller CLIENT = client("client", EnumSet.allOf(Permission.class));
+    /** How the store keeps the keys of {@link #CLIENT}. */
+    private static final String SCOPE = "client:client";
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-05-13T09:30:00Z"));
     private final Clock clock = new Clock() {
@@ -64,7 +79,17 @@ class IdempotencyServiceTest {
     private final AtomicInteger runs = new AtomicInteger();
 
     private static RunIdempotentRequestCommand command(String key, String body) {
-        return new RunIdempotentRequestCommand("client", key, body.getBytes(StandardCharsets.UTF_8));
+        return command(CLIENT, key, body);
+    }
+
+    private static RunIdempotentRequestCommand command(Caller caller, String key, String body) {
+        return new RunIdempotentRequestCommand(caller, C0, Resource.CUSTOMER_PROFILE, key,
+                body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Caller client(String id, Set<Permission> permissions) {
+        return Caller.client(new Client(ClientId.of(id), false,
+                List.of(Grant.onEveryCompany(Resource.CUSTOMER_PROFILE, permissions))), null, null);
     }
 
     /** A request that creates a profile and answers 201 with its id, or 422 when the name is taken. */
@@ -72,7 +97,7 @@ class IdempotencyServiceTest {
         return new IdempotentRequest(() -> {
             runs.incrementAndGet();
             CustomerProfile created = app.profiles().createCustomerProfile(
-                    new CreateCustomerProfileCommand(C0, Name.of(name), false));
+                    new CreateCustomerProfileCommand(SYSTEM, C0, Name.of(name), false));
             return new RecordedAnswer(201, Map.of("Resource-ID", created.id().toString()),
                     ("{\"ID\":" + created.id() + "}").getBytes(StandardCharsets.UTF_8));
         }, refusal -> refusal instanceof DuplicateCustomerProfileNameException
@@ -81,7 +106,7 @@ class IdempotencyServiceTest {
     }
 
     private long profiles() {
-        return app.profiles().listCustomerProfiles(new ListCustomerProfilesQuery(C0, Criteria.all(Paging.of(0, 10))))
+        return app.profiles().listCustomerProfiles(new ListCustomerProfilesQuery(SYSTEM, C0, Criteria.all(Paging.of(0, 10))))
                 .total();
     }
 
@@ -107,18 +132,53 @@ class IdempotencyServiceTest {
         assertEquals("k1", reused.key());
         assertEquals(1, runs.get());
         assertEquals(1, profiles());
-        assertFalse(idempotency.runIdempotentRequest(new RunIdempotentRequestCommand("other client", "k1",
-                "Silver".getBytes(StandardCharsets.UTF_8)), creating("Silver")).replayed(), "another client's key");
+        assertFalse(idempotency.runIdempotentRequest(command(client("other", EnumSet.of(Permission.ADD)), "k1",
+                "Silver"), creating("Silver")).replayed(), "another client's key");
         assertEquals(2, profiles());
     }
 
     @Test
+    void eachClientHasItsOwnKeysAndNeverGetsAnotherClientsAnswer() {
+        IdempotentOutcome mine = idempotency.runIdempotentRequest(command("k1", "Gold"), creating("Gold"));
+        Caller other = client("other", EnumSet.of(Permission.ADD));
+        IdempotentOutcome theirs = idempotency.runIdempotentRequest(command(other, "k1", "Gold"), creating("Gold"));
+        assertFalse(theirs.replayed(), "the same key and body of another client is a request of its own");
+        assertEquals(422, theirs.answer().status(), "its own answer: the name is taken by the first client's");
+        assertEquals(201, mine.answer().status());
+        assertEquals(theirs.answer(),
+                idempotency.runIdempotentRequest(command(other, "k1", "Gold"), creating("Gold")).answer());
+        assertEquals(mine.answer(), idempotency.runIdempotentRequest(command("k1", "Gold"), creating("Gold")).answer());
+        Caller external = Caller.external("erin", List.of(Grant.onEveryCompany(Resource.CUSTOMER_PROFILE,
+                EnumSet.of(Permission.ADD))));
+        assertFalse(idempotency.runIdempotentRequest(command(external, "k1", "Gold"), creating("Gold")).replayed());
+        assertFalse(idempotency.runIdempotentRequest(command(SYSTEM, "k1", "Gold"), creating("Gold")).replayed());
+        assertEquals(4, runs.get());
+        assertEquals(List.of(SCOPE, "client:other", "user:erin", RunIdempotentRequestCommand.SYSTEM_CLIENT),
+                List.of(command("k", "b").client(), command(other, "k", "b").client(),
+                        command(external, "k", "b").client(), command(SYSTEM, "k", "b").client()));
+    }
+
+    @Test
+    void aCallerWithoutAddIsRefusedBeforeAnyKeyIsRead() {
+        idempotency.runIdempotentRequest(command("k1", "Gold"), creating("Gold"));
+        Caller viewer = client("client", EnumSet.of(Permission.LIST, Permission.VIEW, Permission.EDIT));
+        PermissionDeniedException denied = assertThrows(PermissionDeniedException.class,
+                () -> idempotency.runIdempotentRequest(command(viewer, "k1", "Gold"), creating("Gold")));
+        assertEquals(Permission.ADD, denied.permission());
+        assertThrows(PermissionDeniedException.class,
+                () -> idempotency.runIdempotentRequest(command(viewer, "k2", "Silver"), creating("Silver")));
+        assertEquals(1, runs.get());
+        assertEquals(1, profiles(), "nothing was written");
+        assertTrue(app.persistence().loadIdempotentRequest(SCOPE, "k2").isEmpty(), "no key was claimed");
+    }
+
+    @Test
     void aFinalRefusalIsTheFirstAnswerAndRetriesGetItAgain() {
-        app.profiles().createCustomerProfile(new CreateCustomerProfileCommand(C0, Name.of("Gold"), false));
+        app.profiles().createCustomerProfile(new CreateCustomerProfileCommand(SYSTEM, C0, Name.of("Gold"), false));
         IdempotentOutcome first = idempotency.runIdempotentRequest(command("k1", "Gold"), creating("Gold"));
         assertEquals(422, first.answer().status());
         assertFalse(first.replayed());
-        app.profiles().deleteCustomerProfile(new DeleteCustomerProfileCommand(C0, CustomerProfileId.of(1)));
+        app.profiles().deleteCustomerProfile(new DeleteCustomerProfileCommand(SYSTEM, C0, CustomerProfileId.of(1)));
         IdempotentOutcome again = idempotency.runIdempotentRequest(command("k1", "Gold"), creating("Gold"));
         assertTrue(again.replayed());
         assertEquals(422, again.answer().status(), "the first answer, though the name is free now");
@@ -143,7 +203,7 @@ class IdempotencyServiceTest {
     @Test
     void aRunThatFailsLeavesNoWorkBehind() {
         IdempotentRequest halfDone = new IdempotentRequest(() -> {
-            app.profiles().createCustomerProfile(new CreateCustomerProfileCommand(C0, Name.of("Gold"), false));
+            app.profiles().createCustomerProfile(new CreateCustomerProfileCommand(SYSTEM, C0, Name.of("Gold"), false));
             throw new IllegalStateException("fails after its first write");
         }, refusal -> Optional.empty());
         assertThrows(IllegalStateException.class, () -> idempotency.runIdempotentRequest(command("k1", "Gold"),
@@ -154,7 +214,7 @@ class IdempotencyServiceTest {
     @Test
     void aClaimNeverAnsweredIsInProgressUntilItsLeaseRunsOutThenTakenOver() {
         Instant claimed = now.get();
-        app.persistence().claimIdempotentRequest("client", "k1", "Gold".getBytes(StandardCharsets.UTF_8), 7, claimed,
+        app.persistence().claimIdempotentRequest(SCOPE, "k1", "Gold".getBytes(StandardCharsets.UTF_8), 7, claimed,
                 claimed.plus(IdempotencyService.RETENTION));
         assertEquals("k1", assertThrows(RequestInProgressException.class,
                 () -> idempotency.runIdempotentRequest(command("k1", "Gold"), creating("Gold"))).key());
@@ -165,15 +225,15 @@ class IdempotencyServiceTest {
         IdempotentOutcome taken = idempotency.runIdempotentRequest(command("k1", "Gold"), creating("Gold"));
         assertFalse(taken.replayed());
         assertEquals(1, profiles());
-        assertFalse(app.persistence().recordIdempotentAnswer("client", "k1", 7, taken.answer()),
+        assertFalse(app.persistence().recordIdempotentAnswer(SCOPE, "k1", 7, taken.answer()),
                 "the abandoned run can no longer record an answer");
     }
 
     @Test
     void aRunWhoseClaimWasTakenOverRollsItsWorkBackAndIsInProgress() {
         IdempotentRequest overtaken = new IdempotentRequest(() -> {
-            app.profiles().createCustomerProfile(new CreateCustomerProfileCommand(C0, Name.of("Slow"), false));
-            app.persistence().claimIdempotentRequest("client", "k1", "Gold".getBytes(StandardCharsets.UTF_8), 8,
+            app.profiles().createCustomerProfile(new CreateCustomerProfileCommand(SYSTEM, C0, Name.of("Slow"), false));
+            app.persistence().claimIdempotentRequest(SCOPE, "k1", "Gold".getBytes(StandardCharsets.UTF_8), 8,
                     now.get(), now.get().plus(IdempotencyService.RETENTION));
             return new RecordedAnswer(201, Map.of(), new byte[0]);
         }, refusal -> Optional.empty());
@@ -197,7 +257,7 @@ class IdempotencyServiceTest {
     void eachClaimForgetsABoundedBatchOfExpiredKeys() {
         Instant then = now.get();
         for (int i = 0; i < 250; i++) {
-            app.persistence().claimIdempotentRequest("client", "old-" + i, new byte[] {1}, i, then,
+            app.persistence().claimIdempotentRequest(SCOPE, "old-" + i, new byte[] {1}, i, then,
                     then.plus(Duration.ofMinutes(1)));
         }
         now.set(then.plus(Duration.ofHours(1)));
@@ -209,12 +269,16 @@ class IdempotencyServiceTest {
     @Test
     void keysAreOneToTwoHundredFiftyFiveVisibleAsciiCharacters() {
         byte[] body = {1};
-        new RunIdempotentRequestCommand("c", "!", body);
-        new RunIdempotentRequestCommand("c", "~".repeat(255), body);
+        new RunIdempotentRequestCommand(CLIENT, C0, Resource.CUSTOMER_PROFILE, "!", body);
+        new RunIdempotentRequestCommand(CLIENT, C0, Resource.CUSTOMER_PROFILE, "~".repeat(255), body);
         for (String bad : new String[] {"", " ", "a b", "k\u00e9", "x".repeat(256), "tab\t", null}) {
-            assertThrows(ConstraintViolationException.class, () -> new RunIdempotentRequestCommand("c", bad, body),
+            assertThrows(ConstraintViolationException.class, () -> new RunIdempotentRequestCommand(CLIENT, C0,
+                    Resource.CUSTOMER_PROFILE, bad, body),
                     String.valueOf(bad));
         }
-        assertThrows(ConstraintViolationException.class, () -> new RunIdempotentRequestCommand("c", "k", new byte[0]));
+        assertThrows(ConstraintViolationException.class,
+                () -> new RunIdempotentRequestCommand(CLIENT, C0, Resource.CUSTOMER_PROFILE, "k", new byte[0]));
+        assertThrows(ConstraintViolationException.class,
+                () -> new RunIdempotentRequestCommand(null, C0, Resource.CUSTOMER_PROFILE, "k", body));
     }
 }

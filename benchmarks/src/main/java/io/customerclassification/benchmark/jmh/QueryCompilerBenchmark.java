@@ -2,6 +2,8 @@ package io.customerclassification.benchmark.jmh;
 
 import io.customerclassification.adapter.jdbi.customertype.CustomerTypeSql;
 import io.customerclassification.adapter.jdbi.page.PageSql;
+import io.customerclassification.adapter.jdbi.page.QueryDialect;
+import io.customerclassification.adapter.jdbi.sqlite.SqliteQueryDialect;
 import io.customerclassification.application.query.Comparison;
 import io.customerclassification.application.query.Criteria;
 import io.customerclassification.application.query.CustomerTypeField;
@@ -57,15 +59,17 @@ public class QueryCompilerBenchmark {
             List.of(SortKey.asc(CustomerTypeField.CREATED_AT), SortKey.desc(CustomerTypeField.NAME)),
             Paging.of(0, 100));
 
+    private static final QueryDialect SQLITE = new SqliteQueryDialect();
+
     @Benchmark
     public Object compileThreeConditionsPage() {
-        PageSql sql = new PageSql(CustomerTypeSql.TYPES, 0, threeConditions);
+        PageSql sql = new PageSql(CustomerTypeSql.TYPES, 0, threeConditions, SQLITE);
         return List.of(sql.count(), sql.rows(List.of("reseller", "Reseller", 42L), 17, 100));
     }
 
     @Benchmark
     public Object compileTenConditionsPage() {
-        PageSql sql = new PageSql(CustomerTypeSql.TYPES, 0, tenConditions);
+        PageSql sql = new PageSql(CustomerTypeSql.TYPES, 0, tenConditions, SQLITE);
         return List.of(sql.count(), sql.rows(null, 0, 100));
     }
 }

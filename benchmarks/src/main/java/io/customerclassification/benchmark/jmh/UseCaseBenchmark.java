@@ -1,5 +1,6 @@
 package io.customerclassification.benchmark.jmh;
 
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileCommand;
 import io.customerclassification.application.port.in.customerprofile.GetCustomerProfileQuery;
 import io.customerclassification.application.port.in.customerprofile.ListCustomerProfilesQuery;
@@ -7,6 +8,8 @@ import io.customerclassification.application.port.in.customertype.GetCustomerTyp
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsQuery;
 import io.customerclassification.application.port.in.customertype.QueryCustomerTypesQuery;
 import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeCommand;
+import io.customerclassification.application.port.in.identity.ClientQuery;
+import io.customerclassification.application.port.in.identity.CreateClientCommand;
 import io.customerclassification.application.query.Comparison;
 import io.customerclassification.application.query.Criteria;
 import io.customerclassification.application.query.CustomerTypeField;
@@ -16,12 +19,17 @@ import io.customerclassification.application.query.Paging;
 import io.customerclassification.bootstrap.CustomerClassification;
 import io.customerclassification.domain.customerprofile.CustomerProfileId;
 import io.customerclassification.domain.customertype.CustomerTypeKey;
+import io.customerclassification.domain.identity.ClientId;
+import io.customerclassification.domain.identity.Grant;
+import io.customerclassification.domain.identity.Permission;
+import io.customerclassification.domain.identity.Resource;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
@@ -53,6 +61,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgs = {"-Xmx512m"})
 public class UseCaseBenchmark {
 
+    private static final Caller SYSTEM = Caller.system(null);
+
     @Param("100000")
     int rows;
 
@@ -62,6 +72,8 @@ public class UseCaseBenchmark {
     /** The seed's subtree of about 10 000 types, and a leaf outside it (from the seed's properties file). */
     private CustomerTypeKey subtree;
     private CustomerTypeKey leaf;
+    /** An API key of a client that may read every company's profiles, as a request presents it. */
+    private String apiKey;
 
     @Setup(Level.Trial)
     public void open() throws IOException {
@@ -75,6 +87,10 @@ public class UseCaseBenchmark {
         }
         subtree = CustomerTypeKey.of(Long.parseLong(seeded.getProperty("subtreeKey")));
         leaf = CustomerTypeKey.of(Long.parseLong(seeded.getProperty("leafKeys").split(",")[0]));
+        ClientId reader = ClientId.of("jmh-reader");
+        app.createClient(new CreateClientCommand(SYSTEM, reader, false, List.of(Grant.onEveryCompany(
+                Resource.CUSTOMER_PROFILE, EnumSet.allOf(Permission.class)))));
+        apiKey = app.createApiKey(new ClientQuery(SYSTEM, reader)).apiKey();
     }
 
     @TearDown(Level.Trial)
@@ -91,31 +107,40 @@ public class UseCaseBenchmark {
 
     @Benchmark
     public Object getProfile() {
-        return app.getCustomerProfile(new GetCustomerProfileQuery(CompanyId.DEFAULT, CustomerProfileId.of(randomRow())));
+        return app.getCustomerProfile(new GetCustomerProfileQuery(SYSTEM, CompanyId.DEFAULT,
+                CustomerProfileId.of(randomRow())));
+    }
+
+    /** {@link #getProfile} as an authenticated request pays for it: its credential authenticated first. */
+    @Benchmark
+    public Object getProfileWithApiKey() {
+        return app.getCustomerProfile(new GetCustomerProfileQuery(app.authenticate(apiKey), CompanyId.DEFAULT,
+                CustomerProfileId.of(randomRow())));
     }
 
     @Benchmark
     public Object getType() {
-        return app.getCustomerType(new GetCustomerTypeQuery(CompanyId.DEFAULT, CustomerTypeKey.of(randomRow())));
+        return app.getCustomerType(new GetCustomerTypeQuery(SYSTEM, CompanyId.DEFAULT,
+                CustomerTypeKey.of(randomRow())));
     }
 
     @Benchmark
     public Object listProfilesAtRandomPage() {
         long page = ThreadLocalRandom.current().nextLong(rows / 30);
-        return app.listCustomerProfiles(new ListCustomerProfilesQuery(CompanyId.DEFAULT,
+        return app.listCustomerProfiles(new ListCustomerProfilesQuery(SYSTEM, CompanyId.DEFAULT,
                 new Criteria(Filter.all(), List.of(), Paging.of(page * 30, 30))));
     }
 
     @Benchmark
     public Object queryChildren() {
-        return app.queryCustomerTypes(new QueryCustomerTypesQuery(CompanyId.DEFAULT, new Criteria(
+        return app.queryCustomerTypes(new QueryCustomerTypesQuery(SYSTEM, CompanyId.DEFAULT, new Criteria(
                 Comparison.of(CustomerTypeField.PARENT_KEY, Operator.EQ, randomRow()), List.of(), Paging.of(0, 100))));
     }
 
     /** The first page of 4000 below the subtree's root, its walk kept from the call before (no write between). */
     @Benchmark
     public Object descendantsPageWalkKept() {
-        return app.listCustomerTypeDescendants(new ListCustomerTypeDescendantsQuery(CompanyId.DEFAULT, subtree,
+        return app.listCustomerTypeDescendants(new ListCustomerTypeDescendantsQuery(SYSTEM, CompanyId.DEFAULT, subtree,
                 Paging.of(0, Paging.MAX_LIMIT)));
     }
 
@@ -124,19 +149,20 @@ public class UseCaseBenchmark {
     public static class AfterAWrite {
         @Setup(Level.Invocation)
         public void touchALeaf(UseCaseBenchmark bench) {
-            bench.app.updateCustomerType(new UpdateCustomerTypeCommand(CompanyId.DEFAULT, bench.leaf, null, null, null));
+            bench.app.updateCustomerType(new UpdateCustomerTypeCommand(SYSTEM, CompanyId.DEFAULT, bench.leaf,
+                    null, null));
         }
     }
 
     @Benchmark
     public Object descendantsPageAfterAWrite(AfterAWrite write) {
-        return app.listCustomerTypeDescendants(new ListCustomerTypeDescendantsQuery(CompanyId.DEFAULT, subtree,
+        return app.listCustomerTypeDescendants(new ListCustomerTypeDescendantsQuery(SYSTEM, CompanyId.DEFAULT, subtree,
                 Paging.of(0, Paging.MAX_LIMIT)));
     }
 
     @Benchmark
     public Object createProfile() {
-        return app.createCustomerProfile(new CreateCustomerProfileCommand(CompanyId.DEFAULT,
+        return app.createCustomerProfile(new CreateCustomerProfileCommand(SYSTEM, CompanyId.DEFAULT,
                 Name.of("JMH " + System.nanoTime() + " " + names.incrementAndGet()), false));
     }
 }

@@ -9,6 +9,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,8 +22,15 @@ final class ArchitectureRules {
 
     private static final String[] JDK_CORE = {"java.lang..", "java.util..", "java.time..", "java.math.."};
 
-    /** The databases the SQL adapter has parts for, each in its package {@code adapter.jdbi.<name>}. */
-    private static final List<String> DATABASES = List.of("sqlite");
+    /**
+     * The databases the SQL adapter has parts for, each in its package {@code adapter.jdbi.<name>}, and
+     * {@code database}: what their entry points share (migrations, the pool's figures).
+     */
+    private static final List<String> DATABASES = List.of("sqlite", "postgres", "database");
+
+    /** The libraries of the databases: drivers, the pool, the migrations. */
+    private static final String[] DATABASE_LIBRARIES = {"org.sqlite..", "org.postgresql..", "com.zaxxer..",
+        "org.flywaydb.."};
 
     private final String root;
 
@@ -42,13 +50,16 @@ final class ArchitectureRules {
                 .layer("Application").definedBy(pkg("application"))
                 .layer("JdbiAdapter").definedBy(pkg("adapter.jdbi"))
                 .layer("HttpAdapter").definedBy(pkg("adapter.http"))
+                .layer("SecurityAdapter").definedBy(pkg("adapter.security"))
                 .layer("Bootstrap").definedBy(pkg("bootstrap"))
                 .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
                 .whereLayer("JdbiAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("HttpAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
-                .whereLayer("Application").mayOnlyBeAccessedByLayers("JdbiAdapter", "HttpAdapter", "Bootstrap")
+                .whereLayer("SecurityAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Application").mayOnlyBeAccessedByLayers(
+                        "JdbiAdapter", "HttpAdapter", "SecurityAdapter", "Bootstrap")
                 .whereLayer("Domain").mayOnlyBeAccessedByLayers(
-                        "Application", "JdbiAdapter", "HttpAdapter", "Bootstrap");
+                        "Application", "JdbiAdapter", "HttpAdapter", "SecurityAdapter", "Bootstrap");
     }
 
     /** Plain Java only; {@code java.text.Normalizer} is allowed as the JDK's one NFC implementation. */
@@ -73,7 +84,8 @@ final class ArchitectureRules {
     ArchRule persistenceLibrariesOnlyInTheJdbiAdapter() {
         return noClasses().that().resideOutsideOfPackages(pkg("adapter.jdbi"), pkg("bootstrap"))
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.jdbi..", "org.sqlite..", "org.flywaydb..", "com.zaxxer..", "java.sql..", "javax.sql..")
+                        "org.jdbi..", "org.sqlite..", "org.postgresql..", "org.flywaydb..", "com.zaxxer..", "java.sql..",
+                        "javax.sql..")
                 .because("SQL belongs to the JDBI adapter");
     }
 
@@ -94,12 +106,23 @@ final class ArchitectureRules {
                 .because("connections and transactions are the session's (docs/persistence.md)");
     }
 
-    /** SQLite's driver, its pool and its migrations stay in the SQLite package of the SQL adapter. */
+    /** The drivers, the pool and the migrations stay in the database packages of the SQL adapter. */
     ArchRule databaseLibrariesOnlyInTheirDatabasePackage() {
         return noClasses().that().resideInAPackage(pkg("adapter.jdbi"))
                 .and().resideOutsideOfPackages(databasePackages())
-                .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "com.zaxxer..", "org.flywaydb..")
+                .should().dependOnClassesThat().resideInAnyPackage(DATABASE_LIBRARIES)
                 .because("what differs per database is a part in that database's package (docs/persistence.md)");
+    }
+
+    /** One database's driver never reaches into another database's parts, nor into what they share. */
+    ArchRule eachDriverOnlyInItsDatabasePackage() {
+        return CompositeArchRule.of(noClasses().that().resideOutsideOfPackage(pkg("adapter.jdbi.sqlite"))
+                        .and().resideInAPackage(pkg("adapter.jdbi"))
+                        .should().dependOnClassesThat().resideInAPackage("org.sqlite.."))
+                .and(noClasses().that().resideOutsideOfPackage(pkg("adapter.jdbi.postgres"))
+                        .and().resideInAPackage(pkg("adapter.jdbi"))
+                        .should().dependOnClassesThat().resideInAPackage("org.postgresql.."))
+                .because("SQLite's parts and PostgreSQL's are two implementations of the same parts");
     }
 
     /** The packages of the SQL adapter that hold one database's own parts, and {@code more}. */
@@ -116,6 +139,12 @@ final class ArchitectureRules {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..", "com.fasterxml.jackson..")
                 .because("HTTP and JSON belong to the HTTP adapter");
+    }
+
+    ArchRule cryptoLibrariesOnlyInTheSecurityAdapter() {
+        return noClasses().that().resideOutsideOfPackages(pkg("adapter.security"))
+                .should().dependOnClassesThat().resideInAnyPackage("com.nimbusds..", "org.bouncycastle..")
+                .because("JOSE, JWT and the hashing of secrets belong to the security adapter");
     }
 
     ArchRule adaptersNeverUseServices() {

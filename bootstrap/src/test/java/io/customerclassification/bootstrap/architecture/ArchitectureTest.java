@@ -40,16 +40,22 @@ class ArchitectureTest {
 
     static Stream<Arguments> rules() {
         return Stream.of(
-                rule("layers", ArchitectureRules::layers, "DomainCallingApplication", "Stray"),
+                rule("layers", ArchitectureRules::layers, "DomainCallingApplication", "Stray",
+                        "ControllerSigningTokens"),
                 rule("domain allow-list", ArchitectureRules::domainDependsOnlyOnTheJdkCore, "DomainUsingJdbc"),
                 rule("application allow-list", ArchitectureRules::applicationDependsOnlyOnDomainAndValidation,
                         "ApplicationUsingJackson"),
                 rule("SQL confined", ArchitectureRules::persistenceLibrariesOnlyInTheJdbiAdapter, "DomainUsingJdbc"),
                 rule("web confined", ArchitectureRules::webLibrariesOnlyInTheHttpAdapter, "ApplicationUsingJackson"),
+                rule("crypto confined", ArchitectureRules::cryptoLibrariesOnlyInTheSecurityAdapter,
+                        "ControllerSigningTokens"),
                 rule("connections only in the session", ArchitectureRules::onlyTheSessionTakesConnections,
                         "StoreCommittingItself", "StoreTakingConnections", "StoreOpeningHandles"),
                 rule("database libraries in their database package",
-                        ArchitectureRules::databaseLibrariesOnlyInTheirDatabasePackage, "PagesReadingSqliteCodes"),
+                        ArchitectureRules::databaseLibrariesOnlyInTheirDatabasePackage, "PagesReadingSqliteCodes",
+                        "PagesReadingPostgresCodes"),
+                rule("each driver in its own database package", ArchitectureRules::eachDriverOnlyInItsDatabasePackage,
+                        "SqlitePartReadingPostgresCodes", "PagesReadingPostgresCodes"),
                 rule("no services in adapters", ArchitectureRules::adaptersNeverUseServices, "ThingController"),
                 rule("in-ports named UseCase", ArchitectureRules::inPortsAreUseCases, "CreateThing"),
                 rule("services named Service", ArchitectureRules::servicesAreNamedService, "ThingManager"));
@@ -80,9 +86,11 @@ class ArchitectureTest {
     void theSessionAndADatabasesOwnPartsMayTakeConnectionsAndUseTheirLibraries() {
         for (Function<ArchitectureRules, ArchRule> rule : List.<Function<ArchitectureRules, ArchRule>>of(
                 ArchitectureRules::onlyTheSessionTakesConnections,
-                ArchitectureRules::databaseLibrariesOnlyInTheirDatabasePackage)) {
+                ArchitectureRules::databaseLibrariesOnlyInTheirDatabasePackage,
+                ArchitectureRules::eachDriverOnlyInItsDatabasePackage)) {
             String report = rule.apply(FIXTURE_RULES).evaluate(FIXTURE_CLASSES).getFailureReport().toString();
-            for (String complier : List.of("SessionTakingConnections", "SqlitePartReadingCodes")) {
+            for (String complier : List.of("SessionTakingConnections", "SqlitePartReadingCodes",
+                    "PostgresPartReadingCodes")) {
                 assertFalse(report.contains(complier), complier + " is allowed what it does:\n" + report);
             }
         }
@@ -90,7 +98,8 @@ class ArchitectureTest {
 
     @Test
     void everyLayerOfTheProductIsImported() {
-        for (String layer : List.of("domain", "application", "adapter.jdbi", "adapter.http", "bootstrap")) {
+        for (String layer : List.of("domain", "application", "adapter.jdbi", "adapter.http", "adapter.security",
+                "bootstrap")) {
             String pkg = PRODUCT + "." + layer;
             assertTrue(PRODUCT_CLASSES.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)),
                     "no production class imported from " + pkg);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.customerclassification.bootstrap.CustomerClassificationServer;
+import io.customerclassification.bootstrap.IdentityConfig;
 import io.customerclassification.bootstrap.ServerConfig;
 import io.customerclassification.bootstrap.e2e.Http.Reply;
 import java.nio.file.Path;
@@ -41,7 +42,8 @@ class ConditionalRaceTest {
     @BeforeEach
     void start() {
         server = CustomerClassificationServer.start(
-                new ServerConfig("127.0.0.1", 0, folder.resolve("race.db"), List.of()));
+                new ServerConfig("127.0.0.1", 0, folder.resolve("race.db"), List.of())
+                        .withIdentity(IdentityConfig.NONE));
         http = new Http(server.port());
     }
 

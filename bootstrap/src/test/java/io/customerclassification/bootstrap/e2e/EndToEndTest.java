@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.customerclassification.bootstrap.CustomerClassificationServer;
+import io.customerclassification.bootstrap.DatabaseLocation;
+import io.customerclassification.bootstrap.IdentityConfig;
 import io.customerclassification.bootstrap.ServerConfig;
 import io.customerclassification.bootstrap.e2e.Http.Reply;
 import io.customerclassification.domain.company.Company;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Whole user journeys over real HTTP against the real server on a real database file, then a restart on the
- * same file: what was acknowledged is still there.
+ * same file: what was acknowledged is still there. {@link PostgresEndToEndTest} runs them over PostgreSQL.
  */
 class EndToEndTest {
 
@@ -41,9 +43,14 @@ class EndToEndTest {
 
     @BeforeEach
     void start() {
-        config = new ServerConfig("127.0.0.1", 0, folder.resolve("nested/dir/classification.db"),
-                List.of(new Company(CompanyId.of(7), Name.of("Acme Ltd"))));
+        config = new ServerConfig("127.0.0.1", 0, database(folder),
+                List.of(new Company(CompanyId.of(7), Name.of("Acme Ltd")))).withIdentity(IdentityConfig.NONE);
         restart();
+    }
+
+    /** The store of each test, new and empty: a file in a folder that does not exist yet. */
+    DatabaseLocation database(Path folder) {
+        return DatabaseLocation.file(folder.resolve("nested/dir/classification.db"));
     }
 
     @AfterEach

@@ -77,6 +77,10 @@ public final class Http {
         return send("DELETE", path, null, Map.of());
     }
 
+    public Reply delete(String path, Map<String, String> headers) {
+        return send("DELETE", path, null, headers);
+    }
+
     public Reply send(String method, String path, String json, Map<String, String> headers) {
         Map<String, String> all = new LinkedHashMap<>();
         if (json != null) {

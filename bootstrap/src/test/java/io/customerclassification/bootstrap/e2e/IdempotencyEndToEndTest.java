@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.customerclassification.bootstrap.CustomerClassificationServer;
+import io.customerclassification.bootstrap.IdentityConfig;
 import io.customerclassification.bootstrap.ServerConfig;
 import io.customerclassification.bootstrap.e2e.Http.Reply;
 import java.io.ByteArrayOutputStream;
@@ -50,7 +51,8 @@ class IdempotencyEndToEndTest {
 
     private Http start() {
         CustomerClassificationServer server = CustomerClassificationServer.start(
-                new ServerConfig("127.0.0.1", 0, folder.resolve("keys.db"), List.of()));
+                new ServerConfig("127.0.0.1", 0, folder.resolve("keys.db"), List.of())
+                        .withIdentity(IdentityConfig.NONE));
         servers.add(server);
         return new Http(server.port());
     }

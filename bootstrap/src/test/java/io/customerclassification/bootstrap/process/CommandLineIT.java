@@ -74,8 +74,8 @@ class CommandLineIT {
 
     @Test
     void withNoSetupTheDatabaseIsCreatedUnderData() {
-        try (ServerProcess server = run(Map.of(), "--port", "0")) {
-            int port = server.awaitListening(30);
+        try (ServerProcess server = run(Map.of(), "--port", "0", "--auth", "none")) {
+            int port = server.awaitListening(ServerProcess.START_SECONDS);
             assertEquals(200, new Http(port).get("/health").status());
             assertTrue(Files.isRegularFile(folder.resolve("data/customer-classification.db")), server.output());
             assertTrue(server.awaitOutput("INFO requests - method=GET path=/health status=200 durationMs=", 10),
@@ -93,8 +93,9 @@ class CommandLineIT {
     void flagsWinOverEnvironmentVariables() {
         try (ServerProcess server = run(Map.of("CLASSIFICATION_DB", folder.resolve("env.db").toString(),
                 "CLASSIFICATION_PORT", "1", "CLASSIFICATION_COMPANIES", "3=Env Co"),
-                "--port", "0", "--db", folder.resolve("flag.db").toString(), "--company", "4=Flag Co")) {
-            int port = server.awaitListening(30);
+                "--port", "0", "--db", folder.resolve("flag.db").toString(), "--company", "4=Flag Co", "--auth",
+                        "none")) {
+            int port = server.awaitListening(ServerProcess.START_SECONDS);
             assertEquals("[{\"ID\":0,\"Name\":\"Default Company\"},{\"ID\":3,\"Name\":\"Env Co\"},"
                     + "{\"ID\":4,\"Name\":\"Flag Co\"}]", new Http(port).get("/api/v1.0/companies/").body());
             assertTrue(Files.exists(folder.resolve("flag.db")));
@@ -117,7 +118,7 @@ class CommandLineIT {
         Path cache = folder.resolve("cache");
         for (int start = 0; start < 2; start++) {
             try (ServerProcess server = run(Map.of("XDG_CACHE_HOME", cache.toString()), "--port", "0")) {
-                assertEquals(200, new Http(server.awaitListening(30)).get("/health").status());
+                assertEquals(200, new Http(server.awaitListening(ServerProcess.START_SECONDS)).get("/health").status());
             }
         }
         try (Stream<Path> files = Files.walk(cache)) {
@@ -130,7 +131,7 @@ class CommandLineIT {
 
     @Test
     void sigtermStopsCleanly() {
-        ServerProcess server = ServerProcess.start(folder.resolve("clean.db"));
+        ServerProcess server = ServerProcess.start(folder.resolve("clean.db"), "--auth", "none");
         assertEquals(201, new Http(server.port())
                 .post("/api/v1.0/companies/0/setup/customerProfiles/", "{\"Name\": \"Gold\"}").status());
         server.terminate();

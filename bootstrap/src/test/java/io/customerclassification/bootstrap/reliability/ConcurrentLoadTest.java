@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.customerclassification.bootstrap.CustomerClassificationServer;
+import io.customerclassification.bootstrap.IdentityConfig;
 import io.customerclassification.bootstrap.ServerConfig;
 import io.customerclassification.domain.company.Company;
 import io.customerclassification.domain.shared.CompanyId;
@@ -37,7 +38,7 @@ class ConcurrentLoadTest {
     void concurrentClientsLoseNoAcknowledgedWriteAndBreakNoRule() throws Exception {
         Path file = folder.resolve("load.db");
         CustomerClassificationServer server = CustomerClassificationServer.start(new ServerConfig("127.0.0.1", 0, file,
-                List.of(new Company(CompanyId.of(1), Name.of("Acme")))));
+                List.of(new Company(CompanyId.of(1), Name.of("Acme")))).withIdentity(IdentityConfig.NONE));
         List<Workload> clients = new ArrayList<>();
         long seed = Long.getLong("load.seed", System.nanoTime());
         long until = System.nanoTime() + LOAD.toNanos();

@@ -39,7 +39,7 @@ class CrashRecoveryIT {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         try {
             for (int cycle = 1; cycle <= CYCLES; cycle++) {
-                ServerProcess server = ServerProcess.start(file, "--company", "1=Acme");
+                ServerProcess server = ServerProcess.start(file, "--company", "1=Acme", "--auth", "none");
                 if (clients.isEmpty()) {
                     for (int i = 0; i < CLIENTS; i++) {
                         clients.add(new Workload(i, i % 2, server.port(), seed + i, shared, running::get));

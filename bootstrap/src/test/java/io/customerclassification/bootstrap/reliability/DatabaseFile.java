@@ -14,11 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.customerclassification.adapter.jdbi.PostgresTestDatabase;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The database file read directly, read-only, as an auditor would: beside a running server (WAL lets it read
- * a consistent snapshot while the server writes) or after the server is gone.
+ * The database read directly, read-only, as an auditor would: an SQLite file beside a running server (WAL lets it
+ * read a consistent snapshot while the server writes) or after the server is gone, or a PostgreSQL database that
+ * server processes share.
  */
 final class DatabaseFile implements AutoCloseable {
 
@@ -29,26 +31,48 @@ final class DatabaseFile implements AutoCloseable {
     record Type(long key, long company, String name, String nameFold, boolean active, Long parent) {}
 
     private final Connection connection;
+    private final boolean sqlite;
 
-    private DatabaseFile(Connection connection) {
+    private DatabaseFile(Connection connection, boolean sqlite) {
         this.connection = connection;
+        this.sqlite = sqlite;
     }
 
     static DatabaseFile open(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         try {
-            return new DatabaseFile(config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()));
+            return new DatabaseFile(config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()), true);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open " + file + " read-only", e);
         }
     }
 
+    /** The PostgreSQL database at {@code url} ({@code postgresql://…}), read in read-only transactions. */
+    static DatabaseFile postgres(String url) {
+        try {
+            Connection connection = PostgresTestDatabase.connect(url);
+            connection.setReadOnly(true);
+            return new DatabaseFile(connection, false);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to " + url, e);
+        }
+    }
+
+    /** The private JWK that signs access tokens now, as the store holds it (to forge tokens with, in tests). */
+    String signingKey() {
+        return (String) rows("SELECT material FROM signing_key WHERE retired_at IS NULL").get(0).get(0);
+    }
+
     /** Every row of every table the product writes, in key order: equal snapshots mean nothing changed. */
     String snapshot() {
         StringBuilder all = new StringBuilder();
-        for (String query : List.of("SELECT * FROM company ORDER BY id", "SELECT * FROM customer_profile ORDER BY id",
-                "SELECT * FROM customer_type ORDER BY key", "SELECT * FROM sqlite_sequence ORDER BY name")) {
+        List<String> queries = new ArrayList<>(List.of("SELECT * FROM company ORDER BY id",
+                "SELECT * FROM customer_profile ORDER BY id", "SELECT * FROM customer_type ORDER BY key"));
+        if (sqlite) {
+            queries.add("SELECT * FROM sqlite_sequence ORDER BY name");
+        }
+        for (String query : queries) {
             all.append(query).append('\n');
             for (List<Object> row : rows(query)) {
                 all.append(row).append('\n');

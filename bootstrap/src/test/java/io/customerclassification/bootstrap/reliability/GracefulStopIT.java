@@ -39,7 +39,7 @@ class GracefulStopIT {
     @Test
     void sigtermUnderLoadFinishesEveryRequestItAcceptedAndKeepsEveryAcknowledgedWrite() throws Exception {
         Path file = folder.resolve("graceful.db");
-        ServerProcess server = ServerProcess.start(file);
+        ServerProcess server = ServerProcess.start(file, "--auth", "none");
         int port = server.port();
         Map<Long, String> acknowledged = new ConcurrentHashMap<>();
         Map<String, Integer> outcomes = new ConcurrentHashMap<>();
@@ -113,7 +113,7 @@ class GracefulStopIT {
                     "a request reset before the server read it was applied: " + name));
             assertEquals(List.of("ok"), database.integrityCheck());
         }
-        try (ServerProcess restarted = ServerProcess.start(file)) {
+        try (ServerProcess restarted = ServerProcess.start(file, "--auth", "none")) {
             assertEquals(200, new io.customerclassification.bootstrap.e2e.Http(restarted.port()).get("/health").status());
         }
     }

@@ -60,6 +60,8 @@ final class Workload implements Runnable {
     private final String tag;
     private final long company;
     private Http http;
+    /** Where read-backs go: the server written to, or another instance over the same store. */
+    private Http reads;
     private final Random random;
     private final SharedTypes shared;
     private final BooleanSupplier keepGoing;
@@ -73,6 +75,7 @@ final class Workload implements Runnable {
         this.tag = "c" + client;
         this.company = company;
         this.http = new Http(port);
+        this.reads = http;
         this.random = new Random(seed);
         this.shared = shared;
         this.keepGoing = keepGoing;
@@ -80,9 +83,18 @@ final class Workload implements Runnable {
         this.profilesPath = "/api/v1.0/companies/" + company + "/setup/customerProfiles/";
     }
 
-    /** Talks to a server on another port from now on (the same database, restarted). */
+    /** Talks to a server on another port from now on (the same database, restarted), and reads back there. */
     void reconnect(int port) {
         http = new Http(port);
+        reads = http;
+    }
+
+    /**
+     * Reads back what it wrote through the server on {@code port} (another instance over the same store): a write
+     * acknowledged by one instance must be what the next request to any instance sees.
+     */
+    void readBackThrough(int port) {
+        reads = new Http(port);
     }
 
     @Override
@@ -190,7 +202,7 @@ final class Workload implements Runnable {
 
     /** Read-your-writes: the client sees what it was just told was stored. */
     private void readBack(long id) {
-        Reply reply = count(http.get(profilesPath + id));
+        Reply reply = count(reads.get(profilesPath + id));
         Profile expected = profiles.get(id);
         if (reply.status() != 200 || !reply.json().get("Name").asText().equals(expected.name())
                 || reply.json().get("Archived").asBoolean() != expected.archived()) {

@@ -93,6 +93,16 @@ final class IntacctCodes {
                 "CC.ENTITY_NOT_FOUND", Map.of("ENTITY", entity), null, List.of());
     }
 
+    /** No bearer credential, or one that is not accepted (CONTRACT §4); {@code message} says which. */
+    static IntacctError unauthorized(String message) {
+        return new IntacctError(401, "unauthorized", message, "CC-1401", "CC.UNAUTHORIZED", Map.of(), null, List.of());
+    }
+
+    /** A valid credential without the permission for this company and resource. */
+    static IntacctError forbidden(String message) {
+        return new IntacctError(403, "forbidden", message, "CC-1403", "CC.FORBIDDEN", Map.of(), null, List.of());
+    }
+
     static IntacctError methodNotAllowed(String method, String allow) {
         return new IntacctError(405, "methodNotAllowed", method + " is not allowed here; allowed: " + allow,
                 "CC-1406", "CC.METHOD_NOT_ALLOWED", Map.of("METHOD", method), null, List.of());
@@ -154,6 +164,8 @@ final class IntacctCodes {
      */
     static IntacctError refused(int status, String reason) {
         return switch (status) {
+            case 401 -> unauthorized(reason);
+            case 403 -> forbidden(reason);
             case 404 -> notFound(reason);
             case 405 -> new IntacctError(405, "methodNotAllowed", reason, "CC-1406", "CC.METHOD_NOT_ALLOWED", Map.of(),
                     null, List.of());

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.AllowedMethods;
+import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.EntityTags;
 import io.customerclassification.adapter.http.ExportStream;
 import io.customerclassification.adapter.http.HttpDialect;
-import io.customerclassification.adapter.http.ImportBody;
 import io.customerclassification.adapter.http.IdempotencyKeys;
+import io.customerclassification.adapter.http.ImportBody;
+import io.customerclassification.adapter.http.RequestIds;
 import io.customerclassification.adapter.http.JsonBody;
 import io.customerclassification.application.model.CustomerTypeAncestor;
 import io.customerclassification.application.model.CustomerTypeDescendant;
@@ -16,6 +18,8 @@ import io.customerclassification.application.model.CustomerTypeExportRow;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.model.RecordedAnswer;
+import io.customerclassification.application.port.in.Caller;
+import io.customerclassification.application.port.in.company.GetCompanyQuery;
 import io.customerclassification.application.port.in.company.GetCompanyUseCase;
 import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesQuery;
 import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesUseCase;
@@ -52,6 +56,8 @@ import io.customerclassification.domain.company.Company;
 import io.customerclassification.domain.customertype.CustomerType;
 import io.customerclassification.domain.customertype.CustomerTypeKey;
 import io.customerclassification.domain.customertype.CustomerTypeStatus;
+import io.customerclassification.domain.identity.Permission;
+import io.customerclassification.domain.identity.Resource;
 import io.customerclassification.domain.shared.CompanyId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -119,11 +125,13 @@ public final class IntacctDialect implements HttpDialect {
     }
 
     private final UseCases useCases;
+    private final BearerAuthentication authentication;
     private final Clock clock;
     private final IntacctErrors errors = new IntacctErrors();
 
-    public IntacctDialect(UseCases useCases, Clock clock) {
+    public IntacctDialect(UseCases useCases, BearerAuthentication authentication, Clock clock) {
         this.useCases = useCases;
+        this.authentication = authentication;
         this.clock = clock;
     }
 
@@ -158,9 +166,11 @@ public final class IntacctDialect implements HttpDialect {
         }
     }
 
-    private static void allowOnly(RoutesConfig routes, String path, List<HandlerType> allowed) {
+    /** Refuses other methods on {@code path}, then who calls is known before anything else is looked at. */
+    private void allowOnly(RoutesConfig routes, String path, List<HandlerType> allowed) {
         AllowedMethods.guard(routes, path, allowed,
                 (method, allow) -> new IntacctException(IntacctCodes.methodNotAllowed(method, allow)));
+        routes.before(path, authentication::caller);
     }
 
     @Override
@@ -185,36 +195,45 @@ public final class IntacctDialect implements HttpDialect {
 
     @Override
     public String refusalBody(int status, String reason) {
-        return errors.refusalBody(status, reason);
+        return refusalBody(status, reason, RequestIds.make());
+    }
+
+    /** The refusal's {@code supportId} is the request's id. */
+    @Override
+    public String refusalBody(int status, String reason, String requestId) {
+        return errors.refusalBody(status, reason, requestId);
     }
 
     // ---- the object
 
     private void list(Context ctx) {
-        CompanyId company = companyId(ctx);
+        Caller caller = authentication.caller(ctx);
+        CompanyId company = companyId(ctx, caller);
         int start = queryInteger(ctx, "start", 1, Integer.MAX_VALUE);
         int size = queryInteger(ctx, "size", QueryRequest.DEFAULT_SIZE, Paging.MAX_LIMIT);
         Page<CustomerTypeReference> page = useCases.list().listCustomerTypeReferences(
-                new ListCustomerTypesQuery(company, Paging.of(start - 1L, size)));
+                new ListCustomerTypesQuery(caller, company, Paging.of(start - 1L, size)));
         writeList(ctx, page, start, size,
                 (json, reference) -> IntacctJson.writeReference(json, reference.key(), reference.name()));
     }
 
     /** Extension: the subtree below a type, level by level and by key within a level, paged like the list. */
     private void descendants(Context ctx) {
-        CompanyId company = companyId(ctx);
+        Caller caller = authentication.caller(ctx);
+        CompanyId company = companyId(ctx, caller);
         CustomerTypeKey key = key(ctx);
         int start = queryInteger(ctx, "start", 1, Integer.MAX_VALUE);
         int size = queryInteger(ctx, "size", QueryRequest.DEFAULT_SIZE, Paging.MAX_LIMIT);
         Page<CustomerTypeDescendant> page = useCases.descendants().listCustomerTypeDescendants(
-                new ListCustomerTypeDescendantsQuery(company, key, Paging.of(start - 1L, size)));
+                new ListCustomerTypeDescendantsQuery(caller, company, key, Paging.of(start - 1L, size)));
         writeList(ctx, page, start, size, IntacctJson::writeDescendant);
     }
 
     /** Extension: the path from a type's parent up to its root, nearest first, in one unpaged list. */
     private void ancestors(Context ctx) {
+        Caller caller = authentication.caller(ctx);
         List<CustomerTypeAncestor> ancestors = useCases.ancestors().listCustomerTypeAncestors(
-                new ListCustomerTypeAncestorsQuery(companyId(ctx), key(ctx)));
+                new ListCustomerTypeAncestorsQuery(caller, companyId(ctx, caller), key(ctx)));
         writeList(ctx, new Page<>(ancestors, ancestors.size()), 1, ancestors.size(), IntacctJson::writeAncestor);
     }
 
@@ -223,12 +242,13 @@ public final class IntacctDialect implements HttpDialect {
      * {@code Accept}, streamed. An {@code Accept} naming neither is 406 before the entity is looked up.
      */
     private void export(Context ctx) {
-        CompanyId company = companyId(ctx);
+        Caller caller = authentication.caller(ctx);
+        CompanyId company = companyId(ctx, caller);
         String accept = ctx.header("Accept");
         ExportStream.Format format = ExportStream.Format.accepted(accept)
                 .orElseThrow(() -> new IntacctException(IntacctCodes.notAcceptable(accept)));
         ExportStream<CustomerTypeExportRow> out = new ExportStream<>(ctx, format, EXPORT_COLUMNS, IntacctJson.MAPPER);
-        out.run(rows -> useCases.export().exportCustomerTypes(new ExportCustomerTypesQuery(company), rows));
+        out.run(rows -> useCases.export().exportCustomerTypes(new ExportCustomerTypesQuery(caller, company), rows));
     }
 
     /**
@@ -236,7 +256,8 @@ public final class IntacctDialect implements HttpDialect {
      * or nothing; every problem of the rows in one 422.
      */
     private void importRows(Context ctx) {
-        CompanyId company = companyId(ctx);
+        Caller caller = authentication.caller(ctx);
+        CompanyId company = companyId(ctx, caller);
         ImportMode mode = switch (queryWord(ctx, "mode", "create", List.of("create", "upsert"))) {
             case "upsert" -> ImportMode.UPSERT;
             default -> ImportMode.CREATE;
@@ -250,7 +271,7 @@ public final class IntacctDialect implements HttpDialect {
                 .map(row -> new CustomerTypeImportRow(row.get("id"), row.get("status"), row.get("parentId")))
                 .toList();
         ImportResult result = useCases.importRows().importCustomerTypes(
-                new ImportCustomerTypesCommand(company, rows, mode, dryRun));
+                new ImportCustomerTypesCommand(caller, company, rows, mode, dryRun));
         long total = result.created() + result.updated();
         IntacctJson.write(ctx, 200, IntacctJson.NODES.objectNode()
                 .<ObjectNode>set("ia::result", IntacctJson.NODES.objectNode()
@@ -293,63 +314,71 @@ public final class IntacctDialect implements HttpDialect {
      * (CONTRACT §3.2), a refusal included.
      */
     private void create(Context ctx) {
-        CompanyId company = companyId(ctx);
+        Caller caller = authentication.caller(ctx);
+        CompanyId company = companyId(ctx, caller);
         Optional<String> key = IdempotencyKeys.key(ctx,
                 sent -> new IntacctException(IntacctCodes.invalidIdempotencyKey()));
-        IdempotencyKeys.answer(ctx, key, useCases.idempotency(), "intacct POST customer-type", company,
-                () -> created(ctx, company), refusal -> errors.finalAnswer(refusal, ctx));
+        IdempotencyKeys.answer(ctx, key, useCases.idempotency(), caller, Resource.CUSTOMER_TYPE,
+                "intacct POST customer-type", company, () -> created(ctx, caller, company),
+                refusal -> errors.finalAnswer(refusal, ctx));
     }
 
     /** Creates the type the body describes: 201 and its reference. */
-    private RecordedAnswer created(Context ctx, CompanyId company) {
+    private RecordedAnswer created(Context ctx, Caller caller, CompanyId company) {
         TypePayload payload = TypePayload.parse(body(ctx, "POST"), TypePayload.Operation.CREATE, null);
-        CustomerTypeView created = useCases.create().createCustomerType(new CreateCustomerTypeCommand(company,
+        CustomerTypeView created = useCases.create().createCustomerType(new CreateCustomerTypeCommand(caller, company,
                 payload.name(), payload.status() == null ? CustomerTypeStatus.ACTIVE : payload.status(),
-                payload.parent() == null ? null : payload.parent().newParent().orElse(null), null));
+                payload.parent() == null ? null : payload.parent().newParent().orElse(null)));
         return new RecordedAnswer(201, Map.of("Content-Type", "application/json"), IntacctJson.single(
                 json -> IntacctJson.writeReference(json, created.type().key(), created.type().name())));
     }
 
     /** With its ETag; 304 without a body when {@code If-None-Match} names it. */
     private void get(Context ctx) {
-        CompanyId company = companyId(ctx);
-        CustomerTypeView view = useCases.get().getCustomerType(new GetCustomerTypeQuery(company, key(ctx)));
+        Caller caller = authentication.caller(ctx);
+        CompanyId company = companyId(ctx, caller);
+        CustomerTypeView view = useCases.get().getCustomerType(new GetCustomerTypeQuery(caller, company, key(ctx)));
         String tag = etag(view.type());
         ctx.header(EntityTags.ETAG, tag);
         if (EntityTags.condition(ctx, EntityTags.IF_NONE_MATCH).names(tag)) {
             ctx.status(304);
             return;
         }
-        Company entity = entity(company);
+        Company entity = entity(caller, company);
         IntacctJson.writeSingle(ctx, 200, json -> IntacctJson.writeFull(json, view, entity));
     }
 
     /**
      * The current type comes first: an unknown key is 404, and an {@code If-Match} it does not meet 412, before the
-     * body is read; a PATCH may repeat the current id but not change it. The version {@code If-Match} admitted is
-     * checked again in the write transaction, so a change made in between is 412 too.
+     * body is read; a PATCH may repeat the current id but not change it. Reading it to change it needs {@code edit},
+     * not {@code view}. The version {@code If-Match} admitted is checked again in the write transaction, so a change
+     * made in between is 412 too.
      */
     private void update(Context ctx) {
-        CompanyId company = companyId(ctx);
+        Caller caller = authentication.caller(ctx);
+        CompanyId company = companyId(ctx, caller);
         CustomerTypeKey key = key(ctx);
-        CustomerTypeView current = useCases.get().getCustomerType(new GetCustomerTypeQuery(company, key));
+        CustomerTypeView current = useCases.get().getCustomerType(
+                new GetCustomerTypeQuery(caller, company, key, Permission.EDIT));
         Long expected = expectedVersion(ctx, current.type());
         TypePayload payload = TypePayload.parse(body(ctx, "PATCH"), TypePayload.Operation.UPDATE,
                 current.type().name());
         CustomerTypeView updated = useCases.update().updateCustomerType(
-                new UpdateCustomerTypeCommand(company, key, payload.status(), payload.parent(), null, expected));
+                new UpdateCustomerTypeCommand(caller, company, key, payload.status(), payload.parent(), expected));
         ctx.header(EntityTags.ETAG, etag(updated.type()));
         IntacctJson.writeSingle(ctx, 200, json -> IntacctJson.writeReference(json, updated.type().key(), updated.type().name()));
     }
 
     private void delete(Context ctx) {
-        CompanyId company = companyId(ctx);
+        Caller caller = authentication.caller(ctx);
+        CompanyId company = companyId(ctx, caller);
         CustomerTypeKey key = key(ctx);
         Long expected = null;
         if (EntityTags.condition(ctx, EntityTags.IF_MATCH).isPresent()) {
-            expected = expectedVersion(ctx, useCases.get().getCustomerType(new GetCustomerTypeQuery(company, key)).type());
+            expected = expectedVersion(ctx, useCases.get().getCustomerType(
+                    new GetCustomerTypeQuery(caller, company, key, Permission.DELETE)).type());
         }
-        useCases.delete().deleteCustomerType(new DeleteCustomerTypeCommand(company, key, expected));
+        useCases.delete().deleteCustomerType(new DeleteCustomerTypeCommand(caller, company, key, expected));
         ctx.status(204);
     }
 
@@ -374,12 +403,13 @@ public final class IntacctDialect implements HttpDialect {
     // ---- the query service
 
     private void query(Context ctx) {
-        CompanyId company = companyId(ctx);
+        Caller caller = authentication.caller(ctx);
+        CompanyId company = companyId(ctx, caller);
         QueryRequest request = QueryRequest.parse(IntacctJson.read(body(ctx, "POST")),
                 LocalDate.ofInstant(Instant.now(clock), ZoneOffset.UTC));
         if (!request.aggregates().isEmpty()) {
             List<AggregateValue> values = useCases.aggregate().aggregateCustomerTypes(new AggregateCustomerTypesQuery(
-                    company, request.filter(),
+                    caller, company, request.filter(),
                     request.aggregates().stream().map(QueryRequest.Labelled::aggregation).toList()));
             ObjectNode row = IntacctJson.NODES.objectNode();
             for (int i = 0; i < values.size(); i++) {
@@ -390,18 +420,18 @@ public final class IntacctDialect implements HttpDialect {
             IntacctJson.writePage(ctx, IntacctJson.tree(result), 1, 1, request.size());
             return;
         }
-        Page<CustomerTypeView> page = useCases.query().queryCustomerTypes(new QueryCustomerTypesQuery(company,
+        Page<CustomerTypeView> page = useCases.query().queryCustomerTypes(new QueryCustomerTypesQuery(caller, company,
                 new Criteria(request.filter(), request.sort(), request.paging(),
                         request.fields().stream().filter(f -> f.field() != null)
                                 .<io.customerclassification.application.query.QueryField>map(IntacctField::field)
                                 .toList())));
-        Company entity = entity(company);
+        Company entity = entity(caller, company);
         ArrayNode result = IntacctJson.NODES.arrayNode();
         for (CustomerTypeView view : page.items()) {
             ObjectNode row = QueryRows.row(view, entity, request.fields());
             if (request.includeHierarchy()) {
                 List<CustomerTypeKey> lineage = useCases.lineage().getCustomerTypeLineage(
-                        new GetCustomerTypeQuery(company, view.type().key()));
+                        new GetCustomerTypeQuery(caller, company, view.type().key()));
                 ObjectNode hierarchy = row.putObject("ia::hierarchy");
                 hierarchy.put("depth", lineage.size());
                 ArrayNode path = hierarchy.putArray("path");
@@ -415,13 +445,14 @@ public final class IntacctDialect implements HttpDialect {
     // ---- helpers
 
     /**
-     * The company the entity header names (company 0 without one). Whether it exists is the use case's to check;
-     * a header that is no company id at all is refused here.
+     * The company the entity header names; without one, the company the caller's token is limited to, else company 0
+     * (CONTRACT §2). Whether the caller may use it, and whether it exists, are the use case's to check; a header that
+     * is no company id at all is refused here.
      */
-    private static CompanyId companyId(Context ctx) {
+    private static CompanyId companyId(Context ctx, Caller caller) {
         String entity = ctx.header(ENTITY_HEADER);
         if (entity == null) {
-            return CompanyId.DEFAULT;
+            return caller.limitedToCompany().orElse(CompanyId.DEFAULT);
         }
         String trimmed = entity.strip();
         if (!DIGITS_18.matcher(trimmed).matches()) {
@@ -431,8 +462,8 @@ public final class IntacctDialect implements HttpDialect {
     }
 
     /** The company of the {@code entity} field, read once the use case has found the company. */
-    private Company entity(CompanyId company) {
-        return useCases.getCompany().getCompany(company);
+    private Company entity(Caller caller, CompanyId company) {
+        return useCases.getCompany().getCompany(new GetCompanyQuery(caller, company));
     }
 
     private static CustomerTypeKey key(Context ctx) {

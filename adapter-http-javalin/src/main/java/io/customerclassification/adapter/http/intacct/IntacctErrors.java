@@ -2,6 +2,7 @@ package io.customerclassification.adapter.http.intacct;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.InvalidBodyException;
 import io.customerclassification.application.port.in.dataimport.ImportRejectedException;
@@ -9,11 +10,15 @@ import io.customerclassification.adapter.http.LogText;
 import io.customerclassification.application.model.RecordedAnswer;
 import io.customerclassification.application.port.in.idempotency.IdempotencyKeyReusedException;
 import io.customerclassification.application.port.in.idempotency.RequestInProgressException;
+import io.customerclassification.adapter.http.RequestIds;
 import io.customerclassification.application.port.out.StoreBusyException;
 import io.customerclassification.application.port.out.StoreFullException;
 import io.customerclassification.domain.company.CompanyNotFoundException;
 import io.customerclassification.domain.customertype.CustomerTypeNotFoundException;
 import io.customerclassification.domain.customertype.DuplicateCustomerTypeNameException;
+import io.customerclassification.domain.identity.InvalidTokenException;
+import io.customerclassification.domain.shared.AccessDeniedException;
+import io.customerclassification.domain.shared.AuthenticationFailedException;
 import io.customerclassification.domain.shared.ConflictException;
 import io.customerclassification.domain.shared.DomainException;
 import io.customerclassification.domain.shared.InvalidNameException;
@@ -27,7 +32,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +41,11 @@ final class IntacctErrors {
     private static final Logger LOG = LoggerFactory.getLogger(IntacctErrors.class);
 
     void render(Exception exception, Context ctx) {
-        String supportId = UUID.randomUUID().toString().replace("-", "");
+        String supportId = RequestIds.of(ctx);
         IntacctError error = translate(exception, supportId);
+        if (exception instanceof InvalidTokenException invalid) {
+            ctx.header("WWW-Authenticate", BearerAuthentication.challenge(invalid));
+        }
         if (exception instanceof StoreBusyException) {
             LOG.warn("supportId={} {} {} -> 503 busy: {}", supportId, ctx.method(), LogText.of(ctx.path()),
                     LogText.of(exception.getMessage()));
@@ -61,12 +68,13 @@ final class IntacctErrors {
 
     /**
      * The answer a retry of a request made with an idempotency key gets again when the request was refused (a 4xx);
-     * empty for a failure of the server's, after which the key is released for a retry.
+     * empty for a failure of the server's and for a refusal by the caller's grants (which may change), after which
+     * the key is released for a retry.
      */
     Optional<RecordedAnswer> finalAnswer(RuntimeException exception, Context ctx) {
-        String supportId = UUID.randomUUID().toString().replace("-", "");
+        String supportId = RequestIds.of(ctx);
         IntacctError error = translate(exception, supportId);
-        if (error.status() >= 500) {
+        if (error.status() >= 500 || error.status() == 403) {
             return Optional.empty();
         }
         LOG.info("supportId={} {} {} -> {} {} {} (kept for the Idempotency-Key's retries)", supportId, ctx.method(),
@@ -127,6 +135,12 @@ final class IntacctErrors {
     }
 
     private static IntacctError translateDomain(DomainException exception) {
+        if (exception instanceof AuthenticationFailedException e) {
+            return IntacctCodes.unauthorized(e.getMessage());
+        }
+        if (exception instanceof AccessDeniedException e) {
+            return IntacctCodes.forbidden(e.getMessage());
+        }
         if (exception instanceof CompanyNotFoundException e) {
             return IntacctCodes.entityNotFound(e.companyId().toString());
         }
@@ -160,9 +174,11 @@ final class IntacctErrors {
         IntacctJson.write(ctx, error.status(), envelope(error, supportId));
     }
 
-    /** The body of a request refused before any route ran; the server writes the status and headers. */
-    String refusalBody(int status, String reason) {
-        String supportId = UUID.randomUUID().toString().replace("-", "");
+    /**
+     * The body of a request refused before any route ran, its {@code supportId} the request's id; the server writes
+     * the status and headers.
+     */
+    String refusalBody(int status, String reason, String supportId) {
         LOG.info("supportId={} refused with {}: {}", supportId, status, LogText.of(reason));
         return IntacctJson.text(envelope(IntacctCodes.refused(status, reason), supportId));
     }

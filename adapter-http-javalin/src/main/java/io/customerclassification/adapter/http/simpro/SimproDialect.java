@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.AllowedMethods;
+import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.EntityTags;
 import io.customerclassification.adapter.http.ExportStream;
 import io.customerclassification.adapter.http.HttpDialect;
@@ -16,6 +17,8 @@ import io.customerclassification.adapter.http.ImportBody;
 import io.customerclassification.adapter.http.IdempotencyKeys;
 import io.customerclassification.adapter.http.JsonBody;
 import io.customerclassification.application.model.RecordedAnswer;
+import io.customerclassification.application.port.in.Caller;
+import io.customerclassification.application.port.in.company.GetCompanyQuery;
 import io.customerclassification.application.port.in.company.GetCompanyUseCase;
 import io.customerclassification.application.port.in.company.ListCompaniesUseCase;
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileCommand;
@@ -43,6 +46,8 @@ import io.customerclassification.application.query.QueryField;
 import io.customerclassification.domain.company.Company;
 import io.customerclassification.domain.customerprofile.CustomerProfile;
 import io.customerclassification.domain.customerprofile.CustomerProfileId;
+import io.customerclassification.domain.identity.Permission;
+import io.customerclassification.domain.identity.Resource;
 import io.customerclassification.domain.shared.CompanyId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -99,6 +104,7 @@ public final class SimproDialect implements HttpDialect {
     }
 
     private final UseCases useCases;
+    private final BearerAuthentication authentication;
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -106,8 +112,9 @@ public final class SimproDialect implements HttpDialect {
             .build();
     private final SimproErrors errors = new SimproErrors(mapper);
 
-    public SimproDialect(UseCases useCases) {
+    public SimproDialect(UseCases useCases, BearerAuthentication authentication) {
         this.useCases = useCases;
+        this.authentication = authentication;
     }
 
     @Override
@@ -130,9 +137,11 @@ public final class SimproDialect implements HttpDialect {
         routes.delete(PROFILE, this::deleteProfile);
     }
 
-    private static void allowOnly(RoutesConfig routes, String path, List<HandlerType> allowed) {
+    /** Refuses other methods on {@code path}, then who calls is known before anything else is looked at. */
+    private void allowOnly(RoutesConfig routes, String path, List<HandlerType> allowed) {
         AllowedMethods.guard(routes, path, allowed, (method, allow) -> SimproException.of(405, null,
                 "Method " + method + " is not allowed here; allowed: " + allow + ".", null));
+        routes.before(path, authentication::caller);
     }
 
     @Override
@@ -163,15 +172,17 @@ public final class SimproDialect implements HttpDialect {
     // ---- companies
 
     private void listCompanies(Context ctx) {
+        Caller caller = authentication.caller(ctx);
         ArrayNode body = NODES.arrayNode();
-        for (Company company : useCases.listCompanies().listCompanies()) {
+        for (Company company : useCases.listCompanies().listCompanies(caller)) {
             body.add(company(company));
         }
         json(ctx, 200, body);
     }
 
     private void getCompany(Context ctx) {
-        json(ctx, 200, company(useCases.getCompany().getCompany(companyId(ctx))));
+        Caller caller = authentication.caller(ctx);
+        json(ctx, 200, company(useCases.getCompany().getCompany(new GetCompanyQuery(caller, companyId(ctx)))));
     }
 
     private static ObjectNode company(Company company) {
@@ -184,10 +195,12 @@ public final class SimproDialect implements HttpDialect {
     // ---- customer profiles
 
     private void listProfiles(Context ctx) {
+        Caller caller = authentication.caller(ctx);
         CompanyId companyId = companyId(ctx);
         SimproListQuery query = SimproListQuery.parse(ctx.queryParamMap());
         long offset = (long) (query.page() - 1) * query.pageSize();
-        Page<CustomerProfile> page = useCases.list().listCustomerProfiles(new ListCustomerProfilesQuery(companyId,
+        Page<CustomerProfile> page = useCases.list().listCustomerProfiles(new ListCustomerProfilesQuery(caller,
+                companyId,
                 new Criteria(query.filter(), query.sort(), Paging.of(offset, query.pageSize()),
                         query.columns().stream().<QueryField>map(SimproColumn::field).toList())));
         long total = query.limit() == null ? page.total() : Math.min(page.total(), query.limit());
@@ -209,17 +222,19 @@ public final class SimproDialect implements HttpDialect {
      * (CONTRACT §3.2), a refusal included.
      */
     private void createProfile(Context ctx) {
+        Caller caller = authentication.caller(ctx);
         CompanyId companyId = companyId(ctx);
         Optional<String> key = IdempotencyKeys.key(ctx, sent -> SimproException.of(422, null,
                 "Idempotency-Key must be one header of 1 to 255 visible ASCII characters.", NODES.textNode(sent)));
-        IdempotencyKeys.answer(ctx, key, useCases.idempotency(), "simpro POST customerProfiles", companyId,
-                () -> created(ctx, companyId), refusal -> errors.finalAnswer(refusal, ctx));
+        IdempotencyKeys.answer(ctx, key, useCases.idempotency(), caller, Resource.CUSTOMER_PROFILE,
+                "simpro POST customerProfiles", companyId, () -> created(ctx, caller, companyId),
+                refusal -> errors.finalAnswer(refusal, ctx));
     }
 
     /** Creates the profile the body describes: 201, the profile and its headers. */
-    private RecordedAnswer created(Context ctx, CompanyId companyId) {
+    private RecordedAnswer created(Context ctx, Caller caller, CompanyId companyId) {
         SimproBody body = SimproBody.parse(mapper, jsonBody(ctx), SimproBody.Operation.POST);
-        CustomerProfile created = useCases.create().createCustomerProfile(new CreateCustomerProfileCommand(
+        CustomerProfile created = useCases.create().createCustomerProfile(new CreateCustomerProfileCommand(caller,
                 companyId, body.name(), Boolean.TRUE.equals(body.archived())));
         String base = collectionUri(companyId);
         Map<String, String> headers = new LinkedHashMap<>();
@@ -236,11 +251,13 @@ public final class SimproDialect implements HttpDialect {
      * when {@code If-None-Match} names it.
      */
     private void getProfile(Context ctx) {
+        Caller caller = authentication.caller(ctx);
         CompanyId companyId = companyId(ctx);
         List<SimproProblem> problems = new ArrayList<>();
         List<SimproColumn> columns =
                 SimproListQuery.columns(ctx.queryParamMap(), List.of(SimproColumn.values()), problems);
-        CustomerProfile profile = useCases.get().getCustomerProfile(new GetCustomerProfileQuery(companyId, profileId(ctx)));
+        CustomerProfile profile = useCases.get().getCustomerProfile(new GetCustomerProfileQuery(caller,
+                companyId, profileId(ctx)));
         if (!problems.isEmpty()) {
             throw new SimproException(422, problems);
         }
@@ -254,30 +271,34 @@ public final class SimproDialect implements HttpDialect {
     }
 
     /**
-     * An unknown profile is 404, and an {@code If-Match} it does not meet 412, before any problem of the body. The
-     * version {@code If-Match} admitted is checked again in the write transaction, so a change made in between is 412
-     * too.
+     * An unknown profile is 404, and an {@code If-Match} it does not meet 412, before any problem of the body; reading
+     * it to change it needs {@code edit}. The version {@code If-Match} admitted is checked again in the write
+     * transaction, so a change made in between is 412 too.
      */
     private void updateProfile(Context ctx) {
+        Caller caller = authentication.caller(ctx);
         CompanyId companyId = companyId(ctx);
         CustomerProfileId id = profileId(ctx);
-        Long expected = expectedVersion(ctx, useCases.get().getCustomerProfile(new GetCustomerProfileQuery(companyId, id)));
+        Long expected = expectedVersion(ctx, useCases.get().getCustomerProfile(
+                new GetCustomerProfileQuery(caller, companyId, id, Permission.EDIT)));
         SimproBody body = SimproBody.parse(mapper, jsonBody(ctx), SimproBody.Operation.PATCH);
         CustomerProfile updated = useCases.update().updateCustomerProfile(
-                new UpdateCustomerProfileCommand(companyId, id, body.name(), body.archived(), expected));
+                new UpdateCustomerProfileCommand(caller, companyId, id, body.name(), body.archived(), expected));
         ctx.header("Resource-ID", id.toString());
         ctx.header(EntityTags.ETAG, EntityTags.of(id.value(), updated.version()));
         ctx.status(204);
     }
 
     private void deleteProfile(Context ctx) {
+        Caller caller = authentication.caller(ctx);
         CompanyId companyId = companyId(ctx);
         CustomerProfileId id = profileId(ctx);
         Long expected = null;
         if (EntityTags.condition(ctx, EntityTags.IF_MATCH).isPresent()) {
-            expected = expectedVersion(ctx, useCases.get().getCustomerProfile(new GetCustomerProfileQuery(companyId, id)));
+            expected = expectedVersion(ctx, useCases.get().getCustomerProfile(
+                    new GetCustomerProfileQuery(caller, companyId, id, Permission.DELETE)));
         }
-        useCases.delete().deleteCustomerProfile(new DeleteCustomerProfileCommand(companyId, id, expected));
+        useCases.delete().deleteCustomerProfile(new DeleteCustomerProfileCommand(caller, companyId, id, expected));
         ctx.status(204);
     }
 
@@ -286,12 +307,14 @@ public final class SimproDialect implements HttpDialect {
      * {@code Accept} naming neither is 406 before the company is looked up.
      */
     private void exportProfiles(Context ctx) {
+        Caller caller = authentication.caller(ctx);
         CompanyId companyId = companyId(ctx);
         String accept = ctx.header("Accept");
         ExportStream.Format format = ExportStream.Format.accepted(accept).orElseThrow(() -> SimproException.of(406,
                 null, "Accept must allow application/json or text/csv.", accept == null ? null : NODES.textNode(accept)));
         ExportStream<CustomerProfile> out = new ExportStream<>(ctx, format, EXPORT_COLUMNS, mapper);
-        out.run(rows -> useCases.export().exportCustomerProfiles(new ExportCustomerProfilesQuery(companyId), rows));
+        out.run(rows -> useCases.export().exportCustomerProfiles(
+                new ExportCustomerProfilesQuery(caller, companyId), rows));
     }
 
     /**
@@ -299,6 +322,7 @@ public final class SimproDialect implements HttpDialect {
      * or nothing; every problem of the rows in one 422.
      */
     private void importProfiles(Context ctx) {
+        Caller caller = authentication.caller(ctx);
         CompanyId companyId = companyId(ctx);
         List<SimproProblem> problems = new ArrayList<>();
         ImportMode mode = importMode(ctx.queryParam("mode"), problems);
@@ -313,7 +337,7 @@ public final class SimproDialect implements HttpDialect {
                 "Name", "ID").stream().map(row -> new CustomerProfileImportRow(row.get("Name"), row.get("Archived")))
                 .toList();
         ImportResult result = useCases.importRows().importCustomerProfiles(
-                new ImportCustomerProfilesCommand(companyId, rows, mode, dryRun));
+                new ImportCustomerProfilesCommand(caller, companyId, rows, mode, dryRun));
         ObjectNode body = NODES.objectNode();
         body.put("created", result.created());
         body.put("updated", result.updated());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.EntityTags;
+import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.InvalidBodyException;
 import io.customerclassification.application.port.in.dataimport.ImportField;
@@ -14,11 +15,14 @@ import io.customerclassification.adapter.http.LogText;
 import io.customerclassification.application.model.RecordedAnswer;
 import io.customerclassification.application.port.in.idempotency.IdempotencyKeyReusedException;
 import io.customerclassification.application.port.in.idempotency.RequestInProgressException;
+import io.customerclassification.adapter.http.RequestIds;
 import io.customerclassification.application.port.out.StoreBusyException;
 import io.customerclassification.application.port.out.StoreFullException;
 import io.customerclassification.domain.company.CompanyNotFoundException;
 import io.customerclassification.domain.customerprofile.CustomerProfileNotFoundException;
 import io.customerclassification.domain.customerprofile.DuplicateCustomerProfileNameException;
+import io.customerclassification.domain.identity.InvalidTokenException;
+import io.customerclassification.domain.shared.AccessDeniedException;
 import io.customerclassification.domain.shared.InvalidNameException;
 import io.customerclassification.domain.shared.NotFoundException;
 import io.customerclassification.domain.shared.StaleVersionException;
@@ -30,7 +34,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +58,10 @@ final class SimproErrors {
 
     void render(Exception exception, Context ctx) {
         SimproException refused = refusal(exception);
-        if (refused != null) {
+        if (exception instanceof InvalidTokenException invalid) {
+            ctx.header("WWW-Authenticate", BearerAuthentication.challenge(invalid));
+            write(ctx, 401, List.of(new SimproProblem(null, invalid.getMessage(), null)));
+        } else if (refused != null) {
             if (exception instanceof RequestInProgressException) {
                 ctx.header("Retry-After", Integer.toString(HttpDialect.BUSY_RETRY_AFTER_SECONDS));
             }
@@ -69,7 +75,7 @@ final class SimproErrors {
             ctx.header("Retry-After", Integer.toString(HttpDialect.BUSY_RETRY_AFTER_SECONDS));
             write(ctx, 503, List.of(new SimproProblem(null, HttpDialect.BUSY_MESSAGE, null)));
         } else {
-            String reference = UUID.randomUUID().toString();
+            String reference = RequestIds.of(ctx);
             LOG.error("Unexpected failure, reference {}: {} {}", reference, ctx.method(), LogText.of(ctx.path()), exception);
             write(ctx, 500, List.of(new SimproProblem(null,
                     "Internal server error. Reference: " + reference, null)));
@@ -83,6 +89,8 @@ final class SimproErrors {
     static SimproException refusal(Exception exception) {
         if (exception instanceof SimproException refused) {
             return refused;
+        } else if (exception instanceof AccessDeniedException denied) {
+            return SimproException.of(403, null, denied.getMessage(), null);
         } else if (exception instanceof InvalidBodyException invalid) {
             return SimproException.of(invalid.problem() == InvalidBodyException.Problem.SIZE ? 413 : 422, null,
                     invalid.describe("Request body"), null);
@@ -121,11 +129,12 @@ final class SimproErrors {
 
     /**
      * The answer a retry of a request made with an idempotency key gets again when the request was refused (a
-     * 4xx); empty for a failure of the server's, after which the key is released for a retry.
+     * 4xx); empty for a failure of the server's and for a refusal by the caller's grants (which may change), after
+     * which the key is released for a retry.
      */
     Optional<RecordedAnswer> finalAnswer(RuntimeException exception, Context ctx) {
         SimproException refused = refusal(exception);
-        if (refused == null) {
+        if (refused == null || refused.status() == 403) {
             return Optional.empty();
         }
         LOG.info("{} {} -> {} (kept for the Idempotency-Key's retries): {}", ctx.method(), LogText.of(ctx.path()),

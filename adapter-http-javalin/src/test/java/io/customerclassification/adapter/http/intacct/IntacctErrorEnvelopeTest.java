@@ -15,6 +15,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.customerclassification.adapter.http.ApiClient.Reply;
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeCommand;
 import io.customerclassification.application.port.out.StoreBusyException;
 import io.customerclassification.domain.customertype.CustomerTypeStatus;
@@ -36,6 +37,8 @@ import org.slf4j.LoggerFactory;
  * 413, 415 and the 500 path, each in the Intacct error envelope with a supportId that is also logged.
  */
 class IntacctErrorEnvelopeTest {
+
+    private static final Caller SYSTEM = Caller.system(null);
 
     private final IntacctHarness harness = new IntacctHarness();
 
@@ -247,8 +250,8 @@ class IntacctErrorEnvelopeTest {
             throw new NotFoundException("Something else is missing") {};
         }, base.query(), base.aggregate(), base.lineage(), base.ancestors(), base.descendants(), base.export(),
                 base.importRows(), base.getCompany(), base.idempotency());
-        harness.app.types().createCustomerType(new CreateCustomerTypeCommand(CompanyId.DEFAULT, Name.of("Gold"),
-                CustomerTypeStatus.ACTIVE, null, null));
+        harness.app.types().createCustomerType(new CreateCustomerTypeCommand(SYSTEM, CompanyId.DEFAULT,
+                Name.of("Gold"), CustomerTypeStatus.ACTIVE, null));
         harness.run(refusing, api -> {
             JsonNode rule = assertError(api.post(OBJECTS, "{'id':'A'}"), 422, "ruleViolation", "CC-2000");
             assertEquals("A rule added later refuses this", rule.get("message").asText());

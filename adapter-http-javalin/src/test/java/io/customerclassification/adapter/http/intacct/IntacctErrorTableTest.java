@@ -40,7 +40,7 @@ class IntacctErrorTableTest {
                         IntacctCodes.importRow("/rows/1/id", "-"),
                         IntacctCodes.unsupportedMediaType("text/plain"), IntacctCodes.internal("-"),
                         IntacctCodes.refused(400, "-"), IntacctCodes.refused(503, "-"),
-                        IntacctCodes.refused(507, "-")),
+                        IntacctCodes.refused(507, "-"), IntacctCodes.unauthorized("-"), IntacctCodes.forbidden("-")),
                 Arrays.stream(Rule.values()).map(rule -> IntacctCodes.rule(rule, "-")),
                 Arrays.stream(QueryPart.values()).map(part -> IntacctCodes.query(part, "-", null)))
                 .flatMap(errors -> errors)

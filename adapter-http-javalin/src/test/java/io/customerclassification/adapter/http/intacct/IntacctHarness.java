@@ -1,5 +1,6 @@
 package io.customerclassification.adapter.http.intacct;
 
+import io.customerclassification.adapter.http.BearerAuthentication;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import io.customerclassification.adapter.http.ApiClient;
 import io.customerclassification.adapter.http.ApiClient.Reply;
 import io.customerclassification.adapter.http.HttpApi;
 import io.customerclassification.application.inmemory.InMemoryApplication;
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.port.in.company.RegisterCompanyCommand;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
@@ -33,6 +35,8 @@ import java.util.regex.Pattern;
  */
 final class IntacctHarness {
 
+    private static final Caller SYSTEM = Caller.system(null);
+
     static final String OBJECTS = "/objects/accounts-receivable/customer-type";
     static final String QUERY = "/services/core/query";
     static final String LONG_PREFIX = "/ia/api/v1";
@@ -56,7 +60,7 @@ final class IntacctHarness {
     }
 
     void run(IntacctDialect.UseCases useCases, Consumer<Client> test) {
-        IntacctDialect dialect = new IntacctDialect(useCases, clock);
+        IntacctDialect dialect = new IntacctDialect(useCases, BearerAuthentication.off(), clock);
         Javalin server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true; // as the server is configured
@@ -68,7 +72,7 @@ final class IntacctHarness {
     }
 
     void registerCompany(long id, String name) {
-        app.companies().registerCompany(new RegisterCompanyCommand(CompanyId.of(id), Name.of(name)));
+        app.companies().registerCompany(new RegisterCompanyCommand(SYSTEM, CompanyId.of(id), Name.of(name)));
     }
 
     /** Every path the dialect owns is validated; those the document does not describe as its 404. */

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.customerclassification.adapter.http.ApiClient;
 import io.customerclassification.adapter.http.ApiClient.Reply;
+import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.HttpApi;
 import io.customerclassification.application.inmemory.InMemoryApplication;
 import io.customerclassification.application.port.out.StoreBusyException;
@@ -443,7 +444,7 @@ class SimproDialectTest {
 
     @Test
     void refusalsBeforeAnyRouteUseTheSimproErrorBody() {
-        SimproDialect dialect = new SimproDialect(harness.useCases());
+        SimproDialect dialect = new SimproDialect(harness.useCases(), BearerAuthentication.off());
         assertEquals("{\"errors\":[{\"path\":null,\"message\":\"The server is busy.\",\"value\":null}]}",
                 dialect.refusalBody(503, "The server is busy."));
     }
@@ -479,7 +480,7 @@ class SimproDialectTest {
                     throw failure;
                 },
                 app.profiles(), app.profiles(), app.profiles(), app.profiles(), app.companies(), app.companies(),
-                app.idempotency()));
+                app.idempotency()), BearerAuthentication.off());
         Javalin server = Javalin.create(config -> new HttpApi(List.of(failing)).configure(config));
         Reply[] reply = new Reply[1];
         JavalinTest.test(server, (s, client) -> reply[0] =
@@ -501,7 +502,7 @@ class SimproDialectTest {
         Reply reply = listFailingWith(new IllegalStateException("SQLITE_ERROR near SELECT * FROM customer_profile"), app);
         assertEquals(500, reply.status());
         String message = reply.json().get("errors").get(0).get("message").asText();
-        assertTrue(message.matches("Internal server error\\. Reference: [0-9a-f-]{36}"), message);
+        assertTrue(message.matches("Internal server error\\. Reference: [0-9a-f]{32}"), message);
         assertFalse(reply.body().contains("SQLITE") || reply.body().contains("SELECT"), reply.body());
     }
 

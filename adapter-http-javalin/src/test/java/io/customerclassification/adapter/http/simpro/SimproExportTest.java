@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.adapter.http.ApiClient;
 import io.customerclassification.adapter.http.ApiClient.Reply;
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileCommand;
@@ -27,6 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** CONTRACT §3.3 in the Simpro dialect: {@code GET …/customerProfiles/export}, as JSON or CSV by {@code Accept}. */
 class SimproExportTest {
+
+    private static final Caller SYSTEM = Caller.system(null);
 
     private static final String EXPORT = BASE + "export";
     private final SimproHarness harness = new SimproHarness();
@@ -121,7 +124,7 @@ class SimproExportTest {
                 }, base.importRows(), base.listCompanies(), base.getCompany(), base.idempotency());
         harness.run(failing, api -> {
             for (int i = 0; i < 2000; i++) {
-                harness.app.profiles().createCustomerProfile(new CreateCustomerProfileCommand(CompanyId.DEFAULT,
+                harness.app.profiles().createCustomerProfile(new CreateCustomerProfileCommand(SYSTEM, CompanyId.DEFAULT,
                         Name.of("Profile " + i), false));
             }
             UncheckedIOException broken = assertThrows(UncheckedIOException.class, () -> export(api, EXPORT, "text/csv"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.customerclassification.adapter.http.ApiClient;
 import io.customerclassification.adapter.http.ApiClient.Reply;
+import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.HttpApi;
 import io.customerclassification.application.inmemory.InMemoryApplication;
 import io.javalin.Javalin;
@@ -39,7 +40,7 @@ final class SimproHarness {
     }
 
     void run(SimproDialect.UseCases useCases, Consumer<ApiClient> test) {
-        SimproDialect dialect = new SimproDialect(useCases);
+        SimproDialect dialect = new SimproDialect(useCases, BearerAuthentication.off());
         Javalin server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             new HttpApi(List.of(dialect)).configure(config);

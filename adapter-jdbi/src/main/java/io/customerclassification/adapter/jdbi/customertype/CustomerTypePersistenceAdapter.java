@@ -151,18 +151,22 @@ public final class CustomerTypePersistenceAdapter implements LoadCustomerTypePor
             try {
                 Long parent = Heights.of(jdbc, company, key.value()).map(Heights.HeightAndParent::parent).orElse(null);
                 TableChanges changes = session.changing(CustomerTypeSql.TYPES, company);
-                boolean deleted = jdbc.update(CustomerTypeSql.DELETE, company, key.value()) > 0;
+                boolean deleted = jdbc.update(CustomerTypeSql.DELETE, company, key.value(), company, key.value()) > 0;
                 if (deleted) {
                     changes.deleted();
                     if (parent != null) {
                         Heights.refresh(jdbc, company, parent);
                     }
+                    return true;
                 }
-                return deleted;
+                List<CustomerType> children = CustomerTypeSql.children(jdbc, company, key.value());
+                if (!children.isEmpty()) {
+                    throw new CustomerTypeHasChildrenException(key, children.stream().map(CustomerType::key).toList());
+                }
+                return false;
             } catch (ConstraintViolation e) {
                 if (e.broke(Constraint.FOREIGN_KEY)) {
-                    throw new CustomerTypeHasChildrenException(key, CustomerTypeSql.children(jdbc, company,
-                            key.value()).stream().map(CustomerType::key).toList());
+                    throw new CustomerTypeHasChildrenException(key, List.of());
                 }
                 throw e;
             }

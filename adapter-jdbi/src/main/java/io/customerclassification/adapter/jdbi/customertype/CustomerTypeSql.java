@@ -48,8 +48,12 @@ public final class CustomerTypeSql {
     /** Status, parent key, modified at, modified by, company, key: the new version. */
     public static final String UPDATE = "UPDATE customer_type SET status = ?, parent_key = ?, modified_at = ?,"
             + " modified_by = ?, version = version + 1 WHERE company_id = ? AND key = ? RETURNING version";
-    /** Company, key. */
-    public static final String DELETE = "DELETE FROM customer_type WHERE company_id = ? AND key = ?";
+    /**
+     * Company, key, company, key: deletes a type that has no children. The foreign key refuses the others too, but
+     * a broken rule ends a PostgreSQL transaction, and the refusal still has to read the children it names.
+     */
+    public static final String DELETE = "DELETE FROM customer_type WHERE company_id = ? AND key = ?"
+            + " AND NOT EXISTS (SELECT 1 FROM customer_type c WHERE c.company_id = ? AND c.parent_key = ?)";
 
     /** Company, after key, how many: the next roots of the export, by key. */
     public static final String EXPORT_ROOTS = "SELECT key, name, status FROM customer_type"
@@ -86,6 +90,18 @@ public final class CustomerTypeSql {
     public static final String SQLITE_NAMES_AND_PARENTS = "SELECT key, name, parent_key FROM customer_type"
             + " WHERE company_id = ? AND key IN (SELECT value FROM json_each(?)) ORDER BY key";
     public static final SubtreeSql SQLITE_SUBTREE = new SubtreeSql(SQLITE_CHILD_KEYS, SQLITE_NAMES_AND_PARENTS);
+
+    /**
+     * {@link SubtreeSql#childKeys} in PostgreSQL: the JSON array of keys read as an array literal ({@code [1,2]} →
+     * {@code {1,2}}), which the parent index seeks once per key; the lists by {@code string_agg}.
+     */
+    public static final String POSTGRES_CHILD_KEYS = "SELECT string_agg(key::text, ','),"
+            + " string_agg(CASE WHEN height > 1 THEN key::text END, ',') FROM customer_type"
+            + " WHERE company_id = ? AND parent_key = ANY (CAST(translate(?, '[]', '{}') AS bigint[])) AND key <> ?";
+    /** {@link SubtreeSql#namesAndParents} in PostgreSQL. */
+    public static final String POSTGRES_NAMES_AND_PARENTS = "SELECT key, name, parent_key FROM customer_type"
+            + " WHERE company_id = ? AND key = ANY (CAST(translate(?, '[]', '{}') AS bigint[])) ORDER BY key";
+    public static final SubtreeSql POSTGRES_SUBTREE = new SubtreeSql(POSTGRES_CHILD_KEYS, POSTGRES_NAMES_AND_PARENTS);
 
     private static final QueryCompiler QUERIES = new QueryCompiler(Map.of(
             CustomerTypeField.KEY, QueryCompiler.Column.of("t.key"),

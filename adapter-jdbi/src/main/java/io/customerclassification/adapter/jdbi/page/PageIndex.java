@@ -116,7 +116,8 @@ public final class PageIndex implements ChangeListener {
      * filter reads a field the updates may have changed is left behind; so is a filtered one when rows came or
      * went (whether they match is not known here). A filter that matches everything moves its total by the rows
      * inserted and deleted. Its checkpoints stay only where no position can have moved: nothing deleted, no
-     * update to a sorted field, and rows inserted only in key order, where they come last (keys grow).
+     * update to a sorted field, and rows inserted only in key order, where they come last — when the database
+     * guarantees it ({@link ChangeSummary#insertedLast}).
      *
      * @param identity the table's key field, by which the default order sorts
      */
@@ -163,7 +164,8 @@ public final class PageIndex implements ChangeListener {
         boolean sortedFieldsUntouched = key.sort().stream().noneMatch(sort -> changes.updated().contains(sort.field()));
         boolean keyOrder = key.sort().stream()
                 .allMatch(sort -> sort.field().equals(identity) && sort.direction() == SortKey.Direction.ASC);
-        boolean positionsKept = changes.deleted() == 0 && sortedFieldsUntouched && (changes.inserted() == 0 || keyOrder);
+        boolean positionsKept = changes.deleted() == 0 && sortedFieldsUntouched
+                && (changes.inserted() == 0 || keyOrder && changes.insertedLast());
         return positionsKept
                 ? new Entry(versionAfter, total, entry.checkpoints(), entry.skipped())
                 : new Entry(versionAfter, total, List.of(), new AtomicLong());

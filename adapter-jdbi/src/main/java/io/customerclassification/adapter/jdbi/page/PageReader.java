@@ -32,11 +32,14 @@ public final class PageReader {
     private final Session session;
     private final PageIndex index;
     private final SeekPlans plans;
+    private final QueryDialect dialect;
 
-    public PageReader(Session session, PageIndex index, SeekPlans plans) {
+    /** @param plans and {@code dialect}: the database's own parts of reading pages */
+    public PageReader(Session session, PageIndex index, SeekPlans plans, QueryDialect dialect) {
         this.session = session;
         this.index = index;
         this.plans = plans;
+        this.dialect = dialect;
     }
 
     /** One page of the company's rows that match and their total, in one read snapshot. */
@@ -47,7 +50,7 @@ public final class PageReader {
     /** One value per aggregation, in order, over the company's rows that match, in one read snapshot. */
     public List<AggregateValue> aggregate(PageSource source, CompanyId companyId, Filter filter,
             List<Aggregation> aggregations) {
-        QueryCompiler.Sql where = source.compiler().where(filter);
+        QueryCompiler.Sql where = source.compiler().where(filter, dialect);
         String matches = " FROM " + source.table() + " " + source.alias() + source.join() + " WHERE " + source.alias()
                 + ".company_id = ? AND " + where.text();
         List<Object> parameters = new ArrayList<>();
@@ -56,7 +59,7 @@ public final class PageReader {
         return session.snapshot(jdbc -> {
             List<AggregateValue> values = new ArrayList<>(aggregations.size());
             for (Aggregation aggregation : aggregations) {
-                values.add(aggregate(jdbc, source.compiler(), matches, parameters, aggregation));
+                values.add(aggregate(jdbc, source.compiler(), dialect, matches, parameters, aggregation));
             }
             return values;
         });
@@ -69,7 +72,7 @@ public final class PageReader {
      */
     private <T> Page<T> page(Jdbc jdbc, PageSource source, CompanyId companyId, Criteria criteria,
             RowReader<T> reader) {
-        PageSql sql = new PageSql(source, companyId.value(), criteria);
+        PageSql sql = new PageSql(source, companyId.value(), criteria, dialect);
         PageIndex.Entry entry = session.inWriteTransaction() ? null : indexEntry(jdbc, source, companyId, criteria, sql);
         long total = entry != null ? entry.total() : count(jdbc, sql);
         Paging paging = criteria.paging();
@@ -149,8 +152,8 @@ public final class PageReader {
         return jdbc.list(count.text(), count.parameters(), row -> row.getLong(1)).get(0);
     }
 
-    private static AggregateValue aggregate(Jdbc jdbc, QueryCompiler compiler, String matches, List<Object> parameters,
-            Aggregation aggregation) {
+    private static AggregateValue aggregate(Jdbc jdbc, QueryCompiler compiler, QueryDialect dialect, String matches,
+            List<Object> parameters, Aggregation aggregation) {
         QueryField field = aggregation.field();
         String column = compiler.column(field).expression();
         AggregateFunction function = aggregation.function();
@@ -158,7 +161,7 @@ public final class PageReader {
         if (function == AggregateFunction.MIN || function == AggregateFunction.MAX) {
             SortKey.Direction direction = function == AggregateFunction.MIN ? SortKey.Direction.ASC : SortKey.Direction.DESC;
             sql = "SELECT " + column + matches + " AND " + column + " IS NOT NULL ORDER BY "
-                    + compiler.orderBy(List.of(new SortKey(field, direction))) + " LIMIT 1";
+                    + compiler.orderBy(List.of(new SortKey(field, direction)), dialect) + " LIMIT 1";
         } else {
             sql = "SELECT " + function.name() + "(" + column + ")" + matches;
         }

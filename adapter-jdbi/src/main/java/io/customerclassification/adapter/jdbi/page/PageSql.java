@@ -20,10 +20,10 @@ public final class PageSql {
     private final List<QueryCompiler.OrderTerm> order;
     private final String orderBy;
 
-    public PageSql(PageSource source, long companyId, Criteria criteria) {
+    public PageSql(PageSource source, long companyId, Criteria criteria, QueryDialect dialect) {
         this.source = source;
         this.compiler = source.compiler();
-        QueryCompiler.Sql where = compiler.where(criteria.filter());
+        QueryCompiler.Sql where = compiler.where(criteria.filter(), dialect);
         this.joined = compiler.needsJoin(criteria.filter(), criteria.sort());
         this.matches = " FROM " + source.table() + " " + source.alias() + (joined ? source.join() : "")
                 + " WHERE " + source.alias() + ".company_id = ? AND " + where.text();
@@ -31,7 +31,7 @@ public final class PageSql {
         parameters.add(companyId);
         parameters.addAll(where.parameters());
         this.matchParameters = List.copyOf(parameters);
-        this.order = compiler.orderTerms(criteria.sort());
+        this.order = compiler.orderTerms(criteria.sort(), dialect);
         this.orderBy = order.stream().map(QueryCompiler.OrderTerm::sql).collect(Collectors.joining(", "));
     }
 
@@ -51,7 +51,7 @@ public final class PageSql {
         parameters.add(interval);
         return new QueryCompiler.Sql("SELECT " + String.join(", ", aliases) + " FROM (SELECT " + String.join(", ", values)
                 + ", row_number() OVER (ORDER BY " + orderBy + ") AS cc_position" + matches
-                + ") WHERE (cc_position - 1) % ? = 0 ORDER BY cc_position", parameters);
+                + ") AS cc_numbered WHERE (cc_position - 1) % ? = 0 ORDER BY cc_position", parameters);
     }
 
     int orderTerms() {

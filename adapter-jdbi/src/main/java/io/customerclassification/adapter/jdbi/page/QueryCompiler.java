@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Compiles the neutral query model to SQLite SQL with positional parameters only. Column expressions come
- * from a fixed map per catalogue field, never from request text. Every comparison is made two-valued (a
- * record without a value matches no positive operator), so {@code NOT} means what the model says.
+ * Compiles the neutral query model to SQL with positional parameters only, in the database's
+ * {@link QueryDialect} where SQLite and PostgreSQL differ. Column expressions come from a fixed map per
+ * catalogue field, never from request text. Every comparison is made two-valued (a record without a value
+ * matches no positive operator), so {@code NOT} means what the model says.
  */
 public final class QueryCompiler {
 
@@ -45,12 +46,13 @@ public final class QueryCompiler {
 
     /**
      * One term of an ordering. {@code nullable}: whether the expression can be null (nulls sort first
-     * ascending, last descending, as SQLite sorts them).
+     * ascending, last descending, as the query model orders them); {@code nulls}: the clause that says so to a
+     * database that would sort them otherwise ({@code ""} when it need not be said).
      */
-    record OrderTerm(String expression, SortKey.Direction direction, boolean nullable) {
+    record OrderTerm(String expression, SortKey.Direction direction, boolean nullable, String nulls) {
 
         String sql() {
-            return expression + (direction == SortKey.Direction.ASC ? " ASC" : " DESC");
+            return expression + (direction == SortKey.Direction.ASC ? " ASC" : " DESC") + nulls;
         }
     }
 
@@ -67,30 +69,33 @@ public final class QueryCompiler {
         return identity;
     }
 
-    Sql where(Filter filter) {
+    Sql where(Filter filter, QueryDialect dialect) {
         List<Object> parameters = new ArrayList<>();
-        String text = compile(filter, parameters);
+        String text = compile(filter, dialect, parameters);
         return new Sql(text, parameters);
     }
 
-    String orderBy(List<SortKey> sortKeys) {
-        return orderTerms(sortKeys).stream().map(OrderTerm::sql).collect(Collectors.joining(", "));
+    String orderBy(List<SortKey> sortKeys, QueryDialect dialect) {
+        return orderTerms(sortKeys, dialect).stream().map(OrderTerm::sql).collect(Collectors.joining(", "));
     }
 
     /**
      * The total order the model defines, as SQL terms: text by its fold, then by code point; the identity
      * field last, so that no two records tie.
      */
-    List<OrderTerm> orderTerms(List<SortKey> sortKeys) {
+    List<OrderTerm> orderTerms(List<SortKey> sortKeys, QueryDialect dialect) {
         List<OrderTerm> terms = new ArrayList<>();
         for (SortKey key : sortKeys) {
             Column column = column(key.field());
+            boolean nullable = key.field().nullable();
+            String nulls = !nullable || dialect.sortsNullsFirst() ? ""
+                    : key.direction() == SortKey.Direction.ASC ? " NULLS FIRST" : " NULLS LAST";
             if (key.field().type() == FieldType.STRING) {
-                terms.add(new OrderTerm(column.foldExpression(), key.direction(), key.field().nullable()));
+                terms.add(new OrderTerm(column.foldExpression(), key.direction(), nullable, nulls));
             }
-            terms.add(new OrderTerm(column.expression(), key.direction(), key.field().nullable()));
+            terms.add(new OrderTerm(column.expression(), key.direction(), nullable, nulls));
         }
-        terms.add(new OrderTerm(column(identity).expression(), SortKey.Direction.ASC, false));
+        terms.add(new OrderTerm(column(identity).expression(), SortKey.Direction.ASC, false, ""));
         return terms;
     }
 
@@ -121,7 +126,7 @@ public final class QueryCompiler {
         String x = term.expression();
         if (i == terms.size() - 1) {
             if (value == null) {
-                return ascending ? "1" : "(" + x + " IS NULL)";
+                return ascending ? "TRUE" : "(" + x + " IS NULL)";
             }
             parameters.add(value);
             return ascending ? "(" + x + " >= ?)" : "(" + x + " <= ? OR " + x + " IS NULL)";
@@ -129,7 +134,7 @@ public final class QueryCompiler {
         String after;
         String equal;
         if (value == null) {
-            after = ascending ? "(" + x + " IS NOT NULL)" : "0";
+            after = ascending ? "(" + x + " IS NOT NULL)" : "FALSE";
             equal = "(" + x + " IS NULL)";
         } else {
             parameters.add(value);
@@ -180,18 +185,18 @@ public final class QueryCompiler {
         return value;
     }
 
-    private String compile(Filter filter, List<Object> parameters) {
+    private String compile(Filter filter, QueryDialect dialect, List<Object> parameters) {
         if (filter instanceof Filter.And and) {
-            return and.operands().isEmpty() ? "1" : grouped(and.operands(), " AND ", parameters);
+            return and.operands().isEmpty() ? "TRUE" : grouped(and.operands(), " AND ", dialect, parameters);
         }
         if (filter instanceof Filter.Or or) {
-            return or.operands().isEmpty() ? "0" : grouped(or.operands(), " OR ", parameters);
+            return or.operands().isEmpty() ? "FALSE" : grouped(or.operands(), " OR ", dialect, parameters);
         }
         if (filter instanceof Filter.Not not) {
-            return "(NOT " + compile(not.operand(), parameters) + ")";
+            return "(NOT " + compile(not.operand(), dialect, parameters) + ")";
         }
         Comparison comparison = (Comparison) filter;
-        String positive = positive(comparison, parameters);
+        String positive = positive(comparison, dialect, parameters);
         return comparison.operator().isNegated() ? "(NOT " + positive + ")" : positive;
     }
 
@@ -201,9 +206,10 @@ public final class QueryCompiler {
      * SQLite parses {@code a AND b AND c} as {@code (a AND b) AND c}, one level per operand, and refuses an
      * expression deeper than 1000 levels ("Expression tree is too large").
      */
-    private String grouped(List<Filter> operands, String operator, List<Object> parameters) {
+    private String grouped(List<Filter> operands, String operator, QueryDialect dialect, List<Object> parameters) {
         if (operands.size() <= GROUP) {
-            return operands.stream().map(f -> compile(f, parameters)).collect(Collectors.joining(operator, "(", ")"));
+            return operands.stream().map(f -> compile(f, dialect, parameters))
+                    .collect(Collectors.joining(operator, "(", ")"));
         }
         int groupSize = GROUP;
         while (operands.size() > (long) groupSize * GROUP) {
@@ -212,7 +218,7 @@ public final class QueryCompiler {
         List<String> groups = new ArrayList<>();
         for (int from = 0; from < operands.size(); from += groupSize) {
             groups.add(grouped(operands.subList(from, Math.min(operands.size(), from + groupSize)), operator,
-                    parameters));
+                    dialect, parameters));
         }
         return groups.stream().collect(Collectors.joining(operator, "(", ")"));
     }
@@ -221,12 +227,13 @@ public final class QueryCompiler {
     static final int GROUP = 8;
 
     /**
-     * {@code IN} lists longer than this are bound as one JSON array read by {@code json_each}: SQLite binds at most
-     * 32 766 parameters to a statement, and one parameter per value would reach that with a few long lists.
+     * {@code IN} lists longer than this are bound as one JSON array ({@link QueryDialect#inJsonArray}): SQLite binds
+     * at most 32 766 parameters to a statement (PostgreSQL 65 535), and one parameter per value would reach that
+     * with a few long lists.
      */
     public static final int BOUND_IN_VALUES = 64;
 
-    private String positive(Comparison comparison, List<Object> parameters) {
+    private String positive(Comparison comparison, QueryDialect dialect, List<Object> parameters) {
         Column column = column(comparison.field());
         Operator operator = comparison.operator().positive();
         if (operator == Operator.IS_NULL) {
@@ -248,7 +255,7 @@ public final class QueryCompiler {
             case IN -> {
                 if (values.size() > BOUND_IN_VALUES) {
                     parameters.add(jsonArray(values));
-                    predicate = x + " IN (SELECT value FROM json_each(?))";
+                    predicate = dialect.inJsonArray(x, values.get(0) instanceof String);
                 } else {
                     parameters.addAll(values);
                     predicate = x + " IN (" + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ")";
@@ -260,7 +267,7 @@ public final class QueryCompiler {
             }
             case CONTAINS -> {
                 parameters.add(values.get(0));
-                predicate = "instr(" + x + ", ?) > 0";
+                predicate = dialect.contains(x);
             }
             case STARTS_WITH -> {
                 parameters.add(values.get(0));
@@ -270,11 +277,11 @@ public final class QueryCompiler {
             case ENDS_WITH -> {
                 String needle = (String) values.get(0);
                 if (needle.isEmpty()) {
-                    predicate = "1";
+                    predicate = "TRUE";
                 } else {
                     parameters.add(needle);
                     parameters.add(needle);
-                    predicate = "substr(" + x + ", -length(?)) = ?";
+                    predicate = dialect.endsWith(x);
                 }
             }
             case LIKE -> {
@@ -289,7 +296,7 @@ public final class QueryCompiler {
         return "(" + column.expression() + " IS NOT NULL AND " + predicate + ")";
     }
 
-    /** Bound values (text, integers, decimals) as a JSON array, which {@code json_each} reads back as they were. */
+    /** Bound values (text, integers, decimals) as a JSON array, which the database's JSON functions read back as they were. */
     static String jsonArray(List<Object> values) {
         StringBuilder json = new StringBuilder("[");
         for (Object value : values) {

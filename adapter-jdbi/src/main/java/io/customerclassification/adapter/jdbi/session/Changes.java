@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * What one write transaction did to each company's rows of a tracked table, as far as a page can tell: how many rows
- * it inserted (each with a key above every existing one, since keys only grow), how many it deleted, and which
+ * it inserted, how many it deleted, and which
  * fields its updates may have changed; with the table's change version before the first of them. After the commit
  * the session hands them to its {@link ChangeListener}, which carries forward what the changes cannot have
  * falsified. Used by one thread, inside its write transaction, where no other writer, of this process or another,
@@ -30,8 +30,8 @@ final class Changes {
             this.versionBefore = versionBefore;
         }
 
-        ChangeSummary summary() {
-            return new ChangeSummary(versionBefore, inserted, deleted, Set.copyOf(updated));
+        ChangeSummary summary(boolean insertedLast) {
+            return new ChangeSummary(versionBefore, inserted, deleted, Set.copyOf(updated), insertedLast);
         }
     }
 

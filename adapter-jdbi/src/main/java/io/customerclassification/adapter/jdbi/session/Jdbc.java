@@ -81,7 +81,7 @@ public final class Jdbc {
 
     /** The answer of a {@code SELECT EXISTS (…)}. */
     public boolean exists(String sql, Object... parameters) {
-        return first(sql, row -> row.getInt(1) != 0, parameters).orElse(false);
+        return first(sql, row -> row.getBoolean(1), parameters).orElse(false);
     }
 
     /** Every row the query answers. */

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -22,7 +24,7 @@ import javax.sql.DataSource;
  *
  * <p>Work outside {@link #inTransaction} runs on a pooled connection in autocommit; work inside it joins the
  * thread's write transaction, on that transaction's connection, and nested calls join the outer transaction. The
- * writers of this process take turns before they take a connection ({@link Transactions#lockWriters}).
+ * writers of this process take turns at a fair lock before they take a connection.
  */
 public final class Session implements TransactionPort {
 
@@ -44,6 +46,11 @@ public final class Session implements TransactionPort {
     private final Database database;
     private final ChangeListener listener;
     private final ThreadLocal<WriteTransaction> current = new ThreadLocal<>();
+    /**
+     * The writers of this process take turns here, in order of arrival, before they take a connection: a writer
+     * waiting for the database's write lock would hold a connection that readers could use.
+     */
+    private final ReentrantLock writers = new ReentrantLock(true);
     private final LentConnectionJdbi jdbi = new LentConnectionJdbi();
     /** When a write found the store full, until a write commits again; null while writes fit. */
     private volatile Instant fullSince;
@@ -60,7 +67,7 @@ public final class Session implements TransactionPort {
             return work.get();
         }
         Transactions transactions = database.transactions();
-        transactions.lockWriters();
+        writers.lock();
         try (Connection connection = open()) {
             attempt("starting a write transaction", () -> transactions.beginWrite(connection));
             WriteTransaction transaction = new WriteTransaction(connection, jdbc(connection), new Changes());
@@ -73,7 +80,8 @@ public final class Session implements TransactionPort {
                 committed = true;
                 fullSince = null;
                 versionsAfter.forEach((table, version) -> listener.carryForward(table.name(), table.companyId(),
-                        transaction.changes().of(table).summary(), version, table.identity()));
+                        transaction.changes().of(table).summary(transactions.keysFollowCommitOrder()), version,
+                        table.identity()));
                 attempt("the upkeep after a commit", () -> database.maintenance().afterCommit(connection));
                 return result;
             } catch (StoreFullException e) {
@@ -91,7 +99,7 @@ public final class Session implements TransactionPort {
             throw translate(database.errors(), "closing a connection", e);
         } finally {
             current.remove();
-            transactions.unlockWriters();
+            writers.unlock();
         }
     }
 
@@ -99,6 +107,23 @@ public final class Session implements TransactionPort {
     public Optional<Instant> fullSince() {
         return Optional.ofNullable(fullSince);
     }
+
+    /**
+     * {@link #fullSince}, after trying a write that leaves nothing behind ({@link #hasRoom}) when the store is full
+     * and the last try is a second old or more: the store is seen writable again once space is freed, even if no
+     * client writes.
+     */
+    public Optional<Instant> fullSinceRechecked() {
+        long now = System.nanoTime();
+        if (fullSince != null && now - lastRoomCheck >= ROOM_CHECK_INTERVAL_NANOS) {
+            lastRoomCheck = now;
+            hasRoom();
+        }
+        return fullSince();
+    }
+
+    private static final long ROOM_CHECK_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private volatile long lastRoomCheck = System.nanoTime() - ROOM_CHECK_INTERVAL_NANOS;
 
     /**
      * Whether a write fits again: a write transaction that creates and drops a table, so that it needs a new page
@@ -244,13 +269,17 @@ public final class Session implements TransactionPort {
     }
 
     /**
-     * The exception a failure of {@code what} reaches the caller as: busy when the pool had no connection to give,
-     * full when the store had no room to write (the write transaction is rolled back whole), a
-     * {@link ConstraintViolation} when a rule of the schema was broken, else a plain failure.
+     * The exception a failure of {@code what} reaches the caller as: busy when the pool had no connection to give
+     * or the database server stopped answering (a retry later may succeed), full when the store had no room to
+     * write (the write transaction is rolled back whole), a {@link ConstraintViolation} when a rule of the schema
+     * was broken, else a plain failure.
      */
     static RuntimeException translate(SqlErrors errors, String what, SQLException e) {
         if (e instanceof SQLTransientConnectionException) {
             return new StoreBusyException("no database connection became free in time: " + e.getMessage(), e);
+        }
+        if (errors.isUnavailable(e)) {
+            return new StoreBusyException("the database does not answer (" + what + "): " + e.getMessage(), e);
         }
         if (errors.isFull(e)) {
             return new StoreFullException("the database has no room left for the write (" + what + "): "

@@ -11,4 +11,10 @@ public interface SqlErrors {
 
     /** Whether the statement found no room to write: the disk, or the size the database may grow to, is full. */
     boolean isFull(SQLException e);
+
+    /**
+     * Whether the statement failed because the database server stopped answering: the connection was lost, or the
+     * server is shutting down or starting. The pool drops such a connection; the work may be retried later.
+     */
+    boolean isUnavailable(SQLException e);
 }

@@ -1,11 +1,17 @@
 package io.customerclassification.adapter.jdbi.sqlite;
 
 import io.customerclassification.adapter.jdbi.DatabaseUnavailableException;
+import io.customerclassification.adapter.jdbi.PoolState;
+import io.customerclassification.adapter.jdbi.SqlStore;
 import io.customerclassification.adapter.jdbi.Stores;
 import io.customerclassification.adapter.jdbi.customertype.CustomerTypeHierarchyAdapter;
 import io.customerclassification.adapter.jdbi.customertype.CustomerTypeSql;
 import io.customerclassification.adapter.jdbi.page.PageIndex;
 import io.customerclassification.adapter.jdbi.page.PageReader;
+import io.customerclassification.adapter.jdbi.session.BulkLoad;
+import io.customerclassification.adapter.jdbi.session.KeyCounters;
+import io.customerclassification.adapter.jdbi.database.Migrations;
+import io.customerclassification.adapter.jdbi.database.Pools;
 import io.customerclassification.adapter.jdbi.session.PreparedStatements;
 import io.customerclassification.adapter.jdbi.session.Session;
 import io.customerclassification.adapter.jdbi.session.WorkGate;
@@ -15,16 +21,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationState;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -39,7 +39,7 @@ import org.sqlite.SQLiteDataSource;
  * when COMMIT returns) though not against a power loss, where the last transactions may roll back — never
  * corrupt.
  */
-public final class SqliteDatabase implements AutoCloseable {
+public final class SqliteDatabase implements SqlStore {
 
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
     /**
@@ -66,7 +66,7 @@ public final class SqliteDatabase implements AutoCloseable {
             WorkGate subtreeReads) {
         Session session = new Session(connections, new Session.Database(new SqliteTransactions(), new SqliteErrors(),
                 statements, new SqliteMaintenance()), pageIndex);
-        PageReader pages = new PageReader(session, pageIndex, new SqliteSeekPlans());
+        PageReader pages = new PageReader(session, pageIndex, new SqliteSeekPlans(), new SqliteQueryDialect());
         return Stores.over(session, pages, CustomerTypeSql.SQLITE_SUBTREE, subtreeReads, standardExportGate());
     }
 
@@ -88,7 +88,11 @@ public final class SqliteDatabase implements AutoCloseable {
         return open(file, PageIndex.standard(), CustomerTypeHierarchyAdapter.standardSubtreeGate());
     }
 
-    static SqliteDatabase open(Path file, PageIndex pageIndex, WorkGate subtreeReads) {
+    /**
+     * As {@link #open(Path)}, with the page index and the gate of subtree reads of the caller's (a test's index that
+     * checkpoints every few rows, say).
+     */
+    public static SqliteDatabase open(Path file, PageIndex pageIndex, WorkGate subtreeReads) {
         Path absolute = file.toAbsolutePath();
         try {
             Path folder = absolute.getParent();
@@ -108,8 +112,7 @@ public final class SqliteDatabase implements AutoCloseable {
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + absolute);
-        Schema schema = Schema.of(dataSource);
-        schema.refuseNewer();
+        MIGRATIONS.refuseNewer(dataSource);
         try (Connection probe = dataSource.getConnection();
                 var statement = probe.createStatement()) {
             statement.execute("PRAGMA journal_mode = WAL");
@@ -119,9 +122,7 @@ public final class SqliteDatabase implements AutoCloseable {
             throw new DatabaseUnavailableException("cannot open the database " + absolute + " for writing: "
                     + e.getMessage(), e);
         }
-        if (!schema.isCurrent()) {
-            migrate(dataSource);
-        }
+        MIGRATIONS.apply(dataSource);
         optimize(dataSource);
         HikariDataSource pool = pool(dataSource, absolute);
         return new SqliteDatabase(pool, pool, pageIndex, subtreeReads);
@@ -132,11 +133,7 @@ public final class SqliteDatabase implements AutoCloseable {
      * each connection it gives is prepared when taken).
      */
     public static SqliteDatabase open(DataSource dataSource) {
-        Schema schema = Schema.of(dataSource);
-        schema.refuseNewer();
-        if (!schema.isCurrent()) {
-            migrate(dataSource);
-        }
+        MIGRATIONS.apply(dataSource);
         optimize(dataSource);
         return new SqliteDatabase(new PreparingDataSource(dataSource), null, PageIndex.standard(),
                 CustomerTypeHierarchyAdapter.standardSubtreeGate());
@@ -168,39 +165,35 @@ public final class SqliteDatabase implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
+    @Override
     public Stores stores() {
         return stores;
     }
 
-    /** Whether the database answers a trivial query. */
+    @Override
     public boolean isReachable() {
-        try (Connection connection = connections.getConnection();
-                var statement = connection.createStatement();
-                var rows = statement.executeQuery("SELECT 1")) {
-            return rows.next() && rows.getInt(1) == 1;
-        } catch (SQLException | RuntimeException e) {
-            return false;
-        }
+        return Pools.answers(connections);
     }
 
-    /**
-     * When a write found the store full (its disk, or the size it may grow to), while no write has fit since.
-     * While it is full, this tries a write that leaves nothing behind at most once a second, so that the store is
-     * seen writable again once space is freed, even if no client writes.
-     */
+    @Override
+    public KeyCounters keyCounters() {
+        return new SqliteKeyCounters();
+    }
+
+    @Override
+    public BulkLoad bulkLoad() {
+        return BulkLoad.NOTHING_TO_DO;
+    }
+
+    @Override
+    public PoolState poolState() {
+        return Pools.state(pool);
+    }
+
+    @Override
     public Optional<Instant> fullSince() {
-        Optional<Instant> since = stores.session().fullSince();
-        long now = System.nanoTime();
-        if (since.isPresent() && now - lastRoomCheck >= ROOM_CHECK_INTERVAL_NANOS) {
-            lastRoomCheck = now;
-            stores.session().hasRoom();
-            return stores.session().fullSince();
-        }
-        return since;
+        return stores.session().fullSinceRechecked();
     }
-
-    private static final long ROOM_CHECK_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private volatile long lastRoomCheck = System.nanoTime() - ROOM_CHECK_INTERVAL_NANOS;
 
     /** Folds the WAL back into the database file, then closes the connections. */
     @Override
@@ -218,75 +211,7 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /**
-     * What the migration history says, read without writing anything. When the schema is exactly this build's
-     * (every migration applied, none failed), Flyway, which is slow to start, is not needed;
-     * anything else (a new file, an older schema, a failed migration) goes through Flyway, which migrates or
-     * refuses with its reasons. A newer schema is refused before anything is written.
-     */
-    private record Schema(int newest, int applied, int failed) {
-
-        static Schema of(DataSource dataSource) {
-            try (Connection connection = dataSource.getConnection();
-                    var statement = connection.createStatement();
-                    var rows = statement.executeQuery("SELECT MAX(CAST(version AS INTEGER)), COUNT(DISTINCT version),"
-                            + " SUM(success = 0) FROM flyway_schema_history WHERE version IS NOT NULL")) {
-                return rows.next() ? new Schema(rows.getInt(1), rows.getInt(2), rows.getInt(3)) : new Schema(0, 0, 0);
-            } catch (SQLException e) {
-                return new Schema(0, 0, 0); // no history table: a new file, or not this product's yet
-            }
-        }
-
-        boolean isCurrent() {
-            return newest == SCHEMA_VERSION && applied == MIGRATIONS && failed == 0;
-        }
-
-        void refuseNewer() {
-            if (newest > SCHEMA_VERSION) {
-                throw new DatabaseUnavailableException("the database was written by a newer version of the product"
-                        + " (schema version " + newest + "); this build knows schema versions up to " + SCHEMA_VERSION
-                        + " and leaves the file untouched");
-            }
-        }
-    }
-
-    private static String latestKnown(Flyway flyway) {
-        return Arrays.stream(flyway.info().all())
-                .filter(info -> info.getState() != MigrationState.FUTURE_SUCCESS
-                        && info.getState() != MigrationState.FUTURE_FAILED && info.getVersion() != null)
-                .map(MigrationInfo::getVersion)
-                .max(Comparable::compareTo)
-                .map(Object::toString)
-                .orElse("none");
-    }
-
     /** The newest migration this build ships ({@code SqliteDatabaseTest} checks it against db/migration/sqlite). */
     static final int SCHEMA_VERSION = 5;
-    /**
-     * How many migrations this build ships: fewer than {@link #SCHEMA_VERSION} while a version number is kept for a
-     * migration of another branch (V4, identity), so that a database at this build's schema is known without Flyway.
-     */
-    static final int MIGRATIONS = 4;
-
-    private static void migrate(DataSource dataSource) {
-        Flyway flyway = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/sqlite")
-                .load();
-        try {
-            MigrationInfo[] future = Arrays.stream(flyway.info().all())
-                    .filter(info -> info.getState() == MigrationState.FUTURE_SUCCESS
-                            || info.getState() == MigrationState.FUTURE_FAILED)
-                    .toArray(MigrationInfo[]::new);
-            if (future.length > 0) {
-                throw new DatabaseUnavailableException("the database was written by a newer version of the product"
-                        + " (schema version " + future[future.length - 1].getVersion()
-                        + "); this build knows schema versions up to " + latestKnown(flyway)
-                        + " and leaves the file untouched");
-            }
-            flyway.migrate();
-        } catch (FlywayException e) {
-            throw new DatabaseUnavailableException("cannot migrate the database: " + e.getMessage(), e);
-        }
-    }
+    static final Migrations MIGRATIONS = new Migrations("db/migration/sqlite", SCHEMA_VERSION);
 }

@@ -29,6 +29,12 @@ final class SqliteErrors implements SqlErrors {
         return code(e) == SQLiteErrorCode.SQLITE_FULL;
     }
 
+    /** An SQLite file is opened in this process: there is no server to lose. */
+    @Override
+    public boolean isUnavailable(SQLException e) {
+        return false;
+    }
+
     /** The result code of the first SQLite failure in the chain of causes, or null. */
     private static SQLiteErrorCode code(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

@@ -3,27 +3,14 @@ package io.customerclassification.adapter.jdbi.sqlite;
 import io.customerclassification.adapter.jdbi.session.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * SQLite's transactions. The database has one writer at a time: the writers of this process take turns at a fair
- * lock before they ask SQLite for its write lock ({@code BEGIN IMMEDIATE}, which takes it at once rather than at the
- * first write), so they never meet {@code SQLITE_BUSY}; a writer of another process is waited for up to the busy
- * timeout. A read snapshot is a deferred transaction ({@code BEGIN}), rolled back when read.
+ * SQLite's transactions. The database has one writer at a time: the writers of this process, which have taken
+ * their turn in the {@code Session}, ask SQLite for its write lock ({@code BEGIN IMMEDIATE}, which takes it at once
+ * rather than at the first write), so they never meet {@code SQLITE_BUSY}; a writer of another process is waited for
+ * up to the busy timeout. A read snapshot is a deferred transaction ({@code BEGIN}), rolled back when read.
  */
 final class SqliteTransactions implements Transactions {
-
-    private final ReentrantLock writers = new ReentrantLock(true);
-
-    @Override
-    public void lockWriters() {
-        writers.lock();
-    }
-
-    @Override
-    public void unlockWriters() {
-        writers.unlock();
-    }
 
     @Override
     public void beginWrite(Connection connection) throws SQLException {
@@ -43,6 +30,15 @@ final class SqliteTransactions implements Transactions {
     @Override
     public void rollback(Connection connection) throws SQLException {
         execute(connection, "ROLLBACK");
+    }
+
+    /**
+     * One writer at a time across every process on the file, and {@code AUTOINCREMENT} keys taken while it writes:
+     * each new key is above every committed one.
+     */
+    @Override
+    public boolean keysFollowCommitOrder() {
+        return true;
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {

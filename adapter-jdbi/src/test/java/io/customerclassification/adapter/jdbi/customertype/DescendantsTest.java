@@ -1,7 +1,8 @@
 package io.customerclassification.adapter.jdbi.customertype;
 
 import io.customerclassification.adapter.jdbi.StorePorts;
-import io.customerclassification.adapter.jdbi.sqlite.SqliteDatabase;
+import io.customerclassification.adapter.jdbi.SqlStore;
+import io.customerclassification.adapter.jdbi.StoreKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,6 @@ import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +27,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,10 +43,11 @@ class DescendantsTest {
     @TempDir
     Path folder;
 
-    @Test
-    void randomForestsReadLikeTheInMemoryReference() {
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void randomForestsReadLikeTheInMemoryReference(StoreKind kind) {
         Random random = new Random(20261202L);
-        try (SqliteDatabase database = SqliteDatabase.open(folder.resolve("descendants.db"))) {
+        try (SqlStore database = kind.open(folder)) {
             PortSet sql = StorePorts.of(database.stores());
             PortSet memory = PortSet.of(new InMemoryPersistence());
             Map<Long, Long> parents = new HashMap<>();
@@ -100,9 +102,10 @@ class DescendantsTest {
         }
     }
 
-    @Test
-    void aWideLevelIsReadWholeAndInOrder() {
-        try (SqliteDatabase database = SqliteDatabase.open(folder.resolve("wide.db"))) {
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aWideLevelIsReadWholeAndInOrder(StoreKind kind) {
+        try (SqlStore database = kind.open(folder)) {
             PortSet sql = StorePorts.of(database.stores());
             int wide = 10_003;
             CustomerType root = insert(sql, "Root", null);
@@ -128,10 +131,10 @@ class DescendantsTest {
         }
     }
 
-    @Test
-    void aKeptWalkIsNotServedAfterAnotherProcessWrites() throws Exception {
-        Path file = folder.resolve("shared.db");
-        try (SqliteDatabase database = SqliteDatabase.open(file)) {
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aKeptWalkIsNotServedAfterAnotherProcessWrites(StoreKind kind) throws Exception {
+        try (SqlStore database = kind.open(folder)) {
             PortSet sql = StorePorts.of(database.stores());
             CustomerType root = insert(sql, "Root", null);
             CustomerType left = insert(sql, "Left", root.key().value());
@@ -143,9 +146,8 @@ class DescendantsTest {
             assertEquals(4, sql.descendants().loadDescendants(C0, root.key(), Paging.of(0, 10)).total());
             assertEquals(4, sql.descendants().loadDescendants(C0, root.key(), Paging.of(0, 10)).total());
             // another process moves the leaf to the other tree (both parents keep a child, so no height changes)
-            try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Connection connection = kind.connectOutside(database, folder);
                     Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA busy_timeout = 10000");
                 statement.executeUpdate("UPDATE customer_type SET parent_key = " + other.key().value()
                         + " WHERE key = " + leaf.key().value());
                 statement.executeUpdate("INSERT INTO customer_type (company_id, name, name_fold, status, parent_key,"

@@ -12,6 +12,8 @@ import io.customerclassification.domain.customertype.CustomerTypeStatus;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
 import io.customerclassification.adapter.jdbi.StorePorts;
+import io.customerclassification.adapter.jdbi.SqlStore;
+import io.customerclassification.adapter.jdbi.StoreKind;
 import io.customerclassification.adapter.jdbi.sqlite.SqliteDatabase;
 import io.customerclassification.application.contract.PortSet;
 import java.nio.file.Path;
@@ -27,6 +29,8 @@ import java.util.Random;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
 
@@ -84,10 +88,11 @@ class SubtreeHeightTest {
         }
     }
 
-    @Test
-    void randomInsertsMovesAndDeletesKeepEveryHeightExact() {
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void randomInsertsMovesAndDeletesKeepEveryHeightExact(StoreKind store) {
         Random random = new Random(20261202);
-        try (SqliteDatabase database = SqliteDatabase.open(folder.resolve("heights.db"))) {
+        try (SqlStore database = store.open(folder)) {
             PortSet p = StorePorts.of(database.stores());
             Map<Long, Long> parents = new HashMap<>();
             List<Long> keys = new ArrayList<>();
@@ -129,9 +134,10 @@ class SubtreeHeightTest {
         }
     }
 
-    @Test
-    void aMoveThatFailsLeavesTheHeightsAsTheyWere() {
-        try (SqliteDatabase database = SqliteDatabase.open(folder.resolve("rollback.db"))) {
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aMoveThatFailsLeavesTheHeightsAsTheyWere(StoreKind store) {
+        try (SqlStore database = store.open(folder)) {
             PortSet p = StorePorts.of(database.stores());
             CustomerType root = insert(p, "Root", null);
             CustomerType mid = insert(p, "Mid", root);
@@ -147,9 +153,10 @@ class SubtreeHeightTest {
         }
     }
 
-    @Test
-    void heightsAreStoppedOnePastTheDeepestLevelAllowed() {
-        try (SqliteDatabase database = SqliteDatabase.open(folder.resolve("deep.db"))) {
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void heightsAreStoppedOnePastTheDeepestLevelAllowed(StoreKind store) {
+        try (SqlStore database = store.open(folder)) {
             PortSet p = StorePorts.of(database.stores());
             List<CustomerType> chain = new ArrayList<>();
             CustomerType last = null;

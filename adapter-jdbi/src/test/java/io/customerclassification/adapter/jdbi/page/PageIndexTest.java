@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.customerclassification.adapter.jdbi.session.ChangeSummary;
+import io.customerclassification.application.query.CustomerProfileField;
 import io.customerclassification.application.query.Filter;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,21 @@ class PageIndexTest {
         assertEquals(built, index.lookup(key(0), 7));
         index.remember(key(0), entry(8, 10_001));
         assertEquals(entry(8, 10_001).total(), index.lookup(key(0), 8).total(), "a newer version replaces it");
+    }
+
+    @Test
+    void keyOrderCheckpointsOutliveInsertsOnlyWhenTheDatabaseSaysNewKeysSortLast() {
+        List<List<Object>> checkpoints = List.of(List.of(1L), List.of(300L));
+        for (boolean insertedLast : List.of(true, false)) {
+            PageIndex index = PageIndex.standard();
+            index.remember(key(0), entry(7, 10_000).withCheckpoints(checkpoints));
+            index.carryForward("customer_profile", 0, new ChangeSummary(7, 2, 0, Set.of(), insertedLast), 9,
+                    CustomerProfileField.ID);
+            PageIndex.Entry carried = index.lookup(key(0), 9);
+            assertEquals(10_002, carried.total(), "an unfiltered total moves by the rows inserted");
+            assertEquals(insertedLast ? checkpoints : List.of(), carried.checkpoints(),
+                    insertedLast ? "new keys come after every checkpoint" : "a smaller key may have committed later");
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.customerclassification.adapter.jdbi.StorePorts;
 import io.customerclassification.application.contract.PortSet;
 import io.customerclassification.application.model.RecordedAnswer;
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileCommand;
 import io.customerclassification.application.port.in.customerprofile.ListCustomerProfilesQuery;
 import io.customerclassification.application.port.in.idempotency.IdempotentOutcome;
@@ -17,6 +18,7 @@ import io.customerclassification.application.query.Criteria;
 import io.customerclassification.application.query.Paging;
 import io.customerclassification.application.service.CustomerProfileService;
 import io.customerclassification.application.service.IdempotencyService;
+import io.customerclassification.domain.identity.Resource;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IdempotencyRaceTest {
 
+    private static final Caller SYSTEM = Caller.system(null);
+
     private static final CompanyId C0 = CompanyId.DEFAULT;
 
     @TempDir
@@ -72,13 +76,14 @@ class IdempotencyRaceTest {
     }
 
     private static RunIdempotentRequestCommand command(String key) {
-        return new RunIdempotentRequestCommand("client", key, "POST Gold".getBytes(StandardCharsets.UTF_8));
+        return new RunIdempotentRequestCommand(SYSTEM, C0, Resource.CUSTOMER_PROFILE, key,
+                "POST Gold".getBytes(StandardCharsets.UTF_8));
     }
 
     private IdempotentRequest creatingGold(CountDownLatch started, CountDownLatch release) {
         return new IdempotentRequest(() -> {
             runs.incrementAndGet();
-            profiles.createCustomerProfile(new CreateCustomerProfileCommand(C0, Name.of("Gold"), false));
+            profiles.createCustomerProfile(new CreateCustomerProfileCommand(SYSTEM, C0, Name.of("Gold"), false));
             started.countDown();
             try {
                 assertTrue(release.await(20, TimeUnit.SECONDS), "the test never let the first run finish");
@@ -91,7 +96,7 @@ class IdempotencyRaceTest {
     }
 
     private long stored() {
-        return profiles.listCustomerProfiles(new ListCustomerProfilesQuery(C0, Criteria.all(Paging.of(0, 10)))).total();
+        return profiles.listCustomerProfiles(new ListCustomerProfilesQuery(SYSTEM, C0, Criteria.all(Paging.of(0, 10)))).total();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.customerclassification.adapter.jdbi.customerprofile.CustomerProfilePersistenceAdapter;
 import io.customerclassification.adapter.jdbi.customertype.CustomerTypeSql;
 import io.customerclassification.adapter.jdbi.page.PageSql;
+import io.customerclassification.adapter.jdbi.page.QueryDialect;
 import io.customerclassification.adapter.jdbi.page.QueryCompiler;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,6 +35,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * docs/persistence.md).
  */
 class QueryPlanTest {
+
+    private static final QueryDialect SQLITE = new SqliteQueryDialect();
 
     @TempDir
     static Path folder;
@@ -127,10 +130,10 @@ class QueryPlanTest {
                 List.of(SortKey.desc(CustomerTypeField.NAME)), Paging.of(0, 100));
         Criteria byTypeName = new Criteria(Filter.all(), List.of(SortKey.asc(CustomerTypeField.NAME)),
                 Paging.of(50_000, 100));
-        PageSql profiles = new PageSql(CustomerProfilePersistenceAdapter.PROFILES, 0, byId);
-        PageSql activeProfiles = new PageSql(CustomerProfilePersistenceAdapter.PROFILES, 0, activeByName);
-        PageSql types = new PageSql(CustomerTypeSql.TYPES, 0, byKey);
-        PageSql typesByName = new PageSql(CustomerTypeSql.TYPES, 0, byTypeName);
+        PageSql profiles = new PageSql(CustomerProfilePersistenceAdapter.PROFILES, 0, byId, SQLITE);
+        PageSql activeProfiles = new PageSql(CustomerProfilePersistenceAdapter.PROFILES, 0, activeByName, SQLITE);
+        PageSql types = new PageSql(CustomerTypeSql.TYPES, 0, byKey, SQLITE);
+        PageSql typesByName = new PageSql(CustomerTypeSql.TYPES, 0, byTypeName, SQLITE);
         return Stream.of(
                 Arguments.of("profile total", profiles.count()),
                 Arguments.of("profile page seek by id", profiles.rows(List.of(50_001L), 0, 30)),
@@ -140,10 +143,10 @@ class QueryPlanTest {
                 Arguments.of("type total", types.count()),
                 Arguments.of("type page seek by key", types.rows(List.of(50_001L), 0, 100)),
                 Arguments.of("type page seek by name", typesByName.rows(List.of("type 0050001", "Type 0050001", 50_001L), 0, 100)),
-                Arguments.of("children total", new PageSql(CustomerTypeSql.TYPES, 0, children).count()),
-                Arguments.of("children page", new PageSql(CustomerTypeSql.TYPES, 0, children).rows(null, 0, 100)),
+                Arguments.of("children total", new PageSql(CustomerTypeSql.TYPES, 0, children, SQLITE).count()),
+                Arguments.of("children page", new PageSql(CustomerTypeSql.TYPES, 0, children, SQLITE).rows(null, 0, 100)),
                 Arguments.of("children of two, active, by name",
-                        new PageSql(CustomerTypeSql.TYPES, 0, childrenOfTwo).rows(null, 0, 100)));
+                        new PageSql(CustomerTypeSql.TYPES, 0, childrenOfTwo, SQLITE).rows(null, 0, 100)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,15 +28,13 @@ class SqliteDatabaseTest {
     @Test
     void theSchemaVersionIsTheNewestMigrationShipped() throws IOException {
         Pattern name = Pattern.compile("V(\\d+)__.*\\.sql");
-        int[] versions;
+        int newest;
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration/sqlite"))) {
-            versions = files.map(f -> name.matcher(f.getFileName().toString())).filter(Matcher::matches)
-                    .mapToInt(m -> Integer.parseInt(m.group(1))).toArray();
+            newest = files.map(f -> name.matcher(f.getFileName().toString())).filter(Matcher::matches)
+                    .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
         }
-        assertEquals(Arrays.stream(versions).max().orElseThrow(), SqliteDatabase.SCHEMA_VERSION,
+        assertEquals(newest, SqliteDatabase.SCHEMA_VERSION,
                 "a new migration must raise SqliteDatabase.SCHEMA_VERSION, or opening would skip it");
-        assertEquals(versions.length, SqliteDatabase.MIGRATIONS,
-                "a new migration must raise SqliteDatabase.MIGRATIONS, or every start would run Flyway");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.adapter.jdbi.StorePorts;
 import io.customerclassification.application.contract.PortSet;
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileCommand;
@@ -46,6 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * because the version is checked and the change written in one transaction.
  */
 class VersionRaceTest {
+
+    private static final Caller SYSTEM = Caller.system(null);
 
     private static final CompanyId C0 = CompanyId.DEFAULT;
     private static final int ROUNDS = 40;
@@ -99,17 +102,17 @@ class VersionRaceTest {
     @Test
     void ofTwoRenamesBasedOnOneVersionExactlyOneWins() throws Exception {
         CustomerProfile profile = profiles.createCustomerProfile(
-                new CreateCustomerProfileCommand(C0, Name.of("Start"), false));
+                new CreateCustomerProfileCommand(SYSTEM, C0, Name.of("Start"), false));
         for (int round = 0; round < ROUNDS; round++) {
-            long read = profiles.getCustomerProfile(new GetCustomerProfileQuery(C0, profile.id())).version();
+            long read = profiles.getCustomerProfile(new GetCustomerProfileQuery(SYSTEM, C0, profile.id())).version();
             Name left = Name.of("Left " + round);
             Name right = Name.of("Right " + round);
             int stale = race(
-                    () -> profiles.updateCustomerProfile(new UpdateCustomerProfileCommand(C0, profile.id(), left, null,
+                    () -> profiles.updateCustomerProfile(new UpdateCustomerProfileCommand(SYSTEM, C0, profile.id(), left, null,
                             read)),
-                    () -> profiles.updateCustomerProfile(new UpdateCustomerProfileCommand(C0, profile.id(), right,
+                    () -> profiles.updateCustomerProfile(new UpdateCustomerProfileCommand(SYSTEM, C0, profile.id(), right,
                             null, read)));
-            CustomerProfile stored = profiles.getCustomerProfile(new GetCustomerProfileQuery(C0, profile.id()));
+            CustomerProfile stored = profiles.getCustomerProfile(new GetCustomerProfileQuery(SYSTEM, C0, profile.id()));
             assertEquals(1, stale, "round " + round + ": exactly one of the two is refused");
             assertEquals(read + 1, stored.version(), "round " + round + ": one change was written");
             assertTrue(stored.name().equals(left) || stored.name().equals(right), stored.name().value());
@@ -120,13 +123,13 @@ class VersionRaceTest {
     void ofADeleteAndAnArchiveBasedOnOneVersionExactlyOneWins() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
             CustomerProfile profile = profiles.createCustomerProfile(
-                    new CreateCustomerProfileCommand(C0, Name.of("Doomed " + round), false));
+                    new CreateCustomerProfileCommand(SYSTEM, C0, Name.of("Doomed " + round), false));
             long read = profile.version();
             int stale = race(
-                    () -> profiles.deleteCustomerProfile(new DeleteCustomerProfileCommand(C0, profile.id(), read)),
+                    () -> profiles.deleteCustomerProfile(new DeleteCustomerProfileCommand(SYSTEM, C0, profile.id(), read)),
                     () -> {
                         try {
-                            profiles.updateCustomerProfile(new UpdateCustomerProfileCommand(C0, profile.id(), null,
+                            profiles.updateCustomerProfile(new UpdateCustomerProfileCommand(SYSTEM, C0, profile.id(), null,
                                     true, read));
                         } catch (CustomerProfileNotFoundException e) { // deleted first: refused, as stale as can be
                             throw new StaleVersionException("customer profile", profile.id().value(), read, 0);
@@ -145,28 +148,28 @@ class VersionRaceTest {
     @Test
     void ofAMoveAndADeactivationBasedOnOneVersionExactlyOneWins() throws Exception {
         CustomerType left = types.createCustomerType(
-                new CreateCustomerTypeCommand(C0, Name.of("Left"), CustomerTypeStatus.ACTIVE, null, null)).type();
+                new CreateCustomerTypeCommand(SYSTEM, C0, Name.of("Left"), CustomerTypeStatus.ACTIVE, null)).type();
         CustomerType right = types.createCustomerType(
-                new CreateCustomerTypeCommand(C0, Name.of("Right"), CustomerTypeStatus.ACTIVE, null, null)).type();
-        CustomerTypeKey leaf = types.createCustomerType(new CreateCustomerTypeCommand(C0, Name.of("Leaf"),
-                CustomerTypeStatus.ACTIVE, ParentReference.byKey(left.key()), null)).type().key();
+                new CreateCustomerTypeCommand(SYSTEM, C0, Name.of("Right"), CustomerTypeStatus.ACTIVE, null)).type();
+        CustomerTypeKey leaf = types.createCustomerType(new CreateCustomerTypeCommand(SYSTEM, C0, Name.of("Leaf"),
+                CustomerTypeStatus.ACTIVE, ParentReference.byKey(left.key()))).type().key();
         for (int round = 0; round < ROUNDS; round++) {
-            CustomerType read = types.getCustomerType(new GetCustomerTypeQuery(C0, leaf)).type();
+            CustomerType read = types.getCustomerType(new GetCustomerTypeQuery(SYSTEM, C0, leaf)).type();
             CustomerTypeKey other = read.parentKey().equals(left.key()) ? right.key() : left.key();
             CustomerTypeStatus flipped = read.isActive() ? CustomerTypeStatus.INACTIVE : CustomerTypeStatus.ACTIVE;
             int stale = race(
-                    () -> types.updateCustomerType(new UpdateCustomerTypeCommand(C0, leaf, null,
-                            ParentChange.to(ParentReference.byKey(other)), "mover", read.version())),
-                    () -> types.updateCustomerType(new UpdateCustomerTypeCommand(C0, leaf, flipped, null, "flipper",
+                    () -> types.updateCustomerType(new UpdateCustomerTypeCommand(SYSTEM, C0, leaf, null,
+                            ParentChange.to(ParentReference.byKey(other)), read.version())),
+                    () -> types.updateCustomerType(new UpdateCustomerTypeCommand(SYSTEM, C0, leaf, flipped, null,
                             read.version())));
-            CustomerType stored = types.getCustomerType(new GetCustomerTypeQuery(C0, leaf)).type();
+            CustomerType stored = types.getCustomerType(new GetCustomerTypeQuery(SYSTEM, C0, leaf)).type();
             assertEquals(1, stale, "round " + round + ": exactly one of the two is refused");
             assertEquals(read.version() + 1, stored.version());
             boolean moved = !stored.parentKey().equals(read.parentKey());
             boolean flippedIt = stored.status() != read.status();
             assertTrue(moved != flippedIt, "round " + round + ": exactly one change is stored");
         }
-        assertFalse(types.getCustomerType(new GetCustomerTypeQuery(C0, left.key())).type().version() > 1,
+        assertFalse(types.getCustomerType(new GetCustomerTypeQuery(SYSTEM, C0, left.key())).type().version() > 1,
                 "moving a child in or out leaves the parent's own version alone");
     }
 }

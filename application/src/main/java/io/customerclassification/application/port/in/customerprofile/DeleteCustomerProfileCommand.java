@@ -1,5 +1,6 @@
 package io.customerclassification.application.port.in.customerprofile;
 
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.validation.SelfValidation;
 import io.customerclassification.domain.customerprofile.CustomerProfileId;
 import io.customerclassification.domain.shared.CompanyId;
@@ -10,10 +11,12 @@ import jakarta.validation.constraints.Positive;
  * @param expectedVersion the version the delete is based on (an HTTP {@code If-Match}), or {@code null} to delete
  *     whatever version is stored
  */
-public record DeleteCustomerProfileCommand(
-        @NotNull CompanyId companyId, @NotNull CustomerProfileId id, @Positive Long expectedVersion) {
+public record DeleteCustomerProfileCommand(@NotNull Caller caller, @NotNull CompanyId companyId,
+        @NotNull CustomerProfileId id, @Positive Long expectedVersion) {
 
-    public DeleteCustomerProfileCommand(CompanyId companyId, CustomerProfileId id, Long expectedVersion) {
+    public DeleteCustomerProfileCommand(Caller caller, CompanyId companyId, CustomerProfileId id,
+            Long expectedVersion) {
+        this.caller = caller;
         this.companyId = companyId;
         this.id = id;
         this.expectedVersion = expectedVersion;
@@ -21,7 +24,7 @@ public record DeleteCustomerProfileCommand(
     }
 
     /** Deletes whatever version is stored. */
-    public DeleteCustomerProfileCommand(CompanyId companyId, CustomerProfileId id) {
-        this(companyId, id, null);
+    public DeleteCustomerProfileCommand(Caller caller, CompanyId companyId, CustomerProfileId id) {
+        this(caller, companyId, id, null);
     }
 }

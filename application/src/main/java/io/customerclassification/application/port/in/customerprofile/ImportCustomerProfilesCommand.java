@@ -1,5 +1,6 @@
 package io.customerclassification.application.port.in.customerprofile;
 
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.port.in.dataimport.ImportMode;
 import io.customerclassification.application.validation.SelfValidation;
 import io.customerclassification.domain.shared.CompanyId;
@@ -11,12 +12,12 @@ import java.util.List;
  *
  * @param dryRun check everything and write nothing
  */
-public record ImportCustomerProfilesCommand(
-        @NotNull CompanyId companyId, @NotNull List<CustomerProfileImportRow> rows, @NotNull ImportMode mode,
-        boolean dryRun) {
+public record ImportCustomerProfilesCommand(@NotNull Caller caller, @NotNull CompanyId companyId,
+        @NotNull List<CustomerProfileImportRow> rows, @NotNull ImportMode mode, boolean dryRun) {
 
-    public ImportCustomerProfilesCommand(CompanyId companyId, List<CustomerProfileImportRow> rows, ImportMode mode,
-            boolean dryRun) {
+    public ImportCustomerProfilesCommand(Caller caller, CompanyId companyId, List<CustomerProfileImportRow> rows,
+            ImportMode mode, boolean dryRun) {
+        this.caller = caller;
         this.companyId = companyId;
         this.rows = rows == null ? null : List.copyOf(rows);
         this.mode = mode;

@@ -1,5 +1,6 @@
 package io.customerclassification.application.port.in.customerprofile;
 
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.query.Criteria;
 import io.customerclassification.application.query.CustomerProfileField;
 import io.customerclassification.application.query.QueryFields;
@@ -9,9 +10,11 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 
 /** Lists or searches the profiles of a company with a neutral {@link Criteria} over {@link CustomerProfileField}s. */
-public record ListCustomerProfilesQuery(@NotNull CompanyId companyId, @NotNull Criteria criteria) {
+public record ListCustomerProfilesQuery(@NotNull Caller caller, @NotNull CompanyId companyId,
+        @NotNull Criteria criteria) {
 
-    public ListCustomerProfilesQuery(CompanyId companyId, Criteria criteria) {
+    public ListCustomerProfilesQuery(Caller caller, CompanyId companyId, Criteria criteria) {
+        this.caller = caller;
         this.companyId = companyId;
         this.criteria = criteria;
         SelfValidation.validate(this);

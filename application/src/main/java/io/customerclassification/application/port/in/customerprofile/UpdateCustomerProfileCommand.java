@@ -1,5 +1,6 @@
 package io.customerclassification.application.port.in.customerprofile;
 
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.validation.SelfValidation;
 import io.customerclassification.domain.customerprofile.CustomerProfileId;
 import io.customerclassification.domain.shared.CompanyId;
@@ -16,11 +17,12 @@ import java.util.Optional;
  * @param expectedVersion the version the change is based on (an HTTP {@code If-Match}), or {@code null} to change
  *     whatever version is stored
  */
-public record UpdateCustomerProfileCommand(@NotNull CompanyId companyId, @NotNull CustomerProfileId id, Name name,
-        Boolean archived, @Positive Long expectedVersion) {
+public record UpdateCustomerProfileCommand(@NotNull Caller caller, @NotNull CompanyId companyId,
+        @NotNull CustomerProfileId id, Name name, Boolean archived, @Positive Long expectedVersion) {
 
-    public UpdateCustomerProfileCommand(CompanyId companyId, CustomerProfileId id, Name name, Boolean archived,
-            Long expectedVersion) {
+    public UpdateCustomerProfileCommand(Caller caller, CompanyId companyId, CustomerProfileId id, Name name,
+            Boolean archived, Long expectedVersion) {
+        this.caller = caller;
         this.companyId = companyId;
         this.id = id;
         this.name = name;
@@ -30,8 +32,9 @@ public record UpdateCustomerProfileCommand(@NotNull CompanyId companyId, @NotNul
     }
 
     /** Changes whatever version is stored. */
-    public UpdateCustomerProfileCommand(CompanyId companyId, CustomerProfileId id, Name name, Boolean archived) {
-        this(companyId, id, name, archived, null);
+    public UpdateCustomerProfileCommand(Caller caller, CompanyId companyId, CustomerProfileId id, Name name,
+            Boolean archived) {
+        this(caller, companyId, id, name, archived, null);
     }
 
     public Optional<Name> newName() {

@@ -1,5 +1,6 @@
 package io.customerclassification.application.port.in.customertype;
 
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.query.Aggregation;
 import io.customerclassification.application.query.CustomerTypeField;
 import io.customerclassification.application.query.Filter;
@@ -13,9 +14,12 @@ import java.util.List;
 
 /** Aggregates ({@code count}, {@code min}, …) over the types of a company that match a filter. */
 public record AggregateCustomerTypesQuery(
-        @NotNull CompanyId companyId, @NotNull Filter filter, @NotEmpty List<@NotNull Aggregation> aggregations) {
+        @NotNull Caller caller, @NotNull CompanyId companyId, @NotNull Filter filter,
+                @NotEmpty List<@NotNull Aggregation> aggregations) {
 
-    public AggregateCustomerTypesQuery(CompanyId companyId, Filter filter, List<Aggregation> aggregations) {
+    public AggregateCustomerTypesQuery(Caller caller, CompanyId companyId, Filter filter,
+            List<Aggregation> aggregations) {
+        this.caller = caller;
         this.companyId = companyId;
         this.filter = filter;
         this.aggregations = aggregations == null ? null : List.copyOf(aggregations);

@@ -1,5 +1,6 @@
 package io.customerclassification.application.port.in.customertype;
 
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.query.Criteria;
 import io.customerclassification.application.query.CustomerTypeField;
 import io.customerclassification.application.query.QueryFields;
@@ -9,9 +10,11 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 
 /** Finds the types of a company with a neutral {@link Criteria} over {@link CustomerTypeField}s. */
-public record QueryCustomerTypesQuery(@NotNull CompanyId companyId, @NotNull Criteria criteria) {
+public record QueryCustomerTypesQuery(@NotNull Caller caller, @NotNull CompanyId companyId,
+        @NotNull Criteria criteria) {
 
-    public QueryCustomerTypesQuery(CompanyId companyId, Criteria criteria) {
+    public QueryCustomerTypesQuery(Caller caller, CompanyId companyId, Criteria criteria) {
+        this.caller = caller;
         this.companyId = companyId;
         this.criteria = criteria;
         SelfValidation.validate(this);

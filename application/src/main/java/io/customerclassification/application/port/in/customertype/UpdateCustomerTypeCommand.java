@@ -1,12 +1,12 @@
 package io.customerclassification.application.port.in.customertype;
 
+import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.validation.SelfValidation;
 import io.customerclassification.domain.customertype.CustomerTypeKey;
 import io.customerclassification.domain.customertype.CustomerTypeStatus;
 import io.customerclassification.domain.shared.CompanyId;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import java.util.Optional;
 
 /**
@@ -14,33 +14,32 @@ import java.util.Optional;
  *
  * @param status the new status, or {@code null} to keep it
  * @param parent the new place, or {@code null} to keep it
- * @param actor the user making the change, or {@code null} without credentials
  * @param expectedVersion the version the change is based on (an HTTP {@code If-Match}), or {@code null} to change
  *     whatever version is stored
  */
 public record UpdateCustomerTypeCommand(
+        @NotNull Caller caller,
         @NotNull CompanyId companyId,
         @NotNull CustomerTypeKey key,
         CustomerTypeStatus status,
         ParentChange parent,
-        @Size(min = 1, max = 255) String actor,
         @Positive Long expectedVersion) {
 
-    public UpdateCustomerTypeCommand(CompanyId companyId, CustomerTypeKey key, CustomerTypeStatus status,
-            ParentChange parent, String actor, Long expectedVersion) {
+    public UpdateCustomerTypeCommand(Caller caller, CompanyId companyId, CustomerTypeKey key,
+            CustomerTypeStatus status, ParentChange parent, Long expectedVersion) {
+        this.caller = caller;
         this.companyId = companyId;
         this.key = key;
         this.status = status;
         this.parent = parent;
-        this.actor = actor;
         this.expectedVersion = expectedVersion;
         SelfValidation.validate(this);
     }
 
     /** Changes whatever version is stored. */
     public UpdateCustomerTypeCommand(
-            CompanyId companyId, CustomerTypeKey key, CustomerTypeStatus status, ParentChange parent, String actor) {
-        this(companyId, key, status, parent, actor, null);
+            Caller caller, CompanyId companyId, CustomerTypeKey key, CustomerTypeStatus status, ParentChange parent) {
+        this(caller, companyId, key, status, parent, null);
     }
 
     public Optional<CustomerTypeStatus> newStatus() {

@@ -1,7 +1,5 @@
-package io.customerclassification.adapter.jdbi.sqlite;
+package io.customerclassification.adapter.jdbi;
 
-import io.customerclassification.adapter.jdbi.StorePorts;
-import io.customerclassification.adapter.jdbi.customertype.CustomerTypeHierarchyAdapter;
 import io.customerclassification.adapter.jdbi.page.PageIndex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,7 +32,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -71,13 +70,13 @@ class PageCarryForwardTest {
 
     private int names;
 
-    @Test
-    void carriedTotalsAndCheckpointsAnswerExactlyAfterEveryWrite() {
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void carriedTotalsAndCheckpointsAnswerExactlyAfterEveryWrite(StoreKind kind) {
         Random random = new Random(20261202L);
-        try (SqliteDatabase database = SqliteDatabase.open(folder.resolve("carry.db"), new PageIndex(4, 64, 0, 0),
-                CustomerTypeHierarchyAdapter.standardSubtreeGate())) {
+        try (SqlStore database = kind.open(folder, new PageIndex(4, 64, 0, 0))) {
             PortSet sql = StorePorts.of(database.stores());
-            PortSet memory = PortSet.of(new InMemoryPersistence());
+            PortSet memory = PortSet.of(new InMemoryPersistence(kind.keysSurviveRollback()));
             for (int i = 0; i < 60; i++) {
                 boolean archived = random.nextBoolean();
                 both(memory, sql, ports -> insertProfile(ports, archived));
@@ -91,10 +90,14 @@ class PageCarryForwardTest {
                 Consumer<PortSet> write = randomWrite(random, memory);
                 boolean rollBack = random.nextInt(12) == 0;
                 if (rollBack) {
-                    assertThrows(IllegalStateException.class, () -> sql.transaction().inTransaction(() -> {
-                        write.accept(sql);
-                        throw new IllegalStateException("rolled back");
-                    }));
+                    for (PortSet ports : List.of(memory, sql)) {
+                        int before = names;
+                        assertThrows(IllegalStateException.class, () -> ports.transaction().inTransaction(() -> {
+                            write.accept(ports);
+                            throw new IllegalStateException("rolled back");
+                        }));
+                        names = before;
+                    }
                     rolledBack++;
                 } else if (random.nextInt(8) == 0) { // several changes in one transaction
                     Consumer<PortSet> second = randomWrite(random, memory);

@@ -1,8 +1,6 @@
-package io.customerclassification.adapter.jdbi.sqlite;
+package io.customerclassification.adapter.jdbi;
 
-import io.customerclassification.adapter.jdbi.StorePorts;
 import io.customerclassification.adapter.jdbi.page.QueryCompiler;
-import io.customerclassification.adapter.jdbi.customertype.CustomerTypeHierarchyAdapter;
 import io.customerclassification.adapter.jdbi.page.PageIndex;
 import io.customerclassification.application.contract.PortSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,10 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  * its seed, and {@code -Ddifferential.seed=N} replays it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QueryDifferentialTest {
+public abstract class QueryDifferential {
 
     private static final long SEED = Long.getLong("differential.seed", 20261122L);
-    private static final int CRITERIA_PER_AGGREGATE = Integer.getInteger("differential.count", 2000);
     private static final CompanyId COMPANY = CompanyId.DEFAULT;
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -60,7 +57,18 @@ class QueryDifferentialTest {
         "%", "_", "\\", "'", "\"", ";", "--", "a", "B", "z", " ", "İ", "ı", "\uD83D\uDE00", "\uFF21", "Ω", "0", "9"};
     private static final String[] USERS = {"alice", "Alice", "ALICE", "bob", "b%b", "b_b", "é"};
 
-    private SqliteDatabase database;
+    private SqlStore database;
+
+    /** The database the SQL side runs on. */
+    protected abstract StoreKind kind();
+
+    /**
+     * Generated criteria per aggregate ({@code -Ddifferential.count=N}): 2000, and 1000 over PostgreSQL, where each
+     * query is a round trip to another process and the run would otherwise take over a minute.
+     */
+    private int criteriaPerAggregate() {
+        return Integer.getInteger("differential.count", kind() == StoreKind.POSTGRESQL ? 1000 : 2000);
+    }
     private PortSet sql;
     private InMemoryPersistence memory;
     private final List<String> profileNames = new ArrayList<>();
@@ -69,8 +77,7 @@ class QueryDifferentialTest {
     @BeforeAll
     void seedBothStores(@TempDir Path folder) {
         // A checkpoint every 4 rows, every result remembered: deep pages go through the seek path all the time.
-        database = SqliteDatabase.open(folder.resolve("differential.db"), new PageIndex(4, 64, 0, 0),
-                CustomerTypeHierarchyAdapter.standardSubtreeGate());
+        database = kind().open(folder, new PageIndex(4, 64, 0, 0));
         sql = StorePorts.of(database.stores());
         memory = new InMemoryPersistence();
         Random random = new Random(SEED);
@@ -111,13 +118,15 @@ class QueryDifferentialTest {
 
     @AfterAll
     void close() {
-        database.close();
+        if (database != null) {
+            database.close();
+        }
     }
 
     @Test
     void customerProfileQueriesAgree() {
         Random random = new Random(SEED + 1);
-        for (int i = 0; i < CRITERIA_PER_AGGREGATE; i++) {
+        for (int i = 0; i < criteriaPerAggregate(); i++) {
             Criteria criteria = randomCriteria(random, CustomerProfileField.CATALOGUE.fields(), profileNames);
             var expected = memory.findCustomerProfiles(COMPANY, criteria);
             var actual = sql.findProfiles().findCustomerProfiles(COMPANY, criteria);
@@ -128,7 +137,7 @@ class QueryDifferentialTest {
     @Test
     void customerTypeQueriesAgree() {
         Random random = new Random(SEED + 2);
-        for (int i = 0; i < CRITERIA_PER_AGGREGATE; i++) {
+        for (int i = 0; i < criteriaPerAggregate(); i++) {
             Criteria criteria = randomCriteria(random, CustomerTypeField.CATALOGUE.fields(), typeNames);
             var expected = memory.findCustomerTypes(COMPANY, criteria);
             var actual = sql.findTypes().findCustomerTypes(COMPANY, criteria);
@@ -139,7 +148,7 @@ class QueryDifferentialTest {
     @Test
     void queriesAgreeWhileTheDataChanges() {
         Random random = new Random(SEED + 4);
-        for (int i = 0; i < CRITERIA_PER_AGGREGATE / 4; i++) {
+        for (int i = 0; i < criteriaPerAggregate() / 4; i++) {
             int pick = 1 + random.nextInt(profileNames.size());
             CustomerProfileId id = CustomerProfileId.of(pick);
             var current = memory.loadCustomerProfile(COMPANY, id);
@@ -172,7 +181,7 @@ class QueryDifferentialTest {
     void customerTypeAggregatesAgree() {
         Random random = new Random(SEED + 3);
         List<CustomerTypeField> fields = CustomerTypeField.CATALOGUE.fields();
-        for (int i = 0; i < CRITERIA_PER_AGGREGATE / 4; i++) {
+        for (int i = 0; i < criteriaPerAggregate() / 4; i++) {
             Filter filter = randomFilter(random, fields, typeNames, 2);
             List<Aggregation> aggregations = new ArrayList<>();
             for (AggregateFunction function : AggregateFunction.values()) {

@@ -1,0 +1,90 @@
+package io.customerclassification.adapter.http;
+
+import io.customerclassification.application.port.in.Caller;
+import io.customerclassification.application.port.in.identity.AuthenticateBearerUseCase;
+import io.customerclassification.domain.identity.InvalidTokenException;
+import io.javalin.http.Context;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Who calls, from a request's {@code Authorization: Bearer …} header (RFC 6750 §2.1): the credential goes to the
+ * authentication use case, which answers the {@link Caller} or refuses with the reason. With authentication off
+ * ({@code --auth none}) every request is the trusted system caller.
+ */
+public final class BearerAuthentication {
+
+    /** The realm every {@code WWW-Authenticate} challenge names. */
+    public static final String REALM = "customer-classification";
+
+    private static final Pattern TOKEN68 = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
+    private static final String CALLER = BearerAuthentication.class.getName() + ".caller";
+
+    private final AuthenticateBearerUseCase authenticate;
+
+    private BearerAuthentication(AuthenticateBearerUseCase authenticate) {
+        this.authenticate = authenticate;
+    }
+
+    /** Every request needs a credential that {@code authenticate} accepts. */
+    public static BearerAuthentication required(AuthenticateBearerUseCase authenticate) {
+        return new BearerAuthentication(java.util.Objects.requireNonNull(authenticate, "authenticate"));
+    }
+
+    /** No request needs a credential: each is the system caller (for local tests only). */
+    public static BearerAuthentication off() {
+        return new BearerAuthentication(null);
+    }
+
+    public boolean isOff() {
+        return authenticate == null;
+    }
+
+    /**
+     * The caller of this request, authenticated once per request.
+     *
+     * @throws InvalidTokenException when no credential was sent, or it is not accepted
+     */
+    public Caller caller(Context ctx) {
+        Caller known = ctx.attribute(CALLER);
+        if (known != null) {
+            return known;
+        }
+        Caller caller = authenticate == null ? Caller.system(null) : authenticate.authenticate(credential(ctx));
+        ctx.attribute(CALLER, caller);
+        return caller;
+    }
+
+    /** What follows {@code Bearer } in the request's one {@code Authorization} header; null when none was sent. */
+    private static String credential(Context ctx) {
+        List<String> headers = Collections.list(ctx.req().getHeaders("Authorization"));
+        if (headers.isEmpty()) {
+            return null;
+        }
+        if (headers.size() > 1) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED);
+        }
+        String header = headers.get(0).strip();
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null; // another scheme is no bearer token
+        }
+        String token = header.substring(7).strip();
+        if (!TOKEN68.matcher(token).matches()) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED);
+        }
+        return token;
+    }
+
+    /**
+     * The {@code WWW-Authenticate} challenge of a 401 (RFC 6750 §3): {@code error="invalid_token"} when a
+     * credential was sent, nothing more when none was.
+     */
+    public static String challenge(InvalidTokenException refusal) {
+        String challenge = "Bearer realm=\"" + REALM + "\"";
+        if (refusal.reason() == InvalidTokenException.Reason.MISSING) {
+            return challenge;
+        }
+        return challenge + ", error=\"invalid_token\", error_description=\"" + refusal.getMessage() + "\"";
+    }
+}

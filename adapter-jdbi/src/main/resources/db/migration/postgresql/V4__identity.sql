@@ -1,0 +1,80 @@
+-- The PostgreSQL twin of db/migration/sqlite/V4__identity.sql: the same tables, columns, constraints and indexes
+-- (SchemaEquivalenceTest compares them). Times are UTC epoch milliseconds (bigint); flags are integers 0 or 1, as
+-- in SQLite, so that one DAO binds both. Text is COLLATE "C", compared by code point as SQLite's BINARY does.
+
+CREATE TABLE client (
+    client_id   text COLLATE "C" NOT NULL PRIMARY KEY CHECK (length(client_id) BETWEEN 1 AND 64),
+    admin       integer NOT NULL CHECK (admin IN (0, 1)),
+    secret_hash text COLLATE "C" NOT NULL
+);
+
+-- A client's grants in their order; company_id NULL is every company ("*").
+CREATE TABLE client_grant (
+    client_id  text COLLATE "C" NOT NULL REFERENCES client (client_id) ON DELETE CASCADE,
+    position   integer NOT NULL,
+    company_id bigint CHECK (company_id IS NULL OR company_id >= 0),
+    resource   text COLLATE "C" NOT NULL CHECK (resource IN ('customer-profile', 'customer-type')),
+    can_list   integer NOT NULL CHECK (can_list IN (0, 1)),
+    can_view   integer NOT NULL CHECK (can_view IN (0, 1)),
+    can_add    integer NOT NULL CHECK (can_add IN (0, 1)),
+    can_edit   integer NOT NULL CHECK (can_edit IN (0, 1)),
+    can_delete integer NOT NULL CHECK (can_delete IN (0, 1)),
+    PRIMARY KEY (client_id, position)
+);
+
+CREATE TABLE api_key (
+    key_id      text COLLATE "C" NOT NULL PRIMARY KEY,
+    client_id   text COLLATE "C" NOT NULL REFERENCES client (client_id) ON DELETE CASCADE,
+    secret_hash text COLLATE "C" NOT NULL,
+    created_at  bigint NOT NULL
+);
+CREATE INDEX api_key_by_client ON api_key (client_id, created_at);
+
+-- The tokens of one client_credentials grant and its refreshes; revoking the family ends them all.
+CREATE TABLE token_family (
+    family_id     text COLLATE "C" NOT NULL PRIMARY KEY,
+    client_id     text COLLATE "C" NOT NULL REFERENCES client (client_id) ON DELETE CASCADE,
+    user_name     text COLLATE "C",
+    company_limit bigint CHECK (company_limit IS NULL OR company_limit >= 0),
+    created_at    bigint NOT NULL,
+    expires_at    bigint NOT NULL,
+    revoked_at    bigint
+);
+CREATE INDEX token_family_by_client ON token_family (client_id);
+CREATE INDEX token_family_by_expiry ON token_family (expires_at);
+
+CREATE TABLE refresh_token (
+    fingerprint text COLLATE "C" NOT NULL PRIMARY KEY,
+    family_id   text COLLATE "C" NOT NULL REFERENCES token_family (family_id) ON DELETE CASCADE,
+    issued_at   bigint NOT NULL,
+    used_at     bigint
+);
+CREATE INDEX refresh_token_by_family ON refresh_token (family_id);
+
+-- Kept until the token would have expired anyway, then deleted through the expiry index.
+CREATE TABLE revoked_access_token (
+    token_id   text COLLATE "C" NOT NULL PRIMARY KEY,
+    expires_at bigint NOT NULL
+);
+CREATE INDEX revoked_access_token_by_expiry ON revoked_access_token (expires_at);
+
+-- Per client id, known or not (no foreign key): the current window of failed authentications.
+CREATE TABLE failed_authentication (
+    client_id    text COLLATE "C" NOT NULL PRIMARY KEY,
+    window_start bigint NOT NULL,
+    failures     integer NOT NULL CHECK (failures >= 0)
+);
+CREATE INDEX failed_authentication_by_window ON failed_authentication (window_start);
+
+-- The key pairs that sign access tokens, as the token codec writes them (a private JWK); see docs/security.md.
+CREATE TABLE signing_key (
+    key_id     text COLLATE "C" NOT NULL PRIMARY KEY,
+    algorithm  text COLLATE "C" NOT NULL,
+    material   text COLLATE "C" NOT NULL,
+    created_at bigint NOT NULL,
+    retired_at bigint
+);
+
+-- The identity change version is the cc_change row ('identity', 0): moved forward by every change that can take
+-- access away, in the same transaction, and read on every authenticated request.
+INSERT INTO cc_change (table_name, company_id, version) VALUES ('identity', 0, 0);
