@@ -186,6 +186,18 @@ class InMemoryQueryEngineTest {
         assertTrue(InMemoryQueryEngine.compareForSort("a", "B") < 0, "fold first");
     }
 
+    /** No stored text holds a NUL, and PostgreSQL cannot compare one: a comparison with it is refused when built. */
+    @Test
+    void aComparisonWithANulCharacterIsRefusedWhenBuilt() {
+        for (String value : List.of("\u0000", "a\u0000b", "Gold\u0000")) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> Comparison.of(CustomerTypeField.NAME, Operator.LT, value));
+            assertEquals("Field name takes text without NUL characters (U+0000)", refused.getMessage());
+        }
+        assertEquals(List.of("a\u0001b"), Comparison.of(CustomerTypeField.NAME, Operator.EQ, "a\u0001b").values(),
+                "other control characters compare as before");
+    }
+
     @Test
     void pagingEdges() {
         Criteria base = new Criteria(Filter.all(), List.of(), Paging.of(0, 4));
