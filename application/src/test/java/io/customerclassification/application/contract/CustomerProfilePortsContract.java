@@ -14,6 +14,7 @@ import io.customerclassification.application.query.Paging;
 import io.customerclassification.application.query.SortKey;
 import io.customerclassification.domain.company.Company;
 import io.customerclassification.domain.customerprofile.CustomerProfile;
+import io.customerclassification.domain.customerprofile.CustomerProfileDraft;
 import io.customerclassification.domain.customerprofile.CustomerProfileId;
 import io.customerclassification.domain.customerprofile.CustomerProfileNotFoundException;
 import io.customerclassification.domain.customerprofile.DuplicateCustomerProfileNameException;
@@ -105,5 +106,30 @@ public abstract class CustomerProfilePortsContract extends PortContract {
         ports.saveCompany().insertCompany(new Company(CompanyId.of(2), Name.of("Two")));
         assertEquals(0, ports.exportProfiles().exportCustomerProfiles(CompanyId.of(2), rows::add));
         assertEquals(List.of(), rows);
+    }
+
+    /**
+     * The export reads one snapshot: what is written while it runs — here after its first row, and past the first
+     * batch a store's cursor may fetch — is not in it, however long the reader takes.
+     */
+    @Test
+    void theExportReadsOneSnapshotWhateverIsWrittenWhileItRuns() {
+        List<CustomerProfile> stored = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            stored.add(profile(C0, "P" + i));
+        }
+        List<CustomerProfile> rows = new ArrayList<>();
+        ports.exportProfiles().exportCustomerProfiles(C0, row -> {
+            if (rows.isEmpty()) {
+                ports.transaction().inTransaction(() -> {
+                    ports.deleteProfile().deleteCustomerProfile(C0, stored.get(stored.size() - 1).id());
+                    ports.saveProfile().insertCustomerProfile(new CustomerProfileDraft(C0, Name.of("Later"), false));
+                });
+            }
+            rows.add(row);
+        });
+        assertEquals(stored, rows);
+        assertEquals(1_200, ports.findProfiles().findCustomerProfiles(C0, Criteria.all(Paging.of(0, 1))).total(),
+                "the writes were made");
     }
 }

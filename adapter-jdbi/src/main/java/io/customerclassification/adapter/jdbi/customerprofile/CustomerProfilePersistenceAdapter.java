@@ -53,6 +53,12 @@ public final class CustomerProfilePersistenceAdapter implements LoadCustomerProf
             + " version = version + 1 WHERE company_id = ? AND id = ? RETURNING version";
     /** Company, id. */
     public static final String DELETE = "DELETE FROM customer_profile WHERE company_id = ? AND id = ?";
+    /**
+     * Rows the export's cursor holds at once. PostgreSQL's driver reads a whole result into memory unless it is asked
+     * for rows in batches, which it does inside a transaction: the export's snapshot is one (REPEATABLE READ, not in
+     * autocommit). SQLite steps through its result row by row whatever the size.
+     */
+    static final int EXPORT_FETCH_SIZE = 1_000;
     /** Company: every profile, by id, for the export's one cursor. */
     public static final String EXPORT = "SELECT " + COLUMNS + " FROM customer_profile p WHERE p.company_id = ?"
             + " ORDER BY p.id";
@@ -84,6 +90,7 @@ public final class CustomerProfilePersistenceAdapter implements LoadCustomerProf
     @Override
     public long exportCustomerProfiles(CompanyId companyId, Consumer<CustomerProfile> rows) {
         return exports.run(() -> session.snapshot(jdbc -> jdbc.prepared(EXPORT, statement -> {
+            statement.setFetchSize(EXPORT_FETCH_SIZE);
             statement.setLong(1, companyId.value());
             long handed = 0;
             try (ResultSet rs = statement.executeQuery()) {

@@ -45,6 +45,16 @@ public final class CustomerTypeHierarchyAdapter implements LoadCustomerTypeAnces
         return new WorkGate(2, 2_000, "read a subtree");
     }
 
+    /**
+     * Exports at once, and how long one waits for its turn. Each holds a connection and a read snapshot for as long as
+     * its reader takes to read it all (a million rows, or a slow client); two leave the rest of the pool (eight
+     * connections on SQLite, sixteen by default on PostgreSQL) to everything else, and a third is told to come back
+     * rather than queue behind them.
+     */
+    public static WorkGate standardExportGate() {
+        return new WorkGate(2, 2_000, "export");
+    }
+
     private final Session session;
     private final CustomerTypeSql.SubtreeSql subtreeSql;
     private final WorkGate subtreeReads;

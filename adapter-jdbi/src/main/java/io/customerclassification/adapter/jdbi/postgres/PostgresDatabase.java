@@ -43,12 +43,6 @@ public final class PostgresDatabase implements SqlStore {
      * sizes it.
      */
     public static final int DEFAULT_POOL_SIZE = 16;
-    /**
-     * Exports at once per process. Each holds a pooled connection and its snapshot for as long as its reader takes
-     * (a million rows, or a slow client); four leave most of the pool to everything else, and the next export is
-     * told to come back rather than queue behind them.
-     */
-    static final int EXPORTS = 4;
     /** How long a request waits for a pooled connection before it is told the store is busy. */
     static final long CONNECTION_TIMEOUT_MILLIS = 10_000;
     static final int OLDEST_VERSION = 140000;
@@ -65,7 +59,7 @@ public final class PostgresDatabase implements SqlStore {
                 PreparedStatements.EACH_TIME, connection -> { }), pageIndex);
         PageReader pages = new PageReader(session, pageIndex, new PostgresSeekPlans(), new PostgresQueryDialect());
         this.stores = Stores.over(session, pages, CustomerTypeSql.POSTGRES_SUBTREE, subtreeReads,
-                new WorkGate(EXPORTS, 2_000, "export"));
+                CustomerTypeHierarchyAdapter.standardExportGate());
     }
 
     /**

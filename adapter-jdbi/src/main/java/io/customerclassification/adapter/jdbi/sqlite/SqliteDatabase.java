@@ -67,16 +67,8 @@ public final class SqliteDatabase implements SqlStore {
         Session session = new Session(connections, new Session.Database(new SqliteTransactions(), new SqliteErrors(),
                 statements, new SqliteMaintenance()), pageIndex);
         PageReader pages = new PageReader(session, pageIndex, new SqliteSeekPlans(), new SqliteQueryDialect());
-        return Stores.over(session, pages, CustomerTypeSql.SQLITE_SUBTREE, subtreeReads, standardExportGate());
-    }
-
-    /**
-     * Exports at once, and how long one waits for its turn. Each holds a connection and a read snapshot for as long as
-     * its reader takes to read it all (a million rows, or a slow client); two keep six of the eight connections for
-     * everything else, and a third is told to come back rather than queue behind them.
-     */
-    static WorkGate standardExportGate() {
-        return new WorkGate(2, 2_000, "export");
+        return Stores.over(session, pages, CustomerTypeSql.SQLITE_SUBTREE, subtreeReads,
+                CustomerTypeHierarchyAdapter.standardExportGate());
     }
 
     /**
