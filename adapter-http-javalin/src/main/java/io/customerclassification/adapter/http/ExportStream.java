@@ -10,7 +10,9 @@ import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
@@ -19,12 +21,13 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The body of an export (CONTRACT §3.3), written to the response row by row as the use case hands the rows over:
- * a JSON array of objects, or CSV with a header row, as {@code Accept} chose. Nothing is written before the first row
- * (or the end of an empty export), so a refusal before it — an unknown company, too many exports at once — still
- * gets the dialect's error answer; memory holds one row and the response buffer, however many rows there are. A
- * failure after the first row (the client gone, the database lost) aborts the response, so that the client sees a
- * broken transfer rather than a body that looks complete.
+ * The body of an export (CONTRACT §3.3), written to its {@link Sink} (the response, or the server jar's standard
+ * output) row by row as the use case hands the rows over: a JSON array of objects, or CSV with a header row, as
+ * {@code Accept} (or {@code --format}) chose. Nothing is written before the first row (or the end of an empty
+ * export), so a refusal before it — an unknown company, too many exports at once — still gets the dialect's error
+ * answer; memory holds one row and the sink's buffer, however many rows there are. A failure after the first row (the
+ * client gone, the database lost) goes to the sink: the response is aborted, so that the client sees a broken
+ * transfer rather than a body that looks complete.
  *
  * @param <R> the row handed over by the use case
  */
@@ -68,19 +71,36 @@ public final class ExportStream<R> implements Consumer<R> {
     /** One field of a row: its name (JSON member, CSV header) and its value (a string, number, boolean or null). */
     public record Column<R>(String name, Function<R, Object> value) {}
 
+    /** Where an export is written: opened at the first row (or the end of an empty export). */
+    public interface Sink {
+
+        /** The body's destination, once it is certain there is a body. */
+        Writer open(Format format) throws IOException;
+
+        /**
+         * A failure after the body was opened, which may have written part of it: the sink makes sure no reader
+         * takes the part for the whole.
+         */
+        void failedAfterOpening(RuntimeException failure);
+    }
+
     private static final CsvMapper CSV_MAPPER = new CsvMapper();
     private static final Logger LOG = LoggerFactory.getLogger(ExportStream.class);
 
-    private final Context ctx;
+    private final Sink sink;
     private final Format format;
     private final List<Column<R>> columns;
     private final ObjectMapper json;
     private JsonGenerator jsonOut;
     private SequenceWriter csvOut;
 
-    /** @param json the dialect's mapper, for the JSON format */
+    /** Into the response of {@code ctx}; @param json the dialect's mapper, for the JSON format */
     public ExportStream(Context ctx, Format format, List<Column<R>> columns, ObjectMapper json) {
-        this.ctx = ctx;
+        this(response(ctx), format, columns, json);
+    }
+
+    public ExportStream(Sink sink, Format format, List<Column<R>> columns, ObjectMapper json) {
+        this.sink = sink;
         this.format = format;
         this.columns = List.copyOf(columns);
         this.json = json;
@@ -98,8 +118,7 @@ public final class ExportStream<R> implements Consumer<R> {
             if (jsonOut == null && csvOut == null) {
                 throw failure;
             }
-            LOG.warn("Export {} failed after its first row; the response is aborted", LogText.of(ctx.path()), failure);
-            ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(failure);
+            sink.failedAfterOpening(failure);
             return;
         }
         finish();
@@ -147,8 +166,7 @@ public final class ExportStream<R> implements Consumer<R> {
         if (jsonOut != null || csvOut != null) {
             return;
         }
-        ctx.status(200).contentType(format.contentType);
-        OutputStream out = ctx.outputStream();
+        Writer out = sink.open(format);
         if (format == Format.JSON) {
             jsonOut = json.createGenerator(out);
             jsonOut.writeStartArray();
@@ -157,5 +175,26 @@ public final class ExportStream<R> implements Consumer<R> {
             columns.forEach(column -> schema.addColumn(column.name()));
             csvOut = CSV_MAPPER.writer(schema.build()).writeValues(out);
         }
+    }
+
+    /**
+     * The response: 200 with the format's media type, its body in UTF-8. A failure after the first row aborts the
+     * response, so that the client sees a broken transfer rather than a body that looks complete.
+     */
+    private static Sink response(Context ctx) {
+        return new Sink() {
+            @Override
+            public Writer open(Format format) {
+                ctx.status(200).contentType(format.contentType);
+                return new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public void failedAfterOpening(RuntimeException failure) {
+                LOG.warn("Export {} failed after its first row; the response is aborted", LogText.of(ctx.path()),
+                        failure);
+                ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(failure);
+            }
+        };
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,13 +52,14 @@ public final class ImportBody {
     private ImportBody() {}
 
     /**
+     * @param body the body's text (decoded as strict UTF-8 by its reader), with or without a byte order mark
      * @param columns every column a row may have, as the export names them
      * @param required the column every CSV header must name
      * @param ignored the column whose values are not read (the export's key or ID)
      */
-    public static List<Map<String, String>> rows(Context ctx, Format format, ObjectMapper json, List<String> columns,
+    public static List<Map<String, String>> rows(String body, Format format, ObjectMapper json, List<String> columns,
             String required, String ignored) {
-        String text = JsonBody.text(ctx);
+        String text = body;
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }

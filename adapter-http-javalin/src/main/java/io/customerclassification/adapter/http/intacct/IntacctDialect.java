@@ -32,6 +32,7 @@ import io.customerclassification.application.port.in.customertype.ExportCustomer
 import io.customerclassification.application.port.in.customertype.CustomerTypeImportRow;
 import io.customerclassification.application.port.in.customertype.ImportCustomerTypesCommand;
 import io.customerclassification.application.port.in.customertype.ImportCustomerTypesUseCase;
+import io.customerclassification.application.port.in.dataimport.ImportField;
 import io.customerclassification.application.port.in.dataimport.ImportMode;
 import io.customerclassification.application.port.in.dataimport.ImportResult;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeLineageUseCase;
@@ -86,7 +87,8 @@ public final class IntacctDialect implements HttpDialect {
     private static final Pattern DIGITS_18 = Pattern.compile("[0-9]{1,18}");
     private static final Pattern DIGITS_10 = Pattern.compile("[0-9]{1,10}");
     private static final List<String> OWNED = List.of("/objects", "/services", "/ia/api/v1");
-    private static final List<ExportStream.Column<CustomerTypeExportRow>> EXPORT_COLUMNS = List.of(
+    /** The columns of an export of types (and of an import, whose {@code key} is read and ignored). */
+    public static final List<ExportStream.Column<CustomerTypeExportRow>> EXPORT_COLUMNS = List.of(
             new ExportStream.Column<>("key", row -> row.key().toString()),
             new ExportStream.Column<>("id", row -> row.name().value()),
             new ExportStream.Column<>("status", row -> row.status().name().toLowerCase(Locale.ROOT)),
@@ -266,10 +268,7 @@ public final class IntacctDialect implements HttpDialect {
         String contentType = ctx.contentType();
         ImportBody.Format format = ImportBody.Format.of(contentType).orElseThrow(() -> new IntacctException(
                 IntacctCodes.refused(415, "Content-Type must be application/json or text/csv, was " + contentType)));
-        List<CustomerTypeImportRow> rows = ImportBody.rows(ctx, format, IntacctJson.MAPPER,
-                List.of("key", "id", "status", "parentId"), "id", "key").stream()
-                .map(row -> new CustomerTypeImportRow(row.get("id"), row.get("status"), row.get("parentId")))
-                .toList();
+        List<CustomerTypeImportRow> rows = importRows(JsonBody.text(ctx), format);
         ImportResult result = useCases.importRows().importCustomerTypes(
                 new ImportCustomerTypesCommand(caller, company, rows, mode, dryRun));
         long total = result.created() + result.updated();
@@ -278,6 +277,24 @@ public final class IntacctDialect implements HttpDialect {
                         .put("created", result.created()).put("updated", result.updated()))
                 .set("ia::meta", IntacctJson.NODES.objectNode()
                         .put("totalCount", total).put("totalSuccess", total).put("totalError", 0)));
+    }
+
+    /** The rows of an import of types, JSON or CSV, as the export writes them. */
+    public static List<CustomerTypeImportRow> importRows(String text, ImportBody.Format format) {
+        return ImportBody.rows(text, format, IntacctJson.MAPPER,
+                EXPORT_COLUMNS.stream().map(ExportStream.Column::name).toList(), "id", "key").stream()
+                .map(row -> new CustomerTypeImportRow(row.get("id"), row.get("status"), row.get("parentId")))
+                .toList();
+    }
+
+    /** The column an import problem names ({@code target} {@code /rows/{n}/<column>}). */
+    public static String importColumn(ImportField field) {
+        return switch (field) {
+            case NAME -> "id";
+            case STATUS -> "status";
+            case PARENT -> "parentId";
+            case ARCHIVED -> "Archived";
+        };
     }
 
     /** A query parameter that is one of {@code words}; {@code fallback} without it. */

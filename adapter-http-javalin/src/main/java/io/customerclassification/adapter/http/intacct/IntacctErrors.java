@@ -114,12 +114,8 @@ final class IntacctErrors {
         }
         if (exception instanceof ImportRejectedException rejected) {
             return IntacctCodes.importRejected(rejected.problems().stream()
-                    .map(problem -> IntacctCodes.importRow("/rows/" + problem.row() + "/" + switch (problem.field()) {
-                        case NAME -> "id";
-                        case STATUS -> "status";
-                        case PARENT -> "parentId";
-                        case ARCHIVED -> "Archived";
-                    }, problem.message()))
+                    .map(problem -> IntacctCodes.importRow("/rows/" + problem.row() + "/"
+                            + IntacctDialect.importColumn(problem.field()), problem.message()))
                     .toList());
         }
         if (exception instanceof DomainException domain) {

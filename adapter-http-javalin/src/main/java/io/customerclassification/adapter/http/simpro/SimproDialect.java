@@ -30,6 +30,7 @@ import io.customerclassification.application.port.in.customerprofile.ExportCusto
 import io.customerclassification.application.port.in.customerprofile.CustomerProfileImportRow;
 import io.customerclassification.application.port.in.customerprofile.ImportCustomerProfilesCommand;
 import io.customerclassification.application.port.in.customerprofile.ImportCustomerProfilesUseCase;
+import io.customerclassification.application.port.in.dataimport.ImportField;
 import io.customerclassification.application.port.in.dataimport.ImportMode;
 import io.customerclassification.application.port.in.dataimport.ImportResult;
 import io.customerclassification.application.port.in.customerprofile.GetCustomerProfileQuery;
@@ -73,7 +74,8 @@ public final class SimproDialect implements HttpDialect {
     private static final String PROFILE = PROFILES + "/{customerProfileID}";
     private static final String EXPORT = PROFILES + "/export";
     private static final String IMPORT = PROFILES + "/import";
-    private static final List<ExportStream.Column<CustomerProfile>> EXPORT_COLUMNS = List.of(
+    /** The columns of an export of profiles (and of an import, whose {@code ID} is read and ignored). */
+    public static final List<ExportStream.Column<CustomerProfile>> EXPORT_COLUMNS = List.of(
             new ExportStream.Column<>("ID", profile -> profile.id().value()),
             new ExportStream.Column<>("Name", profile -> profile.name().value()),
             new ExportStream.Column<>("Archived", CustomerProfile::archived));
@@ -105,12 +107,12 @@ public final class SimproDialect implements HttpDialect {
 
     private final UseCases useCases;
     private final BearerAuthentication authentication;
-    private final ObjectMapper mapper = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    private final SimproErrors errors = new SimproErrors(mapper);
+    private final SimproErrors errors = new SimproErrors(MAPPER);
 
     public SimproDialect(UseCases useCases, BearerAuthentication authentication) {
         this.useCases = useCases;
@@ -233,7 +235,7 @@ public final class SimproDialect implements HttpDialect {
 
     /** Creates the profile the body describes: 201, the profile and its headers. */
     private RecordedAnswer created(Context ctx, Caller caller, CompanyId companyId) {
-        SimproBody body = SimproBody.parse(mapper, jsonBody(ctx), SimproBody.Operation.POST);
+        SimproBody body = SimproBody.parse(MAPPER, jsonBody(ctx), SimproBody.Operation.POST);
         CustomerProfile created = useCases.create().createCustomerProfile(new CreateCustomerProfileCommand(caller,
                 companyId, body.name(), Boolean.TRUE.equals(body.archived())));
         String base = collectionUri(companyId);
@@ -281,7 +283,7 @@ public final class SimproDialect implements HttpDialect {
         CustomerProfileId id = profileId(ctx);
         Long expected = expectedVersion(ctx, useCases.get().getCustomerProfile(
                 new GetCustomerProfileQuery(caller, companyId, id, Permission.EDIT)));
-        SimproBody body = SimproBody.parse(mapper, jsonBody(ctx), SimproBody.Operation.PATCH);
+        SimproBody body = SimproBody.parse(MAPPER, jsonBody(ctx), SimproBody.Operation.PATCH);
         CustomerProfile updated = useCases.update().updateCustomerProfile(
                 new UpdateCustomerProfileCommand(caller, companyId, id, body.name(), body.archived(), expected));
         ctx.header("Resource-ID", id.toString());
@@ -312,7 +314,7 @@ public final class SimproDialect implements HttpDialect {
         String accept = ctx.header("Accept");
         ExportStream.Format format = ExportStream.Format.accepted(accept).orElseThrow(() -> SimproException.of(406,
                 null, "Accept must allow application/json or text/csv.", accept == null ? null : NODES.textNode(accept)));
-        ExportStream<CustomerProfile> out = new ExportStream<>(ctx, format, EXPORT_COLUMNS, mapper);
+        ExportStream<CustomerProfile> out = new ExportStream<>(ctx, format, EXPORT_COLUMNS, MAPPER);
         out.run(rows -> useCases.export().exportCustomerProfiles(
                 new ExportCustomerProfilesQuery(caller, companyId), rows));
     }
@@ -333,15 +335,25 @@ public final class SimproDialect implements HttpDialect {
         String contentType = ctx.contentType();
         ImportBody.Format format = ImportBody.Format.of(contentType).orElseThrow(() -> SimproException.of(415, null,
                 "Content-Type must be application/json or text/csv.", NODES.textNode(contentType)));
-        List<CustomerProfileImportRow> rows = ImportBody.rows(ctx, format, mapper, List.of("ID", "Name", "Archived"),
-                "Name", "ID").stream().map(row -> new CustomerProfileImportRow(row.get("Name"), row.get("Archived")))
-                .toList();
+        List<CustomerProfileImportRow> rows = importRows(JsonBody.text(ctx), format);
         ImportResult result = useCases.importRows().importCustomerProfiles(
                 new ImportCustomerProfilesCommand(caller, companyId, rows, mode, dryRun));
         ObjectNode body = NODES.objectNode();
         body.put("created", result.created());
         body.put("updated", result.updated());
         json(ctx, 200, body);
+    }
+
+    /** The rows of an import of profiles, JSON or CSV, as the export writes them. */
+    public static List<CustomerProfileImportRow> importRows(String text, ImportBody.Format format) {
+        return ImportBody.rows(text, format, MAPPER, EXPORT_COLUMNS.stream().map(ExportStream.Column::name).toList(),
+                "Name", "ID").stream().map(row -> new CustomerProfileImportRow(row.get("Name"), row.get("Archived")))
+                .toList();
+    }
+
+    /** The column an import problem names ({@code path} {@code /rows/{n}/<column>}). */
+    public static String importColumn(ImportField field) {
+        return field == ImportField.ARCHIVED ? "Archived" : "Name";
     }
 
     private static ImportMode importMode(String raw, List<SimproProblem> problems) {

@@ -9,7 +9,6 @@ import io.customerclassification.adapter.http.EntityTags;
 import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.InvalidBodyException;
-import io.customerclassification.application.port.in.dataimport.ImportField;
 import io.customerclassification.application.port.in.dataimport.ImportRejectedException;
 import io.customerclassification.adapter.http.LogText;
 import io.customerclassification.application.model.RecordedAnswer;
@@ -97,8 +96,7 @@ final class SimproErrors {
         } else if (exception instanceof ImportRejectedException rejected) {
             return new SimproException(422, rejected.problems().stream()
                     .map(problem -> new SimproProblem("/rows/" + problem.row() + "/"
-                            + (problem.field() == ImportField.ARCHIVED ? "Archived" : "Name"), problem.message() + ".",
-                            null))
+                            + SimproDialect.importColumn(problem.field()), problem.message() + ".", null))
                     .toList());
         } else if (exception instanceof DuplicateCustomerProfileNameException duplicate) {
             return SimproException.of(422, "/Name", "Name already exists.", NODES.textNode(duplicate.name().value()));
