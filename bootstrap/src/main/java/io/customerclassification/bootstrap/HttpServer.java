@@ -3,6 +3,7 @@ package io.customerclassification.bootstrap;
 import io.customerclassification.adapter.http.HttpApi;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.LogText;
+import io.customerclassification.adapter.http.console.ConsolePages;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -35,7 +36,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Javalin server: both dialects, {@code GET /health}, the OpenAPI documents under {@code /openapi/}, one
+ * The Javalin server: both dialects, {@code GET /health}, the OpenAPI documents under {@code /openapi/}, the web
+ * console at {@code /} and the API documentation at {@code /docs} ({@link ConsolePages}), one
  * structured log line per request, and the {@link Limits} that keep it answering under hostile input and load
  * (docs/reliability.md). Whatever Jetty refuses before a route runs is answered in the owning dialect's format.
  */
@@ -187,6 +189,7 @@ final class HttpServer {
                 byte[] body = resource("/openapi/" + document);
                 config.routes.get("/openapi/" + document, ctx -> ctx.contentType("application/json").result(body));
             }
+            new ConsolePages().register(config.routes);
             api.configure(config);
         });
         try {

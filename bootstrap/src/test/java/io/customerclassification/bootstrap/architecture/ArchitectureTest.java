@@ -54,6 +54,8 @@ class ArchitectureTest {
                 rule("database libraries in their database package",
                         ArchitectureRules::databaseLibrariesOnlyInTheirDatabasePackage, "PagesReadingSqliteCodes"),
                 rule("no services in adapters", ArchitectureRules::adaptersNeverUseServices, "ThingController"),
+                rule("console serves files only", ArchitectureRules::consoleServesFilesOnly,
+                        "ConsoleReadingTypes"),
                 rule("in-ports named UseCase", ArchitectureRules::inPortsAreUseCases, "CreateThing"),
                 rule("services named Service", ArchitectureRules::servicesAreNamedService, "ThingManager"));
     }
