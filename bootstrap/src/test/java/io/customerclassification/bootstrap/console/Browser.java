@@ -12,12 +12,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -36,7 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium, driven through Debian's ChromeDriver, both named by path so that Selenium Manager
  * never looks for (or downloads) either. One per test class: starting a browser costs seconds.
  *
- * <p>Without Chromium the browser tests are skipped, saying why and how to run them; with
+ * <p>Without Chromium the browser tests are skipped ({@link ConsoleUnderTest}), saying why and how to run them; with
  * {@code CLASSIFICATION_BROWSER_TESTS=required} (set by {@code .ci/run}) a missing browser fails them instead.
  */
 final class Browser implements AutoCloseable {
@@ -58,7 +58,7 @@ final class Browser implements AutoCloseable {
         this.base = base;
     }
 
-    /** A browser for the server on {@code port}; skips (or, when required, fails) the test class without one. */
+    /** A browser for the server on {@code port}; fails without Chromium (see {@link #whyNot()}). */
     static Browser open(int port) {
         requireChromium();
         try {
@@ -83,20 +83,27 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Why the browser tests cannot run here, or empty when they can. With {@code CLASSIFICATION_BROWSER_TESTS=required}
+     * they always run, so that a missing browser fails them.
+     */
+    static Optional<String> whyNot() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)
+                || "required".equals(System.getenv(REQUIRED_VARIABLE))) {
+            return Optional.empty();
+        }
+        return Optional.of("The console's browser tests are SKIPPED: they need Debian's Chromium and ChromeDriver at "
+                + CHROMIUM + " and " + CHROMEDRIVER + ", which this machine lacks. To run them: apt-get install -y"
+                + " chromium chromium-driver; to make a missing browser fail the build (as .ci/run does): "
+                + REQUIRED_VARIABLE + "=required.");
+    }
+
     private static void requireChromium() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (present) {
-            return;
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("The console's browser tests need Debian's Chromium and ChromeDriver at " + CHROMIUM + " and "
+                    + CHROMEDRIVER + ", which this machine lacks; " + REQUIRED_VARIABLE + "=required makes them"
+                    + " mandatory here.");
         }
-        String why = "The console's browser tests need Debian's Chromium and ChromeDriver at " + CHROMIUM + " and "
-                + CHROMEDRIVER + ", which this machine lacks.";
-        if ("required".equals(System.getenv(REQUIRED_VARIABLE))) {
-            fail(why + " " + REQUIRED_VARIABLE + "=required makes them mandatory here.");
-        }
-        String skipped = why + " They are SKIPPED. To run them: apt-get install -y chromium chromium-driver;"
-                + " to make a missing browser fail the build (as .ci/run does): " + REQUIRED_VARIABLE + "=required.";
-        System.err.println(skipped);
-        Assumptions.abort(skipped);
     }
 
     WebDriver driver() {

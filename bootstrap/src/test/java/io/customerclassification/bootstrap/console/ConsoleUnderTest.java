@@ -4,13 +4,16 @@ import io.customerclassification.bootstrap.e2e.IdentityServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A test class's server (credentials required, the bootstrap admin client of {@link IdentityServer}) and one browser
- * on it, shared by the class's tests; after each test, the page must have logged no error.
+ * on it, shared by the class's tests; after each test, the page must have logged no error. On a machine without
+ * Chromium the class is skipped, with the reason ({@link Browser#whyNot()}).
  */
-final class ConsoleUnderTest implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
+final class ConsoleUnderTest implements ExecutionCondition, BeforeAllCallback, AfterAllCallback, AfterEachCallback {
 
     private final String[] serverArgs;
     private IdentityServer server;
@@ -27,6 +30,15 @@ final class ConsoleUnderTest implements BeforeAllCallback, AfterAllCallback, Aft
 
     Browser browser() {
         return browser;
+    }
+
+    /** Skips the test class, reported as skipped with the reason, when this machine has no browser for it. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return Browser.whyNot().map(why -> {
+            System.err.println(why);
+            return ConditionEvaluationResult.disabled(why);
+        }).orElseGet(() -> ConditionEvaluationResult.enabled("Chromium and ChromeDriver are installed"));
     }
 
     @Override
