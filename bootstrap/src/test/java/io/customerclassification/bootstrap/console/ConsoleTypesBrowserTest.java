@@ -29,7 +29,7 @@ class ConsoleTypesBrowserTest {
 
     @RegisterExtension
     static final ConsoleUnderTest CONSOLE = new ConsoleUnderTest("--company", "1=Levels", "--company", "2=Keys",
-            "--company", "3=Moves", "--company", "4=Rules");
+            "--company", "3=Moves", "--company", "4=Rules", "--company", "5=Readers");
 
     private final IdentityServer server = CONSOLE.server();
     private final Browser browser = CONSOLE.browser();
@@ -229,6 +229,27 @@ class ConsoleTypesBrowserTest {
         browser.until(() -> "Online deleted", d -> children(retail).isEmpty());
         assertEquals(404, server.http().get(TYPES + "/" + online, entity(4)).status());
         assertEquals("Online was deleted.", browser.text("#notice"));
+    }
+
+    @Test
+    void aClientIsToldInTheServersWordsWhatItsGrantsDoNotAllow() {
+        create(5, "Visible", null);
+        String secret = server.createClient("type-reader", "[{\"company\":5,\"resource\":\"customer-type\","
+                + "\"permissions\":[\"list\",\"view\"]}]");
+        browser.signIn("type-reader", secret);
+        assertEquals(List.of("Readers (5)"), new Select(browser.find("#company")).getOptions().stream()
+                .map(WebElement::getText).toList());
+        browser.untilText("#profiles-error",
+                "The client has no permission 'list' on customer-profile of company 5");
+
+        browser.find("#tab-types").click();
+        browser.until(() -> "the type it may list", d -> names("#types-tree > [role=treeitem]")
+                .equals(List.of("Visible")));
+        browser.type("#type-new-name", "Not allowed");
+        browser.find("#type-create button").click();
+        browser.untilText("#type-create-error", "The client has no permission 'add' on customer-type of company 5");
+        assertEquals(List.of("Visible"), names("#types-tree > [role=treeitem]"), "nothing was created");
+        browser.screenshot("types-read-only-client");
     }
 
     private void openTypes(int company) {
