@@ -61,8 +61,7 @@ export async function call(method, path, {json, headers = {}} = {}) {
   } catch (e) {
     throw new Refused(0, ['The server cannot be reached: ' + e.message]);
   }
-  const text = await response.text();
-  const body = text ? JSON.parse(text) : null;
+  const body = parse(await response.text());
   if (response.ok) {
     return {status: response.status, headers: response.headers, body};
   }
@@ -72,6 +71,15 @@ export async function call(method, path, {json, headers = {}} = {}) {
     onSignedOut('Your session has ended (' + refused.message + '). Please sign in again.');
   }
   throw refused;
+}
+
+/** The body as JSON; null when it is empty or not JSON (a proxy's error page, say). */
+function parse(text) {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
 }
 
 function messagesOf(status, body) {

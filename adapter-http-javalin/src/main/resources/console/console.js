@@ -85,9 +85,13 @@ function tabKeys(event) {
 
 whenSignedOut(showSignIn);
 $('sign-in').addEventListener('submit', submitSignIn);
-$('sign-out').addEventListener('click', () => showSignIn('Signed out.'));
+$('sign-out').addEventListener('click', () => {
+  showSignIn();
+  say('Signed out.');
+});
 $('company').addEventListener('change', event => {
   current.company = event.target.value;
+  say('');
   show(current.tab);
 });
 $('tab-profiles').addEventListener('click', () => show('profiles'));

@@ -19,4 +19,7 @@ fetch('/openapi').then(response => response.json()).then(list => {
     persistAuthorization: false,
     tryItOutEnabled: true,
   });
+}).catch(failure => {
+  document.getElementById('swagger-ui').textContent = 'The list of API documents (/openapi) could not be read: '
+      + failure.message;
 });

@@ -132,7 +132,8 @@ async function create(event) {
   event.preventDefault();
   const field = $('profile-new-name');
   try {
-    await simpro(state.company).create(field.value);
+    const created = (await simpro(state.company).create(field.value)).body;
+    $('notice').textContent = 'Created ' + created.Name + ' (ID ' + created.ID + ').';
     $('profile-create-error').textContent = '';
     field.value = '';
     load();

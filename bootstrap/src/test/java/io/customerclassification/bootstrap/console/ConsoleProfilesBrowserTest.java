@@ -62,6 +62,11 @@ class ConsoleProfilesBrowserTest {
         assertEquals(1, browser.all("#profiles tbody tr").size());
         assertEquals("acme-and-beta", browser.find("#who").getText());
         browser.screenshot("profiles-company-switch");
+
+        browser.find("#sign-out").click();
+        browser.untilText("#notice", "Signed out.");
+        assertTrue(browser.find("#sign-in").isDisplayed());
+        assertFalse(browser.find("#work-view").isDisplayed());
     }
 
     @Test
@@ -133,6 +138,7 @@ class ConsoleProfilesBrowserTest {
         browser.type("#profile-new-name", "Gold");
         browser.find("#profile-create button").click();
         browser.untilText("#profiles tbody tr:first-child .name", "Gold");
+        browser.untilText("#notice", "Created Gold (ID " + profile(4, "Gold").get("ID") + ").");
         browser.type("#profile-new-name", "gold");
         browser.find("#profile-create button").click();
         browser.untilText("#profile-create-error", "Name already exists.");
@@ -228,7 +234,8 @@ class ConsoleProfilesBrowserTest {
         Reply found = server.http().get(profiles(company) + "?columns=ID,Name,Archived&Name="
                 + name.replace(" ", "%20"), server.asAdmin());
         assertEquals(200, found.status(), found::toString);
-        return found.json().isEmpty() ? null : Map.of("Name", found.json().get(0).get("Name").asText(),
+        return found.json().isEmpty() ? null : Map.of("ID", found.json().get(0).get("ID").asInt(),
+                "Name", found.json().get(0).get("Name").asText(),
                 "Archived", found.json().get(0).get("Archived").asBoolean());
     }
 }
