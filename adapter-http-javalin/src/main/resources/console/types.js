@@ -48,7 +48,8 @@ async function loadLevel(parent, list) {
   parent.total = answer.body['ia::meta'].totalCount;
   parent.loaded += rows.length;
   list.querySelector(':scope > .more')?.remove();
-  list.append(...rows.map(row => treeitem(row, parent)));
+  const first = parent.loaded - rows.length + 1;
+  list.append(...rows.map((row, index) => treeitem(row, parent, first + index)));
   if (parent.loaded < parent.total) {
     list.append(moreItem(parent, list));
   }
@@ -64,7 +65,11 @@ async function loadLevel(parent, list) {
   }
 }
 
-function treeitem(row, parent) {
+/**
+ * A type's treeitem. aria-setsize and aria-posinset give its place in the whole level, of which only the pages read
+ * so far are in the page ("12 of 5000", not "12 of 50").
+ */
+function treeitem(row, parent, position) {
   const node = {key: row.key, name: row.id, status: row.status, parent, loaded: 0, total: 0};
   nodes.set(node.key, node);
   const label = element('span', {className: 'node', id: 'type-' + node.key},
@@ -72,7 +77,7 @@ function treeitem(row, parent) {
       element('span', {className: 'name', textContent: node.name}),
       element('span', {className: 'status'}));
   node.item = element('li', {role: 'treeitem', 'aria-expanded': 'false', 'aria-selected': 'false', tabIndex: -1,
-    'data-key': node.key, 'aria-labelledby': label.id},
+    'data-key': node.key, 'aria-labelledby': label.id, 'aria-setsize': parent.total, 'aria-posinset': position},
   label, problemSlot('span', 'error node-error'), element('ul', {role: 'group', hidden: true}));
   showStatus(node);
   return node.item;

@@ -63,6 +63,9 @@ class ConsoleTypesBrowserTest {
         select(many, "Many");
         browser.until(() -> "the first page of Many's children", d -> children(many).size() == 50);
         WebElement more = node(many).findElement(By.cssSelector(".more"));
+        WebElement fiftieth = node(many).findElements(By.cssSelector("[role=treeitem]")).get(49);
+        assertEquals(List.of("50", "55"), List.of(fiftieth.getAttribute("aria-posinset"),
+                fiftieth.getAttribute("aria-setsize")), "the level's size, not the page's");
         assertEquals("Show 5 more (5 not shown)", more.getText());
         assertEquals("treeitem", more.getAttribute("role"), "the keyboard reaches it like any other row");
         browser.script("arguments[0].scrollIntoView()", more);
@@ -71,6 +74,9 @@ class ConsoleTypesBrowserTest {
         browser.until(() -> "all 55 children of Many", d -> children(many).size() == 55);
         assertTrue(node(many).findElements(By.cssSelector(".more")).isEmpty(), "nothing more to show");
         assertEquals("Branch 55", children(many).get(54));
+        WebElement last = node(many).findElements(By.cssSelector("[role=treeitem]")).get(54);
+        assertEquals(List.of("55", "55"), List.of(last.getAttribute("aria-posinset"), last.getAttribute("aria-setsize")),
+                "its place in the whole level");
 
         node(many).findElement(By.cssSelector(".toggle")).click();
         browser.until(() -> "Many closed by its toggle", d -> "false".equals(node(many).getAttribute("aria-expanded")));
