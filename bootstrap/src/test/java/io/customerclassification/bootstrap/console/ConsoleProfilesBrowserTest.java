@@ -199,6 +199,19 @@ class ConsoleProfilesBrowserTest {
                 assertTrue(browser.find(css).isDisplayed(), css + " is on the page");
             }
             browser.screenshot("profiles-narrow");
+
+            Reply type = server.http().post("/objects/accounts-receivable/customer-type",
+                    "{\"id\":\"A type whose name is long enough to need more than one line here\"}",
+                    Map.of("Authorization", server.asAdmin().get("Authorization"), "X-IA-API-Param-Entity", "5"));
+            assertEquals(201, type.status(), type::toString);
+            browser.find("#tab-types").click();
+            browser.untilText("#types-tree [role=treeitem] .name",
+                    "A type whose name is long enough to need more than one line here");
+            browser.find("#types-tree [role=treeitem] .name").click();
+            browser.until(() -> "the selected type's actions", d -> browser.find("#type-actions").isDisplayed());
+            assertEquals(Boolean.TRUE, browser.script(
+                    "return document.documentElement.scrollWidth <= window.innerWidth"), "no sideways scrolling");
+            browser.screenshot("types-narrow");
         } finally {
             browser.driver().manage().window().setSize(new Dimension(1280, 900));
         }

@@ -225,6 +225,14 @@ class ConsoleTypesBrowserTest {
         browser.find("#type-toggle-status").click();
         browser.until(() -> "Retail shown inactive", d -> node(retail).getAttribute("class").contains("inactive"));
         assertEquals("", nodeError(retail), "the old refusal goes when a change succeeds");
+        browser.type("#type-child-name", "Shop");
+        browser.find("#type-create-child button").click();
+        String creation = untilRefusedAt(retail);
+        Reply refusedCreate = server.http().post(TYPES, "{\"id\":\"Shop\",\"parent\":{\"key\":\"" + retail + "\"}}",
+                entity(4));
+        assertEquals(422, refusedCreate.status());
+        assertTrue(creation.startsWith(intacctMessage(refusedCreate)), "the server's words at the node: " + creation);
+        assertEquals(List.of("Online"), children(retail), "nothing was created");
         select(online, "Online");
         browser.find("#type-toggle-status").click();
         String activation = untilRefusedAt(online);
