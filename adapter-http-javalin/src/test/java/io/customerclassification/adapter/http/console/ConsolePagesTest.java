@@ -81,6 +81,24 @@ class ConsolePagesTest {
     }
 
     @Test
+    void anUnchangedFileIsRevalidatedWithoutItsBody() {
+        run(origin -> {
+            HttpResponse<String> first = get(origin, "/docs/swagger-ui-bundle.js");
+            String etag = first.headers().firstValue("ETag").orElseThrow();
+            assertTrue(etag.matches("\"[0-9a-f]{32}\""), "a strong tag: " + etag);
+            HttpResponse<String> again = CLIENT.send(HttpRequest.newBuilder(URI.create(origin
+                    + "/docs/swagger-ui-bundle.js")).header("If-None-Match", etag).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(304, again.statusCode());
+            assertEquals("", again.body());
+            assertEquals(ConsolePages.DOCS_POLICY, again.headers().firstValue("Content-Security-Policy").orElse(null));
+            HttpResponse<String> other = CLIENT.send(HttpRequest.newBuilder(URI.create(origin + "/console/api.js"))
+                    .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, other.statusCode(), "another file's tag is not this one's");
+        });
+    }
+
+    @Test
     void thePagesHaveNoInlineScriptOrStyle() {
         run(origin -> {
             for (String page : List.of("/", "/docs")) {
