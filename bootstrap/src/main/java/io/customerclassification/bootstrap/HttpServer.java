@@ -5,6 +5,7 @@ import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.LogText;
 import io.customerclassification.adapter.http.RequestIds;
 import io.customerclassification.adapter.jdbi.PoolState;
+import io.customerclassification.adapter.http.console.ConsolePages;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -41,7 +42,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Javalin server: both dialects, {@code GET /health} and {@code /health/ready}, {@code GET /metrics}, the
- * OpenAPI documents under {@code /openapi/}, an id per request ({@link RequestIds}) and one structured log line per
+ * OpenAPI documents under {@code /openapi/}, the web console at {@code /} and the API documentation at
+ * {@code /docs} ({@link ConsolePages}), an id per request ({@link RequestIds}) and one structured log line per
  * request, and the {@link Limits} that keep it answering under hostile input and load (docs/reliability.md).
  * Whatever Jetty refuses before a route runs is answered in the owning dialect's format.
  */
@@ -212,6 +214,7 @@ final class HttpServer {
                 byte[] body = resource("/openapi/" + document);
                 config.routes.get("/openapi/" + document, ctx -> ctx.contentType("application/json").result(body));
             }
+            new ConsolePages().register(config.routes);
             api.configure(config);
         });
         try {

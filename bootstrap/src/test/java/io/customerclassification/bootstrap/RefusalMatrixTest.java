@@ -174,7 +174,8 @@ class RefusalMatrixTest {
             }
         }
         refusals.add(new Refusal("no dialect: /nothing", Owner.NONE, 404, accept -> request("GET", "/nothing", accept)));
-        refusals.add(new Refusal("no dialect: /", Owner.NONE, 404, accept -> request("GET", "/", accept)));
+        refusals.add(new Refusal("no dialect: POST / (the console's page)", Owner.NONE, 405,
+                accept -> post("/", accept, "application/json", BodyPublishers.ofString("{}"))));
         refusals.add(new Refusal("no dialect: POST /health", Owner.NONE, 405,
                 accept -> post("/health", accept, "application/json", BodyPublishers.ofString("{}"))));
         return refusals.stream().flatMap(refusal -> ACCEPTS.stream().map(accept -> Arguments.of(refusal, accept)));

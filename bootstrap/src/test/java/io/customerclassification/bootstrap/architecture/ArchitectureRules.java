@@ -153,6 +153,16 @@ final class ArchitectureRules {
                 .because("adapters drive the application through its in-ports only");
     }
 
+    /**
+     * The console and the API docs are static files: the browser reaches the product through the public HTTP API
+     * only, with the signed-in token, so the code that serves them never touches the application or the domain.
+     */
+    ArchRule consoleServesFilesOnly() {
+        return noClasses().that().resideInAPackage(pkg("adapter.http.console"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("application"), pkg("domain"))
+                .because("the console is a client of the public API, not a way around it");
+    }
+
     ArchRule inPortsAreUseCases() {
         return classes().that().resideInAPackage(pkg("application.port.in")).and().areInterfaces()
                 .should().haveSimpleNameEndingWith("UseCase");

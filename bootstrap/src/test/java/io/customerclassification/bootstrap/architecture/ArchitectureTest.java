@@ -57,6 +57,8 @@ class ArchitectureTest {
                 rule("each driver in its own database package", ArchitectureRules::eachDriverOnlyInItsDatabasePackage,
                         "SqlitePartReadingPostgresCodes", "PagesReadingPostgresCodes"),
                 rule("no services in adapters", ArchitectureRules::adaptersNeverUseServices, "ThingController"),
+                rule("console serves files only", ArchitectureRules::consoleServesFilesOnly,
+                        "ConsoleReadingTypes"),
                 rule("in-ports named UseCase", ArchitectureRules::inPortsAreUseCases, "CreateThing"),
                 rule("services named Service", ArchitectureRules::servicesAreNamedService, "ThingManager"));
     }
