@@ -119,7 +119,8 @@ class SeveralInstancesIT {
                     + " statuses=" + clients.stream().map(c -> c.statuses).toList() + " seed=" + seed);
             assertEquals(List.of(), lost, phase + ": acknowledged writes lost");
             assertEquals(List.of(), stored.invariantViolations(), phase + ": broken rules");
-            assertEquals(0, staleReads, phase + ": a write acknowledged by one instance not seen by the other");
+            assertEquals(0, staleReads, phase + ": a write acknowledged by one instance not seen by the other: "
+                    + clients.stream().flatMap(c -> c.staleDetails.stream()).toList());
             for (long company : new long[] {0, 1}) {
                 long profiles = stored.profiles().values().stream().filter(p -> p.company() == company).count();
                 long types = stored.types().values().stream().filter(t -> t.company() == company).count();
