@@ -13,7 +13,7 @@
 # the mixed scenario also runs through two instances of the product over one database.
 #
 # Defaults: 100 000 profiles, 100 000 types, 3 rounds of 10 s per scenario, 32 connections. --types 1000000
-# seeds the 1 M-type tree. Each server gets --warmup seconds of mixed load first (20 s), and each scenario
+# seeds the 1 M-type tree; --only export-import measures only the export and import of every type (-Xmx128m). Each server gets --warmup seconds of mixed load first (20 s), and each scenario
 # --scenario-warmup seconds of its own load before its rounds (5 s). GET item, list and POST run against both
 # servers side by side, rounds alternating. Needs wrk (apt-get install wrk) and curl. Loopback only. The product
 # listens on --port (18181), the baseline on the next port, a second instance on the one after.
@@ -318,6 +318,20 @@ if [[ "intacct-descendants subtree-move" =~ $only ]] && [ -n "$subtree_parent" ]
   scenario subtree-move 1
 fi
 stop_all
+
+# Export and import of every type of company 0 (CONTRACT §3.3), in-process through the embedded API, each phase in a
+# JVM of its own with -Xmx128m so that its peak RSS is its own: the product's export into CSV; the same rows from one
+# bare SELECT through the same CSV writer (the baseline); the export written to a file and imported into a new
+# company in batches of 100 000 rows (an import's limit).
+if [[ "export-import" =~ $only ]]; then
+  cp "$seed" "$data/export-import.db"
+  for phase in export baseline "import 100000"; do
+    # shellcheck disable=SC2086 # the phase and its argument
+    java -Xmx128m -cp "$bench_jar" io.customerclassification.benchmark.ExportImportBench "$data/export-import.db" \
+        $phase 2>&1 | grep -E '^(export|baseline|import|  |Exception)' | tee -a "$results" || true
+  done
+  rm -f "$data/export-import.db"*
+fi
 
 {
   echo "# Benchmark results"

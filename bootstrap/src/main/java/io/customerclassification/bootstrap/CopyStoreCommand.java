@@ -67,8 +67,9 @@ final class CopyStoreCommand implements Callable<Integer> {
         try (SqlStore copied = source.open(2); SqlStore into = target.open(2)) {
             StoreCopy.Counts counts = StoreCopy.copy(copied, into);
             out.println("copied " + counts.companies() + " companies besides company 0, " + counts.profiles()
-                    + " customer profiles, " + counts.types() + " customer types and " + counts.clients()
-                    + " API clients from " + source + " to " + target);
+                    + " customer profiles, " + counts.types() + " customer types, " + counts.clients()
+                    + " API clients and " + counts.idempotencyKeys() + " idempotency keys from " + source + " to "
+                    + target);
             return 0;
         } catch (DatabaseUnavailableException | IllegalStateException e) {
             err.println("error: " + e.getMessage() + " (nothing was copied)");

@@ -1,6 +1,8 @@
 package io.customerclassification.bootstrap;
 
+import io.customerclassification.application.model.CustomerTypeAncestor;
 import io.customerclassification.application.model.CustomerTypeDescendant;
+import io.customerclassification.application.model.CustomerTypeExportRow;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.port.in.Caller;
@@ -13,6 +15,10 @@ import io.customerclassification.application.port.in.customerprofile.CreateCusto
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileUseCase;
 import io.customerclassification.application.port.in.customerprofile.DeleteCustomerProfileCommand;
 import io.customerclassification.application.port.in.customerprofile.DeleteCustomerProfileUseCase;
+import io.customerclassification.application.port.in.customerprofile.ExportCustomerProfilesQuery;
+import io.customerclassification.application.port.in.customerprofile.ExportCustomerProfilesUseCase;
+import io.customerclassification.application.port.in.customerprofile.ImportCustomerProfilesCommand;
+import io.customerclassification.application.port.in.customerprofile.ImportCustomerProfilesUseCase;
 import io.customerclassification.application.port.in.customerprofile.GetCustomerProfileQuery;
 import io.customerclassification.application.port.in.customerprofile.GetCustomerProfileUseCase;
 import io.customerclassification.application.port.in.customerprofile.ListCustomerProfilesQuery;
@@ -27,6 +33,13 @@ import io.customerclassification.application.port.in.customertype.DeleteCustomer
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeUseCase;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeLineageUseCase;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
+import io.customerclassification.application.port.in.customertype.ExportCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.ExportCustomerTypesUseCase;
+import io.customerclassification.application.port.in.customertype.ImportCustomerTypesCommand;
+import io.customerclassification.application.port.in.customertype.ImportCustomerTypesUseCase;
+import io.customerclassification.application.port.in.dataimport.ImportResult;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeAncestorsQuery;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeAncestorsUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsQuery;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsUseCase;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeUseCase;
@@ -70,6 +83,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -108,7 +122,12 @@ public final class CustomerClassification
                 QueryCustomerTypesUseCase,
                 AggregateCustomerTypesUseCase,
                 GetCustomerTypeLineageUseCase,
+                ListCustomerTypeAncestorsUseCase,
                 ListCustomerTypeDescendantsUseCase,
+                ExportCustomerProfilesUseCase,
+                ExportCustomerTypesUseCase,
+                ImportCustomerProfilesUseCase,
+                ImportCustomerTypesUseCase,
                 AuthenticateBearerUseCase,
                 CreateClientUseCase,
                 ListClientsUseCase,
@@ -292,8 +311,33 @@ public final class CustomerClassification
     }
 
     @Override
+    public List<CustomerTypeAncestor> listCustomerTypeAncestors(ListCustomerTypeAncestorsQuery query) {
+        return services.types().listCustomerTypeAncestors(query);
+    }
+
+    @Override
     public Page<CustomerTypeDescendant> listCustomerTypeDescendants(ListCustomerTypeDescendantsQuery query) {
         return services.types().listCustomerTypeDescendants(query);
+    }
+
+    @Override
+    public long exportCustomerProfiles(ExportCustomerProfilesQuery query, Consumer<CustomerProfile> rows) {
+        return services.profiles().exportCustomerProfiles(query, rows);
+    }
+
+    @Override
+    public long exportCustomerTypes(ExportCustomerTypesQuery query, Consumer<CustomerTypeExportRow> rows) {
+        return services.types().exportCustomerTypes(query, rows);
+    }
+
+    @Override
+    public ImportResult importCustomerProfiles(ImportCustomerProfilesCommand command) {
+        return services.profiles().importCustomerProfiles(command);
+    }
+
+    @Override
+    public ImportResult importCustomerTypes(ImportCustomerTypesCommand command) {
+        return services.types().importCustomerTypes(command);
     }
 
     @Override

@@ -97,9 +97,9 @@ public final class CustomerClassificationServer implements AutoCloseable {
         AdminApi admin = new AdminApi(AdminApi.UseCases.of(services.clients(), services.tokens(),
                 services.companies()), authentication);
         SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(services.profiles(),
-                services.companies()), authentication);
+                services.companies(), services.idempotency()), authentication);
         IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(services.types(),
-                services.companies()), authentication, Clock.systemUTC());
+                services.companies(), services.idempotency()), authentication, Clock.systemUTC());
         return List.of(oauth, admin, simpro, intacct);
     }
 

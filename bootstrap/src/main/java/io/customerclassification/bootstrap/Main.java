@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code java -jar customer-classification-server.jar [options]}: starts the server and stops it cleanly on
  * SIGTERM or Ctrl-C. Exit status 2 for a bad command line, 1 when the server cannot start.
- * {@code java -jar customer-classification-server.jar clients|keys|companies …}: an operator's command on the store
- * ({@link OperatorCommands}). {@code … copy-store --from … --to …} copies one store into another instead
- * ({@link CopyStoreCommand}).
+ * {@code java -jar customer-classification-server.jar clients|keys|companies|export|import …}: an operator's command
+ * on the store ({@link OperatorCommands}). {@code … copy-store --from … --to …} copies one store into another
+ * instead ({@link CopyStoreCommand}).
  */
 public final class Main {
 

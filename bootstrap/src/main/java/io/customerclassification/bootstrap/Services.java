@@ -7,6 +7,7 @@ import io.customerclassification.application.service.ClientService;
 import io.customerclassification.application.service.CompanyService;
 import io.customerclassification.application.service.CustomerProfileService;
 import io.customerclassification.application.service.CustomerTypeService;
+import io.customerclassification.application.service.IdempotencyService;
 import io.customerclassification.application.service.TokenLifetimes;
 import io.customerclassification.application.service.TokenService;
 import java.time.Clock;
@@ -16,7 +17,8 @@ import java.time.Clock;
  * HTTP dialects drive.
  */
 record Services(CompanyService companies, CustomerProfileService profiles, CustomerTypeService types,
-        ClientService clients, TokenService tokens, AuthenticationService authentication) {
+        IdempotencyService idempotency, ClientService clients, TokenService tokens,
+        AuthenticationService authentication) {
 
     static Services over(Stores stores, Security security, Clock clock) {
         IdentityStores identity = stores.identity();
@@ -27,6 +29,7 @@ record Services(CompanyService companies, CustomerProfileService profiles, Custo
                 new CustomerTypeService(CustomerTypeService.Ports.of(
                         stores.companies(), stores.customerTypes(), stores.customerTypeHierarchy(),
                         stores.transactions()), clock),
+                new IdempotencyService(IdempotencyService.Ports.of(stores.idempotency(), stores.transactions()), clock),
                 new ClientService(ClientService.Ports.of(identity.clients(), identity.apiKeys(), identity.tokens(),
                         identity.changes(), stores.transactions(), security.hasher(), security.generator()), clock),
                 new TokenService(TokenService.Ports.of(identity.clients(), identity.failedAuthentications(),

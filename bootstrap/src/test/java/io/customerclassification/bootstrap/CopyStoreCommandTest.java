@@ -74,7 +74,8 @@ class CopyStoreCommandTest {
         try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
             assertEquals(0, run("--from", file.toString(), "--to", database.url()), err.toString());
             assertTrue(out.toString().startsWith("copied 0 companies besides company 0, 1 customer profiles, 2"
-                    + " customer types and 0 API clients from " + file.toAbsolutePath() + " to jdbc:postgresql://"),
+                    + " customer types, 0 API clients and 0 idempotency keys from " + file.toAbsolutePath()
+                    + " to jdbc:postgresql://"),
                     out.toString());
             assertFalse(out.toString().contains(":" + "classification_ci@") || out.toString().contains("password"),
                     "no password in the output: " + out);
@@ -90,8 +91,8 @@ class CopyStoreCommandTest {
         Path target = folder.resolve("new/classification.db");
         assertEquals(0, run("--from", file.toString(), "--to", target.toString()), err.toString());
         assertEquals(1, run("--from", file.toString(), "--to", target.toString()));
-        assertTrue(err.toString().contains("error: the target store already holds records or API clients: copy into an"
-                + " empty store (nothing was copied)"), err.toString());
+        assertTrue(err.toString().contains("error: the target store already holds records, API clients or idempotency"
+                + " keys: copy into an empty store (nothing was copied)"), err.toString());
         try (CustomerClassification copy = CustomerClassification.open(target)) {
             assertCopied(copy);
         }

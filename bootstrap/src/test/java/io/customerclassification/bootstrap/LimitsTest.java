@@ -60,10 +60,10 @@ class LimitsTest {
 
     private HttpServer serve(HttpServer.Limits limits) {
         InMemoryApplication app = InMemoryApplication.create();
-        SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(app.profiles(), app.companies()),
-                BearerAuthentication.off());
-        IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(app.types(), app.companies()),
-                BearerAuthentication.off(), Clock.systemUTC());
+        SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(app.profiles(), app.companies(),
+                app.idempotency()), BearerAuthentication.off());
+        IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(app.types(), app.companies(),
+                app.idempotency()), BearerAuthentication.off(), Clock.systemUTC());
         HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(slow, simpro, intacct),
                 () -> new StoreState(true, Optional.empty()), limits);
         servers.add(server);

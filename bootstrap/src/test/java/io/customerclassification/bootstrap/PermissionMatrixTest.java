@@ -113,6 +113,11 @@ class PermissionMatrixTest {
                 profiles(c) + "/" + newProfile(c), "{\"Name\": \"P" + SEQUENCE.incrementAndGet() + "\"}", Map.of())));
         routes.add(permission("DELETE", PROFILE, profile, Permission.DELETE,
                 c -> new Request("DELETE", profiles(c) + "/" + newProfile(c), null, Map.of())));
+        routes.add(permission("GET", PROFILES + "/export", profile, Permission.LIST,
+                c -> get(profiles(c) + "/export")));
+        routes.add(permission("POST", PROFILES + "/import", profile, Permission.ADD, c -> new Request("POST",
+                profiles(c) + "/import", "[{\"Name\": \"I" + SEQUENCE.incrementAndGet() + "\", \"Archived\": false}]",
+                Map.of())));
         for (String prefix : List.of("", INTACCT_V1)) {
             Resource type = Resource.CUSTOMER_TYPE;
             routes.add(permission("GET", prefix + TYPES, type, Permission.LIST, c -> intacct("GET", prefix + TYPES, c,
@@ -127,6 +132,12 @@ class PermissionMatrixTest {
                     prefix + TYPES + "/" + newType(c), c, null)));
             routes.add(permission("GET", prefix + TYPE + "/descendants", type, Permission.LIST, c -> intacct("GET",
                     prefix + TYPES + "/" + newType(c) + "/descendants", c, null)));
+            routes.add(permission("GET", prefix + TYPE + "/ancestors", type, Permission.LIST, c -> intacct("GET",
+                    prefix + TYPES + "/" + newType(c) + "/ancestors", c, null)));
+            routes.add(permission("GET", prefix + TYPES + "/export", type, Permission.LIST, c -> intacct("GET",
+                    prefix + TYPES + "/export", c, null)));
+            routes.add(permission("POST", prefix + TYPES + "/import", type, Permission.ADD, c -> intacct("POST",
+                    prefix + TYPES + "/import", c, "[{\"id\": \"I" + SEQUENCE.incrementAndGet() + "\"}]")));
             routes.add(permission("POST", prefix + QUERY, type, Permission.LIST, c -> intacct("POST", prefix + QUERY, c,
                     "{\"object\": \"accounts-receivable/customer-type\", \"fields\": [\"id\", \"status\"]}")));
         }
@@ -331,6 +342,31 @@ class PermissionMatrixTest {
         assertEquals(404, asAdmin.status(), asAdmin::toString);
         Reply granted = send(route.request().apply(1), client);
         assertTrue(granted.status() >= 200 && granted.status() < 300, granted::toString);
+    }
+
+    /**
+     * An import with {@code mode=upsert} may change the records it matches: it needs {@code add} and {@code edit},
+     * and either alone is refused before anything is read, in each dialect.
+     */
+    @Test
+    void anUpsertImportNeedsAddAndEditInEachDialect() {
+        for (Resource resource : Resource.values()) {
+            IntFunction<Request> upsert = resource == Resource.CUSTOMER_PROFILE
+                    ? c -> new Request("POST", profiles(c) + "/import?mode=upsert",
+                            "[{\"Name\": \"U" + SEQUENCE.incrementAndGet() + "\", \"Archived\": true}]", Map.of())
+                    : c -> intacct("POST", TYPES + "/import?mode=upsert", c,
+                            "[{\"id\": \"U" + SEQUENCE.incrementAndGet() + "\", \"status\": \"inactive\"}]");
+            Route route = permission("POST", (resource == Resource.CUSTOMER_PROFILE ? PROFILES : TYPES) + "/import",
+                    resource, Permission.ADD, upsert);
+            for (Permission missing : List.of(Permission.ADD, Permission.EDIT)) {
+                assertRefused(route, 0, client(grant(0, resource, EnumSet.complementOf(EnumSet.of(missing)))));
+            }
+            assertRefused(route, 0, client(grant(0, resource, EnumSet.of(Permission.ADD))));
+            assertRefused(route, 0, client(grant(0, resource, EnumSet.of(Permission.EDIT))));
+            Reply served = send(upsert.apply(0), client(grant(0, resource, EnumSet.of(Permission.ADD,
+                    Permission.EDIT))));
+            assertEquals(200, served.status(), served::toString);
+        }
     }
 
     // ---- the admin flag, a company's reach, the companies list

@@ -96,10 +96,11 @@ class RefusalMatrixTest {
             fail(command.name().value());
             return app.createCustomerType(command);
         };
-        SimproDialect simpro = new SimproDialect(new SimproDialect.UseCases(profiles, app, app, app, app, app, app),
-                BearerAuthentication.off());
+        SimproDialect simpro = new SimproDialect(new SimproDialect.UseCases(profiles, app, app, app, app, app, app,
+                app, app, app.services().idempotency()), BearerAuthentication.off());
         IntacctDialect intacct = new IntacctDialect(new IntacctDialect.UseCases(types, app, app, app, app, app, app,
-                app, app, app), BearerAuthentication.off(), Clock.systemUTC());
+                app, app, app, app, app, app, app.services().idempotency()), BearerAuthentication.off(),
+                Clock.systemUTC());
         server = HttpServer.start("127.0.0.1", 0, List.of(simpro, intacct), () -> StoreState.of(app));
         http = new Http(server.port());
     }
@@ -192,9 +193,10 @@ class RefusalMatrixTest {
     @Test
     void overloadAndShutdownAreRefusedInTheOwnersFormatWhateverTheAccept() throws Exception {
         HeldDialect held = new HeldDialect(Duration.ofSeconds(20));
-        SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(app, app), BearerAuthentication.off());
-        IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(app, app), BearerAuthentication.off(),
-                Clock.systemUTC());
+        SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(app, app, app.services().idempotency()),
+                BearerAuthentication.off());
+        IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(app, app, app.services().idempotency()),
+                BearerAuthentication.off(), Clock.systemUTC());
         HttpServer busy = HttpServer.start("127.0.0.1", 0, List.of(held, simpro, intacct),
                 () -> new StoreState(true, Optional.empty()),
                 HttpServer.Limits.DEFAULT.withRequests(1, 0, Duration.ofMillis(100)));

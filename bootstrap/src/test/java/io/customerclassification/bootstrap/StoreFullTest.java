@@ -61,10 +61,10 @@ class StoreFullTest {
             dataSource.setMaxPageCount(rows.getInt(1) + 8);
         }
         try (CustomerClassification app = CustomerClassification.open(dataSource)) {
-            SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(app, app), BearerAuthentication.off());
-            IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(app, app),
-                    BearerAuthentication.off(),
-                    Clock.systemUTC());
+            SimproDialect simpro = new SimproDialect(SimproDialect.UseCases.of(app, app, app.services().idempotency()),
+                    BearerAuthentication.off());
+            IntacctDialect intacct = new IntacctDialect(IntacctDialect.UseCases.of(app, app,
+                    app.services().idempotency()), BearerAuthentication.off(), Clock.systemUTC());
             HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(simpro, intacct), () -> StoreState.of(app));
             try {
                 Http http = new Http(server.port());

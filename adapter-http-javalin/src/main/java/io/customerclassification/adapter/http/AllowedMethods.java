@@ -8,12 +8,17 @@ import java.util.function.BiFunction;
 /** The methods a dialect's path serves; every other is refused with 405 and {@code Allow}. */
 public final class AllowedMethods {
 
+    /** Set on a request once a guard has judged it, the path it judged for its value. */
+    private static final String JUDGED = AllowedMethods.class.getName() + ".judged";
+
     private AllowedMethods() {}
 
     /**
      * Refuses every method but {@code allowed} on {@code path} before any handler runs: a before-handler sees
      * every method, OPTIONS and TRACE too, which would otherwise get Javalin's 405 listing the methods of every
-     * route on the path, the refusing ones included. HEAD is served wherever GET is.
+     * route on the path, the refusing ones included. HEAD is served wherever GET is. Where two guarded paths match a
+     * request ({@code …/import} and {@code …/{id}}), the guard registered first judges it alone: register the
+     * literal path's guard before the template's.
      *
      * @param refusal the dialect's 405 for the method sent and the {@code Allow} list
      */
@@ -21,12 +26,16 @@ public final class AllowedMethods {
             BiFunction<String, String, RuntimeException> refusal) {
         String allow = String.join(", ", allowed.stream().map(HandlerType::name).toList());
         routes.before(path, ctx -> {
+            if (ctx.attribute(JUDGED) != null) {
+                return;
+            }
             HandlerType method = ctx.method();
             boolean head = method.equals(HandlerType.HEAD) && allowed.contains(HandlerType.GET);
             if (!allowed.contains(method) && !head) {
                 ctx.header("Allow", allow);
                 throw refusal.apply(method.name(), allow);
             }
+            ctx.attribute(JUDGED, path);
         });
     }
 }

@@ -1,8 +1,9 @@
 package io.customerclassification.adapter.http;
 
 /**
- * A request body that cannot be read as JSON text: its bytes are not valid in its charset (UTF-8 unless its
- * {@code Content-Type} names another), or its text is no JSON. Each dialect answers it in its format; the reason
+ * A request body that cannot be read: its bytes are not valid in its charset (UTF-8 unless its
+ * {@code Content-Type} names another), its text is no JSON (or no CSV, or not the rows an import takes), or it holds
+ * more rows than an import takes. Each dialect answers it in its format; the reason
  * says what is wrong and where, in plain words.
  */
 public final class InvalidBodyException extends RuntimeException {
@@ -11,8 +12,12 @@ public final class InvalidBodyException extends RuntimeException {
     public enum Problem {
         /** bytes that are no character of the body's charset */
         ENCODING,
-        /** text that is no JSON */
-        SYNTAX
+        /** text that is no JSON, or JSON that is not the rows an import takes */
+        SYNTAX,
+        /** text that is no CSV, or CSV that is not the rows an import takes */
+        CSV,
+        /** more rows than an import takes ({@link ImportBody#MAX_ROWS}) */
+        SIZE
     }
 
     private final Problem problem;
@@ -34,6 +39,11 @@ public final class InvalidBodyException extends RuntimeException {
      * {@code The payload is not valid JSON: it ends before the object that starts at line 1, column 1 is closed}.
      */
     public String describe(String body) {
-        return body + " is not valid " + (problem == Problem.ENCODING ? charset : "JSON") + ": " + getMessage();
+        return switch (problem) {
+            case ENCODING -> body + " is not valid " + charset + ": " + getMessage();
+            case SYNTAX -> body + " is not valid JSON: " + getMessage();
+            case CSV -> body + " is not valid CSV: " + getMessage();
+            case SIZE -> body + " is too large: " + getMessage();
+        };
     }
 }

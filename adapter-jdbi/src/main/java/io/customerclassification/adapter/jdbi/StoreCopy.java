@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,22 +30,32 @@ public final class StoreCopy {
     static final int CHUNK = 1_000;
 
     /** What was copied. */
-    public record Counts(long companies, long profiles, long types, long clients) {}
+    public record Counts(long companies, long profiles, long types, long clients, long idempotencyKeys) {}
 
     private static final String COMPANIES = "SELECT id, name FROM company WHERE id > ? ORDER BY id LIMIT ?";
     private static final String INSERT_COMPANY = "INSERT INTO company (id, name) VALUES (?, ?)";
-    private static final String PROFILES = "SELECT id, company_id, name, name_fold, archived FROM customer_profile"
-            + " WHERE id > ? ORDER BY id LIMIT ?";
+    private static final String PROFILES = "SELECT id, company_id, name, name_fold, archived, version"
+            + " FROM customer_profile WHERE id > ? ORDER BY id LIMIT ?";
     private static final String INSERT_PROFILE = "INSERT INTO customer_profile (id, company_id, name, name_fold,"
-            + " archived) VALUES (?, ?, ?, ?, ?)";
+            + " archived, version) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String TYPES = "SELECT key, company_id, name, name_fold, status, created_at, created_by,"
-            + " modified_at, modified_by, height, parent_key FROM customer_type WHERE key > ? ORDER BY key LIMIT ?";
+            + " modified_at, modified_by, height, version, parent_key FROM customer_type WHERE key > ? ORDER BY key"
+            + " LIMIT ?";
     private static final String INSERT_TYPE = "INSERT INTO customer_type (key, company_id, name, name_fold, status,"
-            + " created_at, created_by, modified_at, modified_by, height) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " created_at, created_by, modified_at, modified_by, height, version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /**
+     * The idempotency keys, so that a POST retried after the move gets its first answer rather than running again;
+     * their ids are the target's own (only the keys' order is read from them).
+     */
+    private static final String IDEMPOTENCY_KEYS = "SELECT id, client, key, request_hash, claim_token, claimed_at,"
+            + " expires_at, status, headers, body FROM idempotency_key WHERE id > ? ORDER BY id LIMIT ?";
+    private static final String INSERT_IDEMPOTENCY_KEY = "INSERT INTO idempotency_key (client, key, request_hash,"
+            + " claim_token, claimed_at, expires_at, status, headers, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SET_PARENT = "UPDATE customer_type SET parent_key = ? WHERE company_id = ? AND key = ?";
     private static final String HOLDS_RECORDS = "SELECT EXISTS (SELECT 1 FROM customer_profile)"
             + " OR EXISTS (SELECT 1 FROM customer_type) OR EXISTS (SELECT 1 FROM company WHERE id <> 0)"
-            + " OR EXISTS (SELECT 1 FROM client)";
+            + " OR EXISTS (SELECT 1 FROM client) OR EXISTS (SELECT 1 FROM idempotency_key)";
     /** The identity tables that are copied, parents first: each as its SELECT (in key order) and INSERT. */
     private static final String[][] IDENTITY = {
         {"SELECT client_id, admin, secret_hash FROM client ORDER BY client_id",
@@ -68,20 +79,21 @@ public final class StoreCopy {
         KeyCounters targetKeys = to.keyCounters();
         return source.snapshot(read -> target.write(write -> {
             if (write.exists(HOLDS_RECORDS)) {
-                throw new IllegalStateException("the target store already holds records or API clients: copy into an"
-                        + " empty store");
+                throw new IllegalStateException("the target store already holds records, API clients or"
+                        + " idempotency keys: copy into an empty store");
             }
             BulkLoad bulk = to.bulkLoad();
             bulk.begin(write);
-            long companies = copy(read, write, COMPANIES, 2, INSERT_COMPANY, 2);
-            long profiles = copy(read, write, PROFILES, 5, INSERT_PROFILE, 5);
-            long types = copy(read, write, TYPES, 11, INSERT_TYPE, 10);
+            long companies = copy(read, write, COMPANIES, 2, INSERT_COMPANY, 0, 2);
+            long profiles = copy(read, write, PROFILES, 6, INSERT_PROFILE, 0, 6);
+            long types = copy(read, write, TYPES, 12, INSERT_TYPE, 0, 11);
             copyParents(read, write);
             bulk.end(write);
             long clients = copyWhole(read, write, IDENTITY[0]);
             for (int i = 1; i < IDENTITY.length; i++) {
                 copyWhole(read, write, IDENTITY[i]);
             }
+            long keys = copy(read, write, IDEMPOTENCY_KEYS, 10, INSERT_IDEMPOTENCY_KEY, 1, 9);
             for (String[] table : new String[][] {{"customer_profile", "id"}, {"customer_type", "key"}}) {
                 long taken = Math.max(sourceKeys.taken(read, table[0], table[1]),
                         read.first("SELECT MAX(" + table[1] + ") FROM " + table[0], row -> row.getLong(1)).orElse(0L));
@@ -89,16 +101,17 @@ public final class StoreCopy {
                     targetKeys.takeUpTo(write, table[0], table[1], taken);
                 }
             }
-            return new Counts(companies, profiles, types, clients);
+            return new Counts(companies, profiles, types, clients, keys);
         }));
     }
 
     /**
      * Copies a table chunk by chunk in key order: {@code select} (key after, limit) reads {@code columns} columns,
-     * key first; {@code insert} takes the first {@code inserted} of them. Keys above 0 only: company 0 is in
+     * key first; {@code insert} takes {@code inserted} of them, from column {@code first} (0: the key too). Keys above 0 only: company 0 is in
      * every store already, and the other tables' keys start at 1.
      */
-    private static long copy(Jdbc read, Jdbc write, String select, int columns, String insert, int inserted) {
+    private static long copy(Jdbc read, Jdbc write, String select, int columns, String insert, int first,
+            int inserted) {
         long after = 0;
         long copied = 0;
         while (true) {
@@ -106,7 +119,8 @@ public final class StoreCopy {
             if (rows.isEmpty()) {
                 return copied;
             }
-            write.prepared(insert, statement -> batch(statement, rows, inserted));
+            write.prepared(insert, statement -> batch(statement,
+                    rows.stream().map(row -> Arrays.copyOfRange(row, first, first + inserted)).toList(), inserted));
             copied += rows.size();
             after = ((Number) rows.get(rows.size() - 1)[0]).longValue();
         }

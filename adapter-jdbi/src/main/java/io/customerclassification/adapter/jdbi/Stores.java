@@ -5,6 +5,7 @@ import io.customerclassification.adapter.jdbi.customerprofile.CustomerProfilePer
 import io.customerclassification.adapter.jdbi.customertype.CustomerTypeHierarchyAdapter;
 import io.customerclassification.adapter.jdbi.customertype.CustomerTypePersistenceAdapter;
 import io.customerclassification.adapter.jdbi.customertype.CustomerTypeSql;
+import io.customerclassification.adapter.jdbi.idempotency.IdempotencyPersistenceAdapter;
 import io.customerclassification.adapter.jdbi.identity.IdentityStores;
 import io.customerclassification.adapter.jdbi.page.PageReader;
 import io.customerclassification.adapter.jdbi.session.Session;
@@ -21,6 +22,7 @@ public record Stores(
         CustomerProfilePersistenceAdapter customerProfiles,
         CustomerTypePersistenceAdapter customerTypes,
         CustomerTypeHierarchyAdapter customerTypeHierarchy,
+        IdempotencyPersistenceAdapter idempotency,
         IdentityStores identity) {
 
     /** The session's write transactions, the one {@link TransactionPort} of these stores. */
@@ -33,14 +35,16 @@ public record Stores(
      *
      * @param subtreeSql the subtree walk's statements in the database's SQL
      * @param subtreeReads the gate subtree reads take their turn at
+     * @param exports the gate exports take their turn at
      */
     public static Stores over(Session session, PageReader pages, CustomerTypeSql.SubtreeSql subtreeSql,
-            WorkGate subtreeReads) {
+            WorkGate subtreeReads, WorkGate exports) {
         return new Stores(session,
                 new CompanyPersistenceAdapter(session),
-                new CustomerProfilePersistenceAdapter(session, pages),
+                new CustomerProfilePersistenceAdapter(session, pages, exports),
                 new CustomerTypePersistenceAdapter(session, pages),
-                new CustomerTypeHierarchyAdapter(session, subtreeSql, subtreeReads),
+                new CustomerTypeHierarchyAdapter(session, subtreeSql, subtreeReads, exports),
+                new IdempotencyPersistenceAdapter(session),
                 IdentityStores.over(session));
     }
 }

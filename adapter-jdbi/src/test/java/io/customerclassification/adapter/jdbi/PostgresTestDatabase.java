@@ -88,7 +88,7 @@ public final class PostgresTestDatabase
         try (Connection connection = connect(url())) {
             try (var statement = connection.createStatement()) {
                 statement.execute("DO $$ BEGIN IF to_regclass('customer_profile') IS NOT NULL THEN"
-                        + " TRUNCATE customer_profile, customer_type, cc_change RESTART IDENTITY CASCADE;"
+                        + " TRUNCATE customer_profile, customer_type, cc_change, idempotency_key RESTART IDENTITY CASCADE;"
                         + " DELETE FROM company WHERE id <> 0; END IF; END $$");
             }
         } catch (SQLException e) {

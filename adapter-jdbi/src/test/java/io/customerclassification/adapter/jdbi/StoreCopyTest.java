@@ -1,11 +1,14 @@
 package io.customerclassification.adapter.jdbi;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.customerclassification.adapter.jdbi.idempotency.IdempotencyPersistenceAdapter;
 import io.customerclassification.adapter.jdbi.identity.IdentityStores;
 import io.customerclassification.application.contract.PortSet;
+import io.customerclassification.application.model.RecordedAnswer;
 import io.customerclassification.application.port.out.identity.StoredApiKey;
 import io.customerclassification.application.port.out.identity.StoredClient;
 import io.customerclassification.application.query.Criteria;
@@ -28,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,10 +70,24 @@ class StoreCopyTest {
             StoredApiKey key = new StoredApiKey("key-1", reporting.id(), "$argon2id$hash-of-key",
                     Instant.ofEpochMilli(1_700_000_000_123L));
             identity.apiKeys().insertApiKey(key);
+            IdempotencyPersistenceAdapter keys = from.stores().idempotency();
+            Instant claimed = Instant.ofEpochMilli(1_700_000_000_456L);
+            keys.claimIdempotentRequest("client:reporting", "answered", new byte[] {1, 2, 3}, 41, claimed,
+                    claimed.plusSeconds(86_400));
+            keys.recordIdempotentAnswer("client:reporting", "answered", 41, new RecordedAnswer(201,
+                    Map.of("Location", "/x/1", "Content-Type", "application/json"), "{\"ID\":1}".getBytes(UTF_8)));
+            keys.claimIdempotentRequest("", "running", new byte[] {9}, 42, claimed, claimed.plusSeconds(86_400));
 
             StoreCopy.Counts counts = StoreCopy.copy(from, to);
 
-            assertEquals(new StoreCopy.Counts(1, 230, 300, 2), counts);
+            assertEquals(new StoreCopy.Counts(1, 230, 300, 2, 2), counts);
+            for (String[] copiedKey : new String[][] {{"client:reporting", "answered"}, {"", "running"}}) {
+                assertEquals(keys.loadIdempotentRequest(copiedKey[0], copiedKey[1]),
+                        to.stores().idempotency().loadIdempotentRequest(copiedKey[0], copiedKey[1]),
+                        "idempotency key " + copiedKey[1]);
+            }
+            assertTrue(to.stores().idempotency().loadIdempotentRequest("client:reporting", "answered").orElseThrow()
+                    .firstAnswer().isPresent());
             IdentityStores copied = to.stores().identity();
             assertEquals(identity.clients().loadClient(reporting.id()), copied.clients().loadClient(reporting.id()));
             assertEquals(identity.clients().loadAllClients(), copied.clients().loadAllClients());
@@ -100,7 +118,7 @@ class StoreCopyTest {
             assertTrue(nextType.key().value() > 300, "a new type key: " + nextType.key());
 
             IllegalStateException refused = assertThrows(IllegalStateException.class, () -> StoreCopy.copy(from, to));
-            assertEquals("the target store already holds records or API clients: copy into an empty store",
+            assertEquals("the target store already holds records, API clients or idempotency keys: copy into an empty store",
                     refused.getMessage());
             assertEquals(231, target.findProfiles().findCustomerProfiles(C0, Criteria.all(Paging.of(0, 1))).total()
                     + target.findProfiles().findCustomerProfiles(ACME, Criteria.all(Paging.of(0, 1))).total(),
@@ -147,7 +165,7 @@ class StoreCopyTest {
             for (CustomerType later : types.subList(200, 300)) {
                 if (later.companyId().equals(root.companyId()) && later.parentKey() == null && later.isActive()) {
                     ports.saveType().updateCustomerType(new CustomerType(root.key(), root.companyId(), root.name(),
-                            root.status(), later.key(), root.audit()));
+                            root.status(), later.key(), root.audit(), root.version()));
                     break;
                 }
             }

@@ -9,6 +9,6 @@ public final class StorePorts {
 
     public static PortSet of(Stores stores) {
         return PortSet.of(stores.transactions(), stores.companies(), stores.customerProfiles(), stores.customerTypes(),
-                stores.customerTypeHierarchy());
+                stores.customerTypeHierarchy(), stores.idempotency());
     }
 }

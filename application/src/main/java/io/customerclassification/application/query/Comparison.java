@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * {@code field op values}: one leaf of a {@link Filter}. Checked when built: the operator's arity, operand
- * values of the field's type (never null), text operators only on text fields. {@code caseSensitive} only
+ * values of the field's type (never null; text well-formed and without NUL), text operators only on text fields. {@code caseSensitive} only
  * matters for {@link FieldType#STRING} fields.
  */
 public record Comparison(QueryField field, Operator operator, List<Object> values, boolean caseSensitive)
@@ -34,6 +34,11 @@ public record Comparison(QueryField field, Operator operator, List<Object> value
                 if (!wellFormed(text)) {
                     throw new IllegalArgumentException("Field " + field.fieldName()
                             + " takes well-formed Unicode text, got an unpaired surrogate");
+                }
+                if (text.indexOf('\u0000') >= 0) {
+                    // no stored text holds one (names refuse control characters), and PostgreSQL cannot compare it
+                    throw new IllegalArgumentException("Field " + field.fieldName()
+                            + " takes text without NUL characters (U+0000)");
                 }
                 checked.add(Name.nfc(text));
             } else {

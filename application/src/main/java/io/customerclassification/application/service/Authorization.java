@@ -1,6 +1,7 @@
 package io.customerclassification.application.service;
 
 import io.customerclassification.application.port.in.Caller;
+import io.customerclassification.application.port.in.dataimport.ImportMode;
 import io.customerclassification.domain.identity.AccessPolicy;
 import io.customerclassification.domain.identity.Permission;
 import io.customerclassification.domain.identity.Resource;
@@ -19,6 +20,14 @@ final class Authorization {
         Objects.requireNonNull(caller, "caller");
         if (!caller.system()) {
             policy.check(caller.clientId(), caller.grants(), caller.companyLimit(), company, resource, permission);
+        }
+    }
+
+    /** An import adds records, and in {@link ImportMode#UPSERT} also edits the ones it matches. */
+    void requireImport(Caller caller, CompanyId company, Resource resource, ImportMode mode) {
+        require(caller, company, resource, Permission.ADD);
+        if (mode == ImportMode.UPSERT) {
+            require(caller, company, resource, Permission.EDIT);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.customerclassification.application.service;
 
+import io.customerclassification.application.model.CustomerTypeAncestor;
 import io.customerclassification.application.model.CustomerTypeDescendant;
+import io.customerclassification.application.model.CustomerTypeExportRow;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesQuery;
@@ -9,9 +11,18 @@ import io.customerclassification.application.port.in.customertype.CreateCustomer
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeUseCase;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeUseCase;
+import io.customerclassification.application.port.in.customertype.ExportCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.ExportCustomerTypesUseCase;
+import io.customerclassification.application.port.in.customertype.ImportCustomerTypesCommand;
+import io.customerclassification.application.port.in.customertype.ImportCustomerTypesUseCase;
+import io.customerclassification.application.port.in.dataimport.ImportProblem;
+import io.customerclassification.application.port.in.dataimport.ImportRejectedException;
+import io.customerclassification.application.port.in.dataimport.ImportResult;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeLineageUseCase;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeUseCase;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeAncestorsQuery;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeAncestorsUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsQuery;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypesQuery;
@@ -27,6 +38,7 @@ import io.customerclassification.application.port.out.TransactionPort;
 import io.customerclassification.application.port.out.company.LoadCompanyPort;
 import io.customerclassification.application.port.out.customertype.CustomerTypeNameTakenPort;
 import io.customerclassification.application.port.out.customertype.DeleteCustomerTypePort;
+import io.customerclassification.application.port.out.customertype.ExportCustomerTypesPort;
 import io.customerclassification.application.port.out.customertype.FindCustomerTypesPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypeAncestorsPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypeChildrenPort;
@@ -53,8 +65,10 @@ import io.customerclassification.domain.identity.Permission;
 import io.customerclassification.domain.identity.Resource;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The customer type use cases. Every write loads what the hierarchy policy needs and writes the outcome in
@@ -71,7 +85,10 @@ public final class CustomerTypeService
                 QueryCustomerTypesUseCase,
                 AggregateCustomerTypesUseCase,
                 GetCustomerTypeLineageUseCase,
-                ListCustomerTypeDescendantsUseCase {
+                ListCustomerTypeAncestorsUseCase,
+                ListCustomerTypeDescendantsUseCase,
+                ExportCustomerTypesUseCase,
+                ImportCustomerTypesUseCase {
 
     /** The out-ports this service needs, grouped so that wiring stays readable. */
     public record Ports(
@@ -84,6 +101,7 @@ public final class CustomerTypeService
             LoadCustomerTypeChildrenPort children,
             MeasureCustomerTypeSubtreePort subtree,
             LoadCustomerTypeDescendantsPort descendants,
+            ExportCustomerTypesPort export,
             CustomerTypeNameTakenPort nameTaken,
             TransactionPort transaction) {
 
@@ -94,10 +112,11 @@ public final class CustomerTypeService
         public static <T extends LoadCustomerTypePort & SaveCustomerTypePort & DeleteCustomerTypePort
                         & FindCustomerTypesPort & CustomerTypeNameTakenPort,
                         H extends LoadCustomerTypeAncestorsPort & LoadCustomerTypeChildrenPort
-                                & MeasureCustomerTypeSubtreePort & LoadCustomerTypeDescendantsPort>
+                                & MeasureCustomerTypeSubtreePort & LoadCustomerTypeDescendantsPort
+                                & ExportCustomerTypesPort>
                 Ports of(LoadCompanyPort companies, T types, H hierarchy, TransactionPort transaction) {
             return new Ports(companies, types, types, types, types, hierarchy, hierarchy, hierarchy, hierarchy,
-                    types, transaction);
+                    hierarchy, types, transaction);
         }
     }
 
@@ -161,6 +180,7 @@ public final class CustomerTypeService
         return ports.transaction().inTransaction(() -> {
             companies.requireCompany(companyId);
             CustomerType node = load(companyId, command.key());
+            node.requireVersion(command.expectedVersion());
             CustomerTypeStatus finalStatus = command.newStatus().orElse(node.status());
 
             Placement placement;
@@ -185,8 +205,7 @@ public final class CustomerTypeService
             Instant at = now();
             String user = command.caller().auditUser();
             CustomerType updated = node.moveTo(placement.parentKey(), at, user).withStatus(finalStatus, at, user);
-            ports.save().updateCustomerType(updated);
-            return view(updated, placement);
+            return view(ports.save().updateCustomerType(updated), placement);
         });
     }
 
@@ -197,6 +216,7 @@ public final class CustomerTypeService
         ports.transaction().inTransaction(() -> {
             companies.requireCompany(companyId);
             CustomerType node = load(companyId, command.key());
+            node.requireVersion(command.expectedVersion());
             policy.checkDelete(node, ports.children().loadChildren(companyId, node.key()));
             ports.delete().deleteCustomerType(companyId, node.key());
         });
@@ -219,15 +239,31 @@ public final class CustomerTypeService
     @Override
     public List<CustomerTypeKey> getCustomerTypeLineage(GetCustomerTypeQuery query) {
         authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_TYPE, Permission.LIST);
-        companies.requireCompany(query.companyId());
-        CustomerType type = load(query.companyId(), query.key());
-        List<CustomerType> ancestors = ports.ancestors().loadAncestors(query.companyId(), type.key());
-        List<CustomerTypeKey> lineage = new java.util.ArrayList<>(ancestors.size() + 1);
-        for (int i = ancestors.size() - 1; i >= 0; i--) {
-            lineage.add(ancestors.get(i).key());
+        List<CustomerType> lineage = lineage(query.companyId(), query.key());
+        List<CustomerTypeKey> rootFirst = new ArrayList<>(lineage.size());
+        for (int i = lineage.size() - 1; i >= 0; i--) {
+            rootFirst.add(lineage.get(i).key());
         }
-        lineage.add(type.key());
-        return List.copyOf(lineage);
+        return List.copyOf(rootFirst);
+    }
+
+    @Override
+    public List<CustomerTypeAncestor> listCustomerTypeAncestors(ListCustomerTypeAncestorsQuery query) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_TYPE, Permission.LIST);
+        List<CustomerType> lineage = lineage(query.companyId(), query.key());
+        List<CustomerTypeAncestor> ancestors = new ArrayList<>(lineage.size() - 1);
+        for (int level = 1; level < lineage.size(); level++) {
+            CustomerType ancestor = lineage.get(level);
+            ancestors.add(new CustomerTypeAncestor(ancestor.key(), ancestor.name(), level));
+        }
+        return List.copyOf(ancestors);
+    }
+
+    /** The type and its ancestors, nearest first, from one snapshot. */
+    private List<CustomerType> lineage(CompanyId companyId, CustomerTypeKey key) {
+        companies.requireCompany(companyId);
+        return ports.ancestors().loadLineage(companyId, key)
+                .orElseThrow(() -> new CustomerTypeNotFoundException(companyId, key));
     }
 
     @Override
@@ -236,6 +272,52 @@ public final class CustomerTypeService
         companies.requireCompany(query.companyId());
         load(query.companyId(), query.key());
         return ports.descendants().loadDescendants(query.companyId(), query.key(), query.paging());
+    }
+
+    @Override
+    public long exportCustomerTypes(ExportCustomerTypesQuery query, Consumer<CustomerTypeExportRow> rows) {
+        authorization.require(query.caller(), query.companyId(), Resource.CUSTOMER_TYPE, Permission.LIST);
+        companies.requireCompany(query.companyId());
+        return ports.export().exportCustomerTypes(query.companyId(), rows);
+    }
+
+    /**
+     * Reads the company's types (through the export, in the write transaction), checks the rows and the result,
+     * then writes the rows that create or change a type, each after its parent. A row that matches a type and
+     * changes nothing is counted in neither total.
+     */
+    @Override
+    public ImportResult importCustomerTypes(ImportCustomerTypesCommand command) {
+        authorization.requireImport(command.caller(), command.companyId(), Resource.CUSTOMER_TYPE, command.mode());
+        CompanyId companyId = command.companyId();
+        String user = command.caller().auditUser();
+        return ports.transaction().inTransaction(() -> {
+            companies.requireCompany(companyId);
+            CustomerTypeImport plan = new CustomerTypeImport();
+            ports.export().exportCustomerTypes(companyId, plan::stored);
+            List<ImportProblem> problems = plan.check(command.rows(), command.mode());
+            if (!problems.isEmpty()) {
+                throw new ImportRejectedException(problems);
+            }
+            List<CustomerTypeImport.Node> changes = plan.changesParentsFirst();
+            long created = changes.stream().filter(node -> node.storedKey == null).count();
+            ImportResult result = new ImportResult(created, changes.size() - created);
+            if (command.dryRun()) {
+                return result;
+            }
+            Instant at = now();
+            for (CustomerTypeImport.Node node : changes) {
+                CustomerTypeKey parentKey = node.parentKey == null ? null : plan.node(node.parentKey).storedKey;
+                if (node.storedKey == null) {
+                    node.storedKey = ports.save().insertCustomerType(new CustomerTypeDraft(companyId, node.name,
+                            node.status, parentKey, Audit.created(at, user))).key();
+                } else {
+                    ports.save().updateCustomerType(load(companyId, node.storedKey).moveTo(parentKey, at, user)
+                            .withStatus(node.status, at, user));
+                }
+            }
+            return result;
+        });
     }
 
     private CustomerType load(CompanyId companyId, CustomerTypeKey key) {

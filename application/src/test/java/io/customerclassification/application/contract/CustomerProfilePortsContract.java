@@ -14,11 +14,13 @@ import io.customerclassification.application.query.Paging;
 import io.customerclassification.application.query.SortKey;
 import io.customerclassification.domain.company.Company;
 import io.customerclassification.domain.customerprofile.CustomerProfile;
+import io.customerclassification.domain.customerprofile.CustomerProfileDraft;
 import io.customerclassification.domain.customerprofile.CustomerProfileId;
 import io.customerclassification.domain.customerprofile.CustomerProfileNotFoundException;
 import io.customerclassification.domain.customerprofile.DuplicateCustomerProfileNameException;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,9 +51,11 @@ public abstract class CustomerProfilePortsContract extends PortContract {
     void updateReplacesStateAndRefusesMissingProfiles() {
         CustomerProfile gold = profile(C0, "Gold");
         CustomerProfile changed = gold.rename(Name.of("GOLD \u00E9")).archive();
-        ports.saveProfile().updateCustomerProfile(changed);
-        assertEquals(changed, ports.loadProfile().loadCustomerProfile(C0, gold.id()).orElseThrow());
-        CustomerProfile ghost = new CustomerProfile(CustomerProfileId.of(999), C0, Name.of("Ghost"), false);
+        CustomerProfile stored = ports.saveProfile().updateCustomerProfile(changed);
+        assertEquals(changed.atVersion(2), stored, "the version moves on by one with the change");
+        assertEquals(stored, ports.loadProfile().loadCustomerProfile(C0, gold.id()).orElseThrow());
+        assertEquals(3, ports.saveProfile().updateCustomerProfile(stored.unarchive()).version());
+        CustomerProfile ghost = new CustomerProfile(CustomerProfileId.of(999), C0, Name.of("Ghost"), false, 1);
         assertThrows(CustomerProfileNotFoundException.class, () -> ports.saveProfile().updateCustomerProfile(ghost));
     }
 
@@ -87,5 +91,45 @@ public abstract class CustomerProfilePortsContract extends PortContract {
         var empty = ports.findProfiles().findCustomerProfiles(C0, new Criteria(
                 Comparison.of(CustomerProfileField.ARCHIVED, Operator.EQ, true), List.of(), Paging.of(0, 10)));
         assertEquals(0, empty.total());
+    }
+
+    @Test
+    void theExportListsEveryProfileOfTheCompanyById() {
+        ports.saveCompany().insertCompany(new Company(CompanyId.of(1), Name.of("One")));
+        CustomerProfile gold = profile(C0, "Gold");
+        profile(CompanyId.of(1), "Elsewhere");
+        CustomerProfile silver = ports.saveProfile().updateCustomerProfile(profile(C0, "Silver").archive());
+        List<CustomerProfile> rows = new ArrayList<>();
+        assertEquals(2, ports.exportProfiles().exportCustomerProfiles(C0, rows::add));
+        assertEquals(List.of(gold, silver), rows);
+        rows.clear();
+        ports.saveCompany().insertCompany(new Company(CompanyId.of(2), Name.of("Two")));
+        assertEquals(0, ports.exportProfiles().exportCustomerProfiles(CompanyId.of(2), rows::add));
+        assertEquals(List.of(), rows);
+    }
+
+    /**
+     * The export reads one snapshot: what is written while it runs — here after its first row, and past the first
+     * batch a store's cursor may fetch — is not in it, however long the reader takes.
+     */
+    @Test
+    void theExportReadsOneSnapshotWhateverIsWrittenWhileItRuns() {
+        List<CustomerProfile> stored = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            stored.add(profile(C0, "P" + i));
+        }
+        List<CustomerProfile> rows = new ArrayList<>();
+        ports.exportProfiles().exportCustomerProfiles(C0, row -> {
+            if (rows.isEmpty()) {
+                ports.transaction().inTransaction(() -> {
+                    ports.deleteProfile().deleteCustomerProfile(C0, stored.get(stored.size() - 1).id());
+                    ports.saveProfile().insertCustomerProfile(new CustomerProfileDraft(C0, Name.of("Later"), false));
+                });
+            }
+            rows.add(row);
+        });
+        assertEquals(stored, rows);
+        assertEquals(1_200, ports.findProfiles().findCustomerProfiles(C0, Criteria.all(Paging.of(0, 1))).total(),
+                "the writes were made");
     }
 }

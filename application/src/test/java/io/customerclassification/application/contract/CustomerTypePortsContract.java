@@ -31,6 +31,7 @@ import io.customerclassification.domain.customertype.DuplicateCustomerTypeNameEx
 import io.customerclassification.domain.customertype.UnknownParentException;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -71,8 +72,11 @@ public abstract class CustomerTypePortsContract extends PortContract {
         CustomerType a = active("A", null);
         CustomerType b = active("B", null);
         CustomerType moved = b.moveTo(a.key(), T0.plusSeconds(5), "mover").withStatus(CustomerTypeStatus.INACTIVE, T0.plusSeconds(5), "mover");
-        ports.saveType().updateCustomerType(moved);
-        assertEquals(moved, ports.loadType().loadCustomerType(C0, b.key()).orElseThrow());
+        CustomerType stored = ports.saveType().updateCustomerType(moved);
+        assertEquals(moved.atVersion(2), stored, "the version moves on by one with the change");
+        assertEquals(stored, ports.loadType().loadCustomerType(C0, b.key()).orElseThrow());
+        assertEquals(1, ports.loadType().loadCustomerType(C0, a.key()).orElseThrow().version(),
+                "a child moved in changes nothing of the parent's own");
         assertThrows(UnknownParentException.class, () -> ports.saveType()
                 .updateCustomerType(a.moveTo(CustomerTypeKey.of(999), T0, null)));
         CustomerType ghost = new io.customerclassification.domain.customertype.CustomerTypeDraft(C0, Name.of("Ghost"),
@@ -89,6 +93,12 @@ public abstract class CustomerTypePortsContract extends PortContract {
         assertEquals(List.of(mid, root), ports.ancestors().loadAncestors(C0, leaf.key()));
         assertEquals(List.of(), ports.ancestors().loadAncestors(C0, root.key()));
         assertEquals(List.of(), ports.ancestors().loadAncestors(C0, CustomerTypeKey.of(999)));
+        assertEquals(Optional.of(List.of(leaf, mid, root)), ports.ancestors().loadLineage(C0, leaf.key()));
+        assertEquals(Optional.of(List.of(root)), ports.ancestors().loadLineage(C0, root.key()));
+        assertEquals(Optional.empty(), ports.ancestors().loadLineage(C0, CustomerTypeKey.of(999)));
+        ports.saveCompany().insertCompany(new Company(CompanyId.of(1), Name.of("One")));
+        assertEquals(Optional.empty(), ports.ancestors().loadLineage(CompanyId.of(1), leaf.key()),
+                "a type of another company is no type of this one");
         assertEquals(keys(List.of(mid, sibling)), keys(ports.children().loadChildren(C0, root.key())));
         assertEquals(3, ports.subtree().measureSubtreeHeight(C0, root.key()));
         assertEquals(1, ports.subtree().measureSubtreeHeight(C0, leaf.key()));
@@ -228,5 +238,51 @@ public abstract class CustomerTypePortsContract extends PortContract {
         }
         assertEquals(List.of("Reseller", "Gold"), ports.findTypes().findCustomerTypeReferences(C0, Paging.of(0, 2))
                 .items().stream().map(r -> r.name().value()).toList());
+    }
+
+    private List<String> exported(CompanyId company) {
+        List<String> rows = new ArrayList<>();
+        long count = ports.exportTypes().exportCustomerTypes(company, row -> rows.add(row.name().value() + "<"
+                + (row.parentName() == null ? "" : row.parentName().value()) + ":" + row.status().name().charAt(0)
+                + ":" + row.key()));
+        assertEquals(rows.size(), count);
+        return rows;
+    }
+
+    @Test
+    void theExportListsEveryTypeInTreeOrderParentsFirst() {
+        CustomerType a = active("A", null);
+        CustomerType b = active("B", null);
+        CustomerType c = active("C", a);
+        type("D", CustomerTypeStatus.INACTIVE, b);
+        active("E", c);
+        CustomerType x = active("X", null);
+        CustomerType y = active("Y", null);
+        ports.saveType().updateCustomerType(x.moveTo(y.key(), T0, null));
+        assertEquals(List.of("A<:A:1", "C<A:A:3", "E<C:A:5", "B<:A:2", "D<B:I:4", "Y<:A:7", "X<Y:A:6"),
+                exported(C0), "each type before its subtree, children by key; X after its parent Y though older");
+        ports.saveCompany().insertCompany(new Company(CompanyId.of(1), Name.of("One")));
+        assertEquals(List.of(), exported(CompanyId.of(1)));
+        type(CompanyId.of(1), "Only", CustomerTypeStatus.ACTIVE, null);
+        assertEquals(List.of("Only<:A:8"), exported(CompanyId.of(1)));
+    }
+
+    @Test
+    void theExportReadsWideLevelsAndTheDeepestChainWhole() {
+        CustomerType top = active("Top", null);
+        for (int i = 0; i < 600; i++) {
+            active(String.format("Child %03d", i), top);
+        }
+        CustomerType parent = top;
+        for (int depth = 2; depth <= CustomerTypeHierarchyPolicy.MAX_DEPTH; depth++) {
+            parent = active("Level " + depth, parent);
+        }
+        List<String> rows = exported(C0);
+        assertEquals(1 + 600 + 63, rows.size());
+        assertEquals("Top<:A:1", rows.get(0));
+        assertEquals("Child 000<Top:A:2", rows.get(1));
+        assertEquals("Child 599<Top:A:601", rows.get(600));
+        assertEquals("Level 2<Top:A:602", rows.get(601));
+        assertEquals("Level 64<Level 63:A:664", rows.get(663));
     }
 }

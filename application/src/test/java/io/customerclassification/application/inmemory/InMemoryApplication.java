@@ -4,6 +4,7 @@ import io.customerclassification.application.contract.PortSet;
 import io.customerclassification.application.service.CompanyService;
 import io.customerclassification.application.service.CustomerProfileService;
 import io.customerclassification.application.service.CustomerTypeService;
+import io.customerclassification.application.service.IdempotencyService;
 import java.time.Clock;
 
 /** The application's services wired over one {@link InMemoryPersistence}, for tests of any layer. */
@@ -13,6 +14,7 @@ public final class InMemoryApplication {
     private final CompanyService companies;
     private final CustomerProfileService profiles;
     private final CustomerTypeService types;
+    private final IdempotencyService idempotency;
 
     private InMemoryApplication(InMemoryPersistence persistence, Clock clock) {
         this.persistence = persistence;
@@ -20,6 +22,7 @@ public final class InMemoryApplication {
         this.companies = ports.companyService();
         this.profiles = ports.profileService();
         this.types = ports.typeService(clock);
+        this.idempotency = ports.idempotencyService(clock);
     }
 
     public static InMemoryApplication create(Clock clock) {
@@ -44,5 +47,9 @@ public final class InMemoryApplication {
 
     public CustomerTypeService types() {
         return types;
+    }
+
+    public IdempotencyService idempotency() {
+        return idempotency;
     }
 }

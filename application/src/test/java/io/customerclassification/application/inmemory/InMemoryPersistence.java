@@ -1,18 +1,22 @@
 package io.customerclassification.application.inmemory;
 
 import io.customerclassification.application.model.CustomerTypeDescendant;
+import io.customerclassification.application.model.CustomerTypeExportRow;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
+import io.customerclassification.application.model.RecordedAnswer;
 import io.customerclassification.application.port.out.TransactionPort;
 import io.customerclassification.application.port.out.company.LoadCompanyPort;
 import io.customerclassification.application.port.out.company.SaveCompanyPort;
 import io.customerclassification.application.port.out.customerprofile.CustomerProfileNameTakenPort;
 import io.customerclassification.application.port.out.customerprofile.DeleteCustomerProfilePort;
+import io.customerclassification.application.port.out.customerprofile.ExportCustomerProfilesPort;
 import io.customerclassification.application.port.out.customerprofile.FindCustomerProfilesPort;
 import io.customerclassification.application.port.out.customerprofile.LoadCustomerProfilePort;
 import io.customerclassification.application.port.out.customerprofile.SaveCustomerProfilePort;
 import io.customerclassification.application.port.out.customertype.CustomerTypeNameTakenPort;
 import io.customerclassification.application.port.out.customertype.DeleteCustomerTypePort;
+import io.customerclassification.application.port.out.customertype.ExportCustomerTypesPort;
 import io.customerclassification.application.port.out.customertype.FindCustomerTypesPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypeAncestorsPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypeChildrenPort;
@@ -20,6 +24,9 @@ import io.customerclassification.application.port.out.customertype.LoadCustomerT
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypePort;
 import io.customerclassification.application.port.out.customertype.MeasureCustomerTypeSubtreePort;
 import io.customerclassification.application.port.out.customertype.SaveCustomerTypePort;
+import io.customerclassification.application.port.out.idempotency.LoadIdempotentRequestPort;
+import io.customerclassification.application.port.out.idempotency.SaveIdempotentRequestPort;
+import io.customerclassification.application.port.out.idempotency.StoredIdempotentRequest;
 import io.customerclassification.application.query.AggregateValue;
 import io.customerclassification.application.query.Aggregation;
 import io.customerclassification.application.query.Criteria;
@@ -46,6 +53,7 @@ import io.customerclassification.domain.customertype.DuplicateCustomerTypeNameEx
 import io.customerclassification.domain.customertype.UnknownParentException;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,6 +67,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -85,7 +94,11 @@ public final class InMemoryPersistence
                 LoadCustomerTypeChildrenPort,
                 LoadCustomerTypeDescendantsPort,
                 MeasureCustomerTypeSubtreePort,
-                CustomerTypeNameTakenPort {
+                CustomerTypeNameTakenPort,
+                LoadIdempotentRequestPort,
+                SaveIdempotentRequestPort,
+                ExportCustomerProfilesPort,
+                ExportCustomerTypesPort {
 
     /** Reads the neutral profile fields from a profile. */
     public static final Map<QueryField, Function<CustomerProfile, Object>> PROFILE_FIELDS = Map.of(
@@ -109,11 +122,13 @@ public final class InMemoryPersistence
         TreeMap<CompanyId, Company> companies = new TreeMap<>();
         TreeMap<Long, CustomerProfile> profiles = new TreeMap<>();
         TreeMap<Long, CustomerType> types = new TreeMap<>();
+        TreeMap<String, StoredIdempotentRequest> idempotentRequests = new TreeMap<>();
         long lastProfileId;
         long lastTypeKey;
 
         State copy() {
             State copy = new State();
+            copy.idempotentRequests = new TreeMap<>(idempotentRequests);
             copy.companies = new TreeMap<>(companies);
             copy.profiles = new TreeMap<>(profiles);
             copy.types = new TreeMap<>(types);
@@ -202,6 +217,55 @@ public final class InMemoryPersistence
         });
     }
 
+    // ---- idempotency keys
+
+    private static String idempotencyKey(String client, String key) {
+        return client + '\n' + key;
+    }
+
+    @Override
+    public Optional<StoredIdempotentRequest> loadIdempotentRequest(String client, String key) {
+        return locked(() -> Optional.ofNullable(state.idempotentRequests.get(idempotencyKey(client, key))));
+    }
+
+    @Override
+    public void claimIdempotentRequest(String client, String key, byte[] fingerprint, long claim, Instant claimedAt,
+            Instant expiresAt) {
+        locked(() -> state.idempotentRequests.put(idempotencyKey(client, key),
+                new StoredIdempotentRequest(fingerprint, claim, claimedAt, expiresAt, null)));
+    }
+
+    @Override
+    public boolean recordIdempotentAnswer(String client, String key, long claim, RecordedAnswer answer) {
+        return locked(() -> {
+            StoredIdempotentRequest stored = state.idempotentRequests.get(idempotencyKey(client, key));
+            if (stored == null || stored.claim() != claim || stored.answer() != null) {
+                return false;
+            }
+            state.idempotentRequests.put(idempotencyKey(client, key), new StoredIdempotentRequest(
+                    stored.fingerprint(), claim, stored.claimedAt(), stored.expiresAt(), answer));
+            return true;
+        });
+    }
+
+    @Override
+    public void releaseIdempotentRequest(String client, String key, long claim) {
+        locked(() -> state.idempotentRequests.computeIfPresent(idempotencyKey(client, key),
+                (k, stored) -> stored.claim() == claim && stored.answer() == null ? null : stored));
+    }
+
+    @Override
+    public int deleteExpiredIdempotentRequests(Instant now, int limit) {
+        return locked(() -> {
+            List<String> expired = state.idempotentRequests.entrySet().stream()
+                    .filter(entry -> !entry.getValue().expiresAt().isAfter(now))
+                    .sorted(Comparator.comparing(entry -> entry.getValue().expiresAt()))
+                    .limit(limit).map(Map.Entry::getKey).toList();
+            expired.forEach(state.idempotentRequests::remove);
+            return expired.size();
+        });
+    }
+
     // ---- customer profiles
 
     @Override
@@ -223,16 +287,16 @@ public final class InMemoryPersistence
     }
 
     @Override
-    public void updateCustomerProfile(CustomerProfile profile) {
-        locked(() -> {
-            if (loadCustomerProfile(profile.companyId(), profile.id()).isEmpty()) {
-                throw new CustomerProfileNotFoundException(profile.companyId(), profile.id());
-            }
+    public CustomerProfile updateCustomerProfile(CustomerProfile profile) {
+        return locked(() -> {
+            CustomerProfile stored = loadCustomerProfile(profile.companyId(), profile.id())
+                    .orElseThrow(() -> new CustomerProfileNotFoundException(profile.companyId(), profile.id()));
             if (isCustomerProfileNameTaken(profile.companyId(), profile.name(), profile.id())) {
                 throw new DuplicateCustomerProfileNameException(profile.companyId(), profile.name());
             }
-            state.profiles.put(profile.id().value(), profile);
-            return null;
+            CustomerProfile updated = profile.atVersion(stored.version() + 1);
+            state.profiles.put(profile.id().value(), updated);
+            return updated;
         });
     }
 
@@ -245,6 +309,39 @@ public final class InMemoryPersistence
     @Override
     public Page<CustomerProfile> findCustomerProfiles(CompanyId companyId, Criteria criteria) {
         return locked(() -> profileEngine.query(profilesOf(companyId), criteria));
+    }
+
+    @Override
+    public long exportCustomerProfiles(CompanyId companyId, Consumer<CustomerProfile> rows) {
+        List<CustomerProfile> profiles = locked(() -> profilesOf(companyId));
+        profiles.forEach(rows);
+        return profiles.size();
+    }
+
+    /** A type, then its subtree, children by key; from a copy taken under the lock, as from one snapshot. */
+    @Override
+    public long exportCustomerTypes(CompanyId companyId, Consumer<CustomerTypeExportRow> rows) {
+        List<CustomerTypeExportRow> ordered = locked(() -> {
+            Map<CustomerTypeKey, List<CustomerType>> childrenByParent = childrenByParent(companyId);
+            List<CustomerTypeExportRow> all = new ArrayList<>();
+            ArrayDeque<CustomerType> path = new ArrayDeque<>();
+            List<CustomerType> roots = typesOf(companyId).stream().filter(CustomerType::isRoot).toList();
+            for (int i = roots.size() - 1; i >= 0; i--) {
+                path.push(roots.get(i));
+            }
+            while (!path.isEmpty()) {
+                CustomerType type = path.pop();
+                all.add(new CustomerTypeExportRow(type.key(), type.name(), type.status(), type.isRoot() ? null
+                        : state.types.get(type.parentKey().value()).name()));
+                List<CustomerType> children = childrenByParent.getOrDefault(type.key(), List.of());
+                for (int i = children.size() - 1; i >= 0; i--) {
+                    path.push(children.get(i));
+                }
+            }
+            return all;
+        });
+        ordered.forEach(rows);
+        return ordered.size();
     }
 
     @Override
@@ -290,16 +387,17 @@ public final class InMemoryPersistence
     }
 
     @Override
-    public void updateCustomerType(CustomerType type) {
-        locked(() -> {
+    public CustomerType updateCustomerType(CustomerType type) {
+        return locked(() -> {
             CustomerType stored = loadCustomerType(type.companyId(), type.key())
                     .orElseThrow(() -> new CustomerTypeNotFoundException(type.companyId(), type.key()));
             if (!stored.name().equals(type.name())) {
                 throw new IllegalArgumentException("the name of customer type " + type.key() + " is immutable");
             }
             requireParent(type.companyId(), type.parentKey());
-            state.types.put(type.key().value(), type);
-            return null;
+            CustomerType updated = type.atVersion(stored.version() + 1);
+            state.types.put(type.key().value(), updated);
+            return updated;
         });
     }
 
@@ -360,6 +458,15 @@ public final class InMemoryPersistence
             }
             return List.copyOf(ancestors);
         });
+    }
+
+    @Override
+    public Optional<List<CustomerType>> loadLineage(CompanyId companyId, CustomerTypeKey key) {
+        return locked(() -> loadCustomerType(companyId, key).map(type -> {
+            List<CustomerType> lineage = new ArrayList<>(List.of(type));
+            lineage.addAll(loadAncestors(companyId, key));
+            return List.copyOf(lineage);
+        }));
     }
 
     @Override

@@ -33,7 +33,7 @@ class InMemoryQueryEngineTest {
         Instant created = T0.plusSeconds(createdOffsetSeconds);
         CustomerType type = new CustomerType(CustomerTypeKey.of(key), CompanyId.DEFAULT, Name.of(name),
                 active ? CustomerTypeStatus.ACTIVE : CustomerTypeStatus.INACTIVE,
-                parent == null ? null : CustomerTypeKey.of(parent), new Audit(created, createdBy, created, createdBy));
+                parent == null ? null : CustomerTypeKey.of(parent), new Audit(created, createdBy, created, createdBy), 1);
         return new CustomerTypeView(type, parentName == null ? null : Name.of(parentName));
     }
 
@@ -184,6 +184,18 @@ class InMemoryQueryEngineTest {
         assertTrue(highBmp.compareTo(nonBmp) > 0, "String.compareTo would get it wrong");
         assertTrue(InMemoryQueryEngine.compareForSort("a", "A") > 0, "same fold: then by code point, A < a");
         assertTrue(InMemoryQueryEngine.compareForSort("a", "B") < 0, "fold first");
+    }
+
+    /** No stored text holds a NUL, and PostgreSQL cannot compare one: a comparison with it is refused when built. */
+    @Test
+    void aComparisonWithANulCharacterIsRefusedWhenBuilt() {
+        for (String value : List.of("\u0000", "a\u0000b", "Gold\u0000")) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> Comparison.of(CustomerTypeField.NAME, Operator.LT, value));
+            assertEquals("Field name takes text without NUL characters (U+0000)", refused.getMessage());
+        }
+        assertEquals(List.of("a\u0001b"), Comparison.of(CustomerTypeField.NAME, Operator.EQ, "a\u0001b").values(),
+                "other control characters compare as before");
     }
 
     @Test

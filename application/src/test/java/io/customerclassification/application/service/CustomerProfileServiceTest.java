@@ -30,6 +30,7 @@ import io.customerclassification.domain.customerprofile.CustomerProfileNotFoundE
 import io.customerclassification.domain.customerprofile.DuplicateCustomerProfileNameException;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
+import io.customerclassification.domain.shared.StaleVersionException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -156,5 +157,30 @@ class CustomerProfileServiceTest {
                 app.companies().listCompanies(SYSTEM));
         assertThrows(CompanyNotFoundException.class,
                 () -> app.companies().getCompany(new GetCompanyQuery(SYSTEM, CompanyId.of(8))));
+    }
+
+    @Test
+    void everyWrittenChangeMovesTheVersionAndAChangeBasedOnAnOldOneIsRefused() {
+        CustomerProfile gold = create(C0, "Gold");
+        assertEquals(1, gold.version());
+        CustomerProfile renamed = profiles.updateCustomerProfile(
+                new UpdateCustomerProfileCommand(SYSTEM, C0, gold.id(), Name.of("Golden"), null, 1L));
+        assertEquals(2, renamed.version());
+        assertEquals(renamed, get(gold));
+        assertEquals(2, profiles.updateCustomerProfile(
+                new UpdateCustomerProfileCommand(SYSTEM, C0, gold.id(), Name.of("Golden"), false, 2L)).version(),
+                "a change that changes nothing writes nothing, so the version stays");
+        StaleVersionException stale = assertThrows(StaleVersionException.class, () -> profiles.updateCustomerProfile(
+                new UpdateCustomerProfileCommand(SYSTEM, C0, gold.id(), Name.of("Platinum"), true, 1L)));
+        assertEquals(2, stale.currentVersion());
+        assertThrows(StaleVersionException.class, () -> profiles.deleteCustomerProfile(
+                new DeleteCustomerProfileCommand(SYSTEM, C0, gold.id(), 1L)));
+        assertEquals(renamed, get(gold), "nothing changed");
+        assertThrows(CustomerProfileNotFoundException.class, () -> profiles.updateCustomerProfile(
+                new UpdateCustomerProfileCommand(SYSTEM, C0, CustomerProfileId.of(99), null, true, 1L)));
+        profiles.deleteCustomerProfile(new DeleteCustomerProfileCommand(SYSTEM, C0, gold.id(), 2L));
+        assertThrows(CustomerProfileNotFoundException.class, () -> get(gold));
+        assertThrows(ConstraintViolationException.class,
+                () -> new UpdateCustomerProfileCommand(SYSTEM, C0, gold.id(), null, true, 0L));
     }
 }

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.customerclassification.application.inmemory.InMemoryApplication;
+import io.customerclassification.application.model.CustomerTypeAncestor;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.port.in.Caller;
+import io.customerclassification.application.port.in.company.RegisterCompanyCommand;
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeAncestorsQuery;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsQuery;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypesQuery;
 import io.customerclassification.application.port.in.customertype.ParentChange;
@@ -35,6 +38,7 @@ import io.customerclassification.domain.customertype.SelfParentException;
 import io.customerclassification.domain.customertype.UnknownParentException;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
+import io.customerclassification.domain.shared.StaleVersionException;
 import jakarta.validation.ConstraintViolationException;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,6 +50,7 @@ import org.junit.jupiter.api.Test;
 class CustomerTypeServiceTest {
 
     private static final Caller SYSTEM = Caller.system(null);
+    private static final Caller ALICE = Caller.system("alice");
 
     private static final CompanyId C0 = CompanyId.DEFAULT;
     private static final Instant T0 = Instant.parse("2026-01-07T06:18:51Z");
@@ -279,6 +284,26 @@ class CustomerTypeServiceTest {
     }
 
     @Test
+    void ancestorsRunFromTheParentUpToTheRootWithTheirLevels() {
+        CustomerTypeView a = root("A");
+        CustomerTypeView b = child("B", a);
+        CustomerTypeView c = child("C", b);
+        assertEquals(List.of(new CustomerTypeAncestor(b.type().key(), Name.of("B"), 1),
+                        new CustomerTypeAncestor(a.type().key(), Name.of("A"), 2)),
+                types.listCustomerTypeAncestors(new ListCustomerTypeAncestorsQuery(SYSTEM, C0, c.type().key())));
+        assertEquals(List.of(), types.listCustomerTypeAncestors(new ListCustomerTypeAncestorsQuery(SYSTEM, C0, a.type().key())),
+                "a root has none");
+        assertThrows(CustomerTypeNotFoundException.class, () -> types.listCustomerTypeAncestors(
+                new ListCustomerTypeAncestorsQuery(SYSTEM, C0, CustomerTypeKey.of(99))));
+        assertThrows(CompanyNotFoundException.class, () -> types.listCustomerTypeAncestors(
+                new ListCustomerTypeAncestorsQuery(SYSTEM, CompanyId.of(7), c.type().key())));
+        app.companies().registerCompany(new RegisterCompanyCommand(SYSTEM, CompanyId.of(7), Name.of("Seven")));
+        assertThrows(CustomerTypeNotFoundException.class, () -> types.listCustomerTypeAncestors(
+                new ListCustomerTypeAncestorsQuery(SYSTEM, CompanyId.of(7), c.type().key())), "another company's type");
+        assertThrows(ConstraintViolationException.class, () -> new ListCustomerTypeAncestorsQuery(SYSTEM, C0, null));
+    }
+
+    @Test
     void descendantsOfAKnownTypeInAKnownCompany() {
         CustomerTypeView a = root("A");
         CustomerTypeView b = child("B", a);
@@ -318,5 +343,29 @@ class CustomerTypeServiceTest {
                 () -> new UpdateCustomerTypeCommand(Caller.system(""), C0, CustomerTypeKey.of(1), null, null));
         assertThrows(ConstraintViolationException.class, () -> new GetCustomerTypeQuery(SYSTEM, null,
                 CustomerTypeKey.of(1)));
+    }
+
+    @Test
+    void everyWrittenChangeMovesTheVersionAndAChangeBasedOnAnOldOneIsRefused() {
+        CustomerTypeView a = root("A");
+        CustomerTypeView b = root("B");
+        CustomerTypeView leaf = child("Leaf", a);
+        CustomerTypeKey key = leaf.type().key();
+        CustomerTypeView moved = types.updateCustomerType(new UpdateCustomerTypeCommand(ALICE, C0, key, null,
+                ParentChange.to(ParentReference.byKey(b.type().key())), 1L));
+        assertEquals(2, moved.type().version());
+        assertEquals(moved, types.getCustomerType(new GetCustomerTypeQuery(SYSTEM, C0, key)));
+        assertEquals(2, types.updateCustomerType(new UpdateCustomerTypeCommand(ALICE, C0, key,
+                CustomerTypeStatus.ACTIVE, null, 2L)).type().version(), "a change that changes nothing writes nothing");
+        assertEquals(1, types.getCustomerType(new GetCustomerTypeQuery(SYSTEM, C0, b.type().key())).type().version(),
+                "a child moved in is no change of the parent's own");
+        assertThrows(StaleVersionException.class, () -> types.updateCustomerType(new UpdateCustomerTypeCommand(Caller.system("bob"),
+                C0, key, CustomerTypeStatus.INACTIVE, null, 1L)));
+        assertThrows(StaleVersionException.class,
+                () -> types.deleteCustomerType(new DeleteCustomerTypeCommand(SYSTEM, C0, key, 1L)));
+        assertEquals(moved, types.getCustomerType(new GetCustomerTypeQuery(SYSTEM, C0, key)), "nothing changed");
+        types.deleteCustomerType(new DeleteCustomerTypeCommand(SYSTEM, C0, key, 2L));
+        assertThrows(CustomerTypeNotFoundException.class, () -> types.getCustomerType(new GetCustomerTypeQuery(SYSTEM, C0,
+                key)));
     }
 }

@@ -7,6 +7,17 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.customerclassification.application.inmemory.InMemoryApplication;
 import io.customerclassification.application.port.in.Caller;
+import io.customerclassification.application.model.RecordedAnswer;
+import io.customerclassification.application.port.in.customerprofile.CustomerProfileImportRow;
+import io.customerclassification.application.port.in.customerprofile.ExportCustomerProfilesQuery;
+import io.customerclassification.application.port.in.customerprofile.ImportCustomerProfilesCommand;
+import io.customerclassification.application.port.in.customertype.CustomerTypeImportRow;
+import io.customerclassification.application.port.in.customertype.ExportCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.ImportCustomerTypesCommand;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeAncestorsQuery;
+import io.customerclassification.application.port.in.dataimport.ImportMode;
+import io.customerclassification.application.port.in.idempotency.IdempotentRequest;
+import io.customerclassification.application.port.in.idempotency.RunIdempotentRequestCommand;
 import io.customerclassification.application.port.in.company.GetCompanyQuery;
 import io.customerclassification.application.port.in.company.RegisterCompanyCommand;
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileCommand;
@@ -46,6 +57,8 @@ import io.customerclassification.domain.shared.DomainException;
 import io.customerclassification.domain.shared.Name;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -79,6 +92,9 @@ class ServiceAuthorizationTest {
                 call("get profile to edit it", Resource.CUSTOMER_PROFILE, Permission.EDIT, (app, caller, company) ->
                         app.profiles().getCustomerProfile(
                                 new GetCustomerProfileQuery(caller, company, NO_PROFILE, Permission.EDIT))),
+                call("get profile to delete it", Resource.CUSTOMER_PROFILE, Permission.DELETE, (app, caller, company) ->
+                        app.profiles().getCustomerProfile(
+                                new GetCustomerProfileQuery(caller, company, NO_PROFILE, Permission.DELETE))),
                 call("list profiles", Resource.CUSTOMER_PROFILE, Permission.LIST, (app, caller,
                         company) -> app.profiles()
                         .listCustomerProfiles(new ListCustomerProfilesQuery(caller, company,
@@ -98,6 +114,9 @@ class ServiceAuthorizationTest {
                 call("get type to edit it", Resource.CUSTOMER_TYPE, Permission.EDIT, (app, caller,
                         company) -> app.types()
                         .getCustomerType(new GetCustomerTypeQuery(caller, company, NO_TYPE, Permission.EDIT))),
+                call("get type to delete it", Resource.CUSTOMER_TYPE, Permission.DELETE, (app, caller, company) ->
+                        app.types().getCustomerType(new GetCustomerTypeQuery(caller, company, NO_TYPE,
+                                Permission.DELETE))),
                 call("list types", Resource.CUSTOMER_TYPE, Permission.LIST, (app, caller, company) -> app.types()
                         .listCustomerTypes(new ListCustomerTypesQuery(caller, company, Paging.of(0, 5)))),
                 call("list type references", Resource.CUSTOMER_TYPE, Permission.LIST, (app, caller, company) ->
@@ -118,7 +137,75 @@ class ServiceAuthorizationTest {
                         .getCustomerTypeLineage(new GetCustomerTypeQuery(caller, company, NO_TYPE))),
                 call("descendants of a type", Resource.CUSTOMER_TYPE, Permission.LIST, (app, caller, company) ->
                         app.types().listCustomerTypeDescendants(new ListCustomerTypeDescendantsQuery(caller, company,
-                                NO_TYPE, Paging.of(0, 5)))));
+                                NO_TYPE, Paging.of(0, 5)))),
+                call("ancestors of a type", Resource.CUSTOMER_TYPE, Permission.LIST, (app, caller, company) ->
+                        app.types().listCustomerTypeAncestors(new ListCustomerTypeAncestorsQuery(caller, company,
+                                NO_TYPE))),
+                call("export profiles", Resource.CUSTOMER_PROFILE, Permission.LIST, (app, caller, company) ->
+                        app.profiles().exportCustomerProfiles(new ExportCustomerProfilesQuery(caller, company),
+                                row -> { })),
+                call("export types", Resource.CUSTOMER_TYPE, Permission.LIST, (app, caller, company) ->
+                        app.types().exportCustomerTypes(new ExportCustomerTypesQuery(caller, company), row -> { })),
+                call("import profiles", Resource.CUSTOMER_PROFILE, Permission.ADD, (app, caller, company) ->
+                        app.profiles().importCustomerProfiles(new ImportCustomerProfilesCommand(caller, company,
+                                List.of(new CustomerProfileImportRow("New", "false")), ImportMode.CREATE, false))),
+                call("import types", Resource.CUSTOMER_TYPE, Permission.ADD, (app, caller, company) ->
+                        app.types().importCustomerTypes(new ImportCustomerTypesCommand(caller, company,
+                                List.of(new CustomerTypeImportRow("New", "active", null)), ImportMode.CREATE,
+                                false))),
+                call("POST with an idempotency key", Resource.CUSTOMER_PROFILE, Permission.ADD,
+                        (app, caller, company) -> app.idempotency().runIdempotentRequest(
+                                new RunIdempotentRequestCommand(caller, company, Resource.CUSTOMER_PROFILE,
+                                        "k" + company.value(), new byte[] {1}),
+                                new IdempotentRequest(() -> {
+                                    app.profiles().createCustomerProfile(new CreateCustomerProfileCommand(caller,
+                                            company, Name.of("New"), false));
+                                    return new RecordedAnswer(201, Map.of(), new byte[0]);
+                                }, refusal -> Optional.empty()))));
+    }
+
+    /** An upsert adds and edits: it needs both, and without either it reads and writes nothing. */
+    @Test
+    void anUpsertImportNeedsAddAndEdit() {
+        registerOne();
+        for (Resource resource : Resource.values()) {
+            int before = typeCount() + profileCount();
+            for (Permission missing : List.of(Permission.ADD, Permission.EDIT)) {
+                Caller lacking = client(allBut(resource, missing), null);
+                PermissionDeniedException denied = assertThrows(PermissionDeniedException.class,
+                        () -> upsert(lacking, resource), resource + " without " + missing);
+                assertEquals(missing, denied.permission());
+            }
+            assertEquals(before, typeCount() + profileCount(), "a refused import wrote nothing");
+            upsert(client(List.of(Grant.on(ONE, resource, Set.of(Permission.ADD, Permission.EDIT))), null), resource);
+        }
+        assertEquals(1, typeCount());
+        assertEquals(1, profileCount());
+    }
+
+    private void upsert(Caller caller, Resource resource) {
+        if (resource == Resource.CUSTOMER_PROFILE) {
+            app.profiles().importCustomerProfiles(new ImportCustomerProfilesCommand(caller, ONE,
+                    List.of(new CustomerProfileImportRow("New", "false")), ImportMode.UPSERT, false));
+        } else {
+            app.types().importCustomerTypes(new ImportCustomerTypesCommand(caller, ONE,
+                    List.of(new CustomerTypeImportRow("New", "active", null)), ImportMode.UPSERT, false));
+        }
+    }
+
+    @Test
+    void importsWriteTheCallerAsTheAuditUser() {
+        registerOne();
+        Caller alice = client(List.of(Grant.on(ONE, Resource.CUSTOMER_TYPE, EnumSet.allOf(Permission.class))), null);
+        app.types().importCustomerTypes(new ImportCustomerTypesCommand(alice, ONE,
+                List.of(new CustomerTypeImportRow("T", "active", null)), ImportMode.CREATE, false));
+        Caller bob = Caller.client(new Client(ClientId.of("bob"), false, alice.grants()), null, null);
+        app.types().importCustomerTypes(new ImportCustomerTypesCommand(bob, ONE,
+                List.of(new CustomerTypeImportRow("T", "inactive", null)), ImportMode.UPSERT, false));
+        var stored = app.types().listCustomerTypes(new ListCustomerTypesQuery(SYSTEM, ONE, Paging.of(0, 5)))
+                .items().get(0).type();
+        assertEquals("alice", stored.audit().createdBy());
+        assertEquals("bob", stored.audit().modifiedBy());
     }
 
     @FunctionalInterface

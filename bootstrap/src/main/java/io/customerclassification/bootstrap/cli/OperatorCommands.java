@@ -6,8 +6,11 @@ import io.customerclassification.bootstrap.CustomerClassification;
 import io.customerclassification.bootstrap.DatabaseLocation;
 import io.customerclassification.domain.identity.ClientId;
 import io.customerclassification.domain.identity.Grant;
+import io.customerclassification.domain.identity.Resource;
+import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.DomainException;
 import jakarta.validation.ConstraintViolationException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
@@ -17,19 +20,20 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The server jar's commands for operators ({@code clients …}, {@code keys …}, {@code companies …}), parsed by
- * picocli: each opens the store ({@code --db}, env {@code CLASSIFICATION_DB}), acts on it as the trusted system and
- * closes it. Exit status 0 on success, 1 when the store refuses (a taken id, an unknown client), 2 for a bad command
- * line.
+ * The server jar's commands for operators ({@code clients …}, {@code keys …}, {@code companies …}, {@code export},
+ * {@code import}), parsed by picocli: each opens the store ({@code --db}, env {@code CLASSIFICATION_DB}), acts on it
+ * as the trusted system and closes it. Exit status 0 on success, 1 when the store refuses (a taken id, an unknown
+ * client, an import with problems), 2 for a bad command line.
  */
 @Command(name = "java -jar customer-classification-server.jar", mixinStandardHelpOptions = true,
         scope = CommandLine.ScopeType.INHERIT,
-        subcommands = {ClientsCommand.class, KeysCommand.class, CompaniesCommand.class},
+        subcommands = {ClientsCommand.class, KeysCommand.class, CompaniesCommand.class, ExportCommand.class,
+            ImportCommand.class},
         description = "Administers the store the server uses. Without a command, the jar starts the server.")
 public final class OperatorCommands {
 
     /** The first arguments that name a command rather than a server option. */
-    public static final Set<String> NAMES = Set.of("clients", "keys", "companies");
+    public static final Set<String> NAMES = Set.of("clients", "keys", "companies", "export", "import");
 
     private OperatorCommands() {}
 
@@ -42,7 +46,14 @@ public final class OperatorCommands {
      */
     public static int run(String[] args, String defaultDatabase, Function<DatabaseLocation, CustomerClassification> open,
             PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new OperatorCommands(), new Factory(open));
+        return run(args, defaultDatabase, open, System.in, out, err);
+    }
+
+    /** As {@link #run(String[], String, Function, PrintWriter, PrintWriter)}, {@code import -} reading {@code in}. */
+    public static int run(String[] args, String defaultDatabase, Function<DatabaseLocation, CustomerClassification> open,
+            InputStream in, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new OperatorCommands(), new Factory(open, in));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
         cli.setDefaultValueProvider(argument -> argument.isOption()
@@ -52,6 +63,9 @@ public final class OperatorCommands {
         cli.registerConverter(DatabaseLocation.class, location -> converted(() -> DatabaseLocation.parse(location,
                 "--db")));
         cli.registerConverter(ClientId.class, id -> converted(() -> ClientId.of(id)));
+        cli.registerConverter(CompanyId.class, id -> converted(() -> CompanyId.of(Long.parseLong(id))));
+        cli.registerConverter(Resource.class, name -> converted(() -> Resource.fromWireName(name).orElseThrow(
+                () -> new IllegalArgumentException("not customer-type or customer-profile: " + name))));
         cli.setParameterExceptionHandler((e, arguments) -> {
             err.println("error: " + e.getMessage() + " (see " + e.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help)");
@@ -82,13 +96,15 @@ public final class OperatorCommands {
     }
 
     /** Gives each command the way to open the store. */
-    private record Factory(Function<DatabaseLocation, CustomerClassification> open) implements CommandLine.IFactory {
+    private record Factory(Function<DatabaseLocation, CustomerClassification> open, InputStream in)
+            implements CommandLine.IFactory {
 
         @Override
         public <K> K create(Class<K> type) throws Exception {
             K made = CommandLine.defaultFactory().create(type);
             if (made instanceof StoreCommand command) {
                 command.opener = open;
+                command.input = in;
             }
             return made;
         }

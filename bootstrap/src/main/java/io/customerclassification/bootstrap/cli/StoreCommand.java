@@ -3,6 +3,7 @@ package io.customerclassification.bootstrap.cli;
 import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.bootstrap.CustomerClassification;
 import io.customerclassification.bootstrap.DatabaseLocation;
+import java.io.InputStream;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,6 +25,8 @@ abstract class StoreCommand {
     }
 
     Function<DatabaseLocation, CustomerClassification> opener;
+    /** Standard input, for a command that reads it. */
+    InputStream input;
 
     @Spec
     CommandSpec spec;

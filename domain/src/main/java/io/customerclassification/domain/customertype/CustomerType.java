@@ -2,6 +2,7 @@ package io.customerclassification.domain.customertype;
 
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
+import io.customerclassification.domain.shared.StaleVersionException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +13,8 @@ import java.util.Optional;
  * Rules that involve other nodes are decided by {@link CustomerTypeHierarchyPolicy}.
  *
  * @param parentKey the parent's key, or {@code null} for a root
+ * @param version how many times the record has been written: 1 when created, one more with every change stored
+ *     (transitions keep it; the store sets the next one)
  */
 public record CustomerType(
         CustomerTypeKey key,
@@ -19,7 +22,8 @@ public record CustomerType(
         Name name,
         CustomerTypeStatus status,
         CustomerTypeKey parentKey,
-        Audit audit) {
+        Audit audit,
+        long version) {
 
     public CustomerType {
         Objects.requireNonNull(key, "key");
@@ -29,6 +33,9 @@ public record CustomerType(
         Objects.requireNonNull(audit, "audit");
         if (key.equals(parentKey)) {
             throw new SelfParentException(key);
+        }
+        if (version < 1) {
+            throw new IllegalArgumentException("a version starts at 1, was " + version);
         }
     }
 
@@ -46,11 +53,26 @@ public record CustomerType(
 
     public CustomerType withStatus(CustomerTypeStatus newStatus, Instant at, String by) {
         Objects.requireNonNull(newStatus, "newStatus");
-        return new CustomerType(key, companyId, name, newStatus, parentKey, audit.modified(at, by));
+        return new CustomerType(key, companyId, name, newStatus, parentKey, audit.modified(at, by), version);
     }
 
     /** Moves this node under {@code newParentKey}, or makes it a root when that is {@code null}. */
     public CustomerType moveTo(CustomerTypeKey newParentKey, Instant at, String by) {
-        return new CustomerType(key, companyId, name, status, newParentKey, audit.modified(at, by));
+        return new CustomerType(key, companyId, name, status, newParentKey, audit.modified(at, by), version);
+    }
+
+    /** This type as stored at {@code storedVersion}. */
+    public CustomerType atVersion(long storedVersion) {
+        return new CustomerType(key, companyId, name, status, parentKey, audit, storedVersion);
+    }
+
+    /**
+     * Refuses a change based on another version than this one.
+     *
+     * @param expected the version the change is based on, or null for a change based on whatever is stored
+     * @throws StaleVersionException when {@code expected} is not this type's version
+     */
+    public void requireVersion(Long expected) {
+        StaleVersionException.check("customer type", key.value(), expected, version);
     }
 }

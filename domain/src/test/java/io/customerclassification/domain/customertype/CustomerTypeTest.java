@@ -11,6 +11,7 @@ import io.customerclassification.domain.customerprofile.CustomerProfileDraft;
 import io.customerclassification.domain.customerprofile.CustomerProfileId;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
+import io.customerclassification.domain.shared.StaleVersionException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +70,38 @@ class CustomerTypeTest {
         assertFalse(archived.unarchive().archived());
         assertEquals(Name.of("Platinum"), gold.rename(Name.of("Platinum")).name());
         assertEquals(CompanyId.of(3), gold.rename(Name.of("Platinum")).companyId());
+    }
+
+    @Test
+    void transitionsKeepTheVersionUntilTheStoreWritesANewOne() {
+        assertEquals(1, root.version(), "a record is stored at version 1");
+        CustomerType changed = root.moveTo(CustomerTypeKey.of(9), LATER, "bob")
+                .withStatus(CustomerTypeStatus.INACTIVE, LATER, "bob");
+        assertEquals(1, changed.version());
+        assertEquals(4, changed.atVersion(4).version());
+        assertEquals(changed.status(), changed.atVersion(4).status());
+        CustomerProfile gold = new CustomerProfileDraft(CompanyId.of(3), Name.of("Gold"), false)
+                .withId(CustomerProfileId.of(5));
+        assertEquals(1, gold.rename(Name.of("Platinum")).archive().unarchive().version());
+        assertEquals(Name.of("Platinum"), gold.rename(Name.of("Platinum")).atVersion(2).name());
+        assertThrows(IllegalArgumentException.class, () -> root.atVersion(0));
+        assertThrows(IllegalArgumentException.class, () -> gold.atVersion(0));
+    }
+
+    @Test
+    void aChangeBasedOnAnotherVersionIsRefused() {
+        CustomerType stored = root.atVersion(3);
+        stored.requireVersion(3L);
+        stored.requireVersion(null);
+        StaleVersionException stale = assertThrows(StaleVersionException.class, () -> stored.requireVersion(2L));
+        assertEquals(2, stale.expectedVersion());
+        assertEquals(3, stale.currentVersion());
+        assertEquals("The customer type 1 is at version 3, not 2: it has changed since it was read", stale.getMessage());
+        CustomerProfile gold = new CustomerProfileDraft(CompanyId.of(3), Name.of("Gold"), false)
+                .withId(CustomerProfileId.of(5));
+        gold.requireVersion(1L);
+        StaleVersionException profile = assertThrows(StaleVersionException.class, () -> gold.requireVersion(7L));
+        assertEquals("customer profile", profile.kind());
+        assertEquals(5, profile.id());
     }
 }

@@ -15,7 +15,7 @@ final class Nodes {
 
     static CustomerType node(long key, Long parent, CustomerTypeStatus status) {
         return new CustomerType(CustomerTypeKey.of(key), CompanyId.DEFAULT, Name.of("type " + key), status,
-                parent == null ? null : CustomerTypeKey.of(parent), Audit.created(T0, null));
+                parent == null ? null : CustomerTypeKey.of(parent), Audit.created(T0, null), 1);
     }
 
     static CustomerType active(long key, Long parent) {

@@ -1,5 +1,6 @@
 package io.customerclassification.adapter.http.intacct;
 
+import io.customerclassification.adapter.http.EntityTags;
 import io.customerclassification.domain.customertype.ActivateUnderInactiveParentException;
 import io.customerclassification.domain.customertype.CreateUnderInactiveParentException;
 import io.customerclassification.domain.customertype.CustomerTypeCycleException;
@@ -58,6 +59,27 @@ final class IntacctCodes {
         return IntacctError.detail("invalidRequest", "CC-1005", "CC.INVALID_ENCODING", message, null);
     }
 
+    static IntacctError invalidCsv(String message) {
+        return IntacctError.detail("invalidRequest", "CC-1007", "CC.INVALID_CSV", message, null);
+    }
+
+    static IntacctError importTooLarge(String message) {
+        return new IntacctError(413, "payloadTooLarge", message, "CC-1414", "CC.IMPORT_TOO_LARGE", Map.of(), null,
+                List.of());
+    }
+
+    /** An import refused for the problems of its rows: one detail per problem, pointing at its row and field. */
+    static IntacctError importRejected(List<IntacctError> details) {
+        return new IntacctError(422, "importRejected", "The import has " + details.size()
+                + " problem(s); nothing was written", "CC-1423", "CC.IMPORT_REJECTED",
+                Map.of("PROBLEMS", Integer.toString(details.size())), null, details);
+    }
+
+    static IntacctError importRow(String target, String message) {
+        return new IntacctError(422, "importRejected", message, "CC-1424", "CC.IMPORT_ROW_INVALID", Map.of(), target,
+                List.of());
+    }
+
     static IntacctError immutable(String pointer, String message) {
         return IntacctError.detail("invalidRequest", "CC-1004", "CC.FIELD_IS_IMMUTABLE", message, pointer);
     }
@@ -91,9 +113,43 @@ final class IntacctCodes {
                 "CC.DUPLICATE_ID", Map.of("ID", id), "/id");
     }
 
+    /** A request with the same Idempotency-Key is still running (CONTRACT §3.2); placeholder {@code KEY}. */
+    static IntacctError requestInProgress(String key) {
+        return new IntacctError(409, "requestInProgress", "A request with Idempotency-Key " + key
+                + " is still running; retry once it has been answered", "CC-1411", "CC.REQUEST_IN_PROGRESS",
+                Map.of("IDEMPOTENCY_KEY", key), null, List.of());
+    }
+
+    /** The Idempotency-Key was used for another request (another company, operation or body) within 24 hours. */
+    static IntacctError idempotencyKeyReused(String key) {
+        return new IntacctError(422, "idempotencyKeyReused", "Idempotency-Key " + key
+                + " was used for another request within the last 24 hours", "CC-1422", "CC.IDEMPOTENCY_KEY_REUSED",
+                Map.of("IDEMPOTENCY_KEY", key), null, List.of());
+    }
+
+    /** An Idempotency-Key header that is not 1 to 255 visible ASCII characters, or sent more than once. */
+    static IntacctError invalidIdempotencyKey() {
+        return new IntacctError(400, "invalidRequest", "Idempotency-Key must be one header of 1 to 255 visible ASCII"
+                + " characters", "CC-1006", "CC.INVALID_IDEMPOTENCY_KEY", Map.of(), null, List.of());
+    }
+
     /** A conflict with the current state other than a duplicate id. */
     static IntacctError otherConflict(String message) {
         return new IntacctError(409, "conflict", message, "CC-1410", "CC.CONFLICT", Map.of(), null, List.of());
+    }
+
+    /**
+     * A conditional write whose {@code If-Match} names no tag of the type's current version: it has changed since it
+     * was read. The message names the current tag; placeholders {@code KEY} and {@code ETAG}.
+     */
+    static IntacctError preconditionFailed(long key, long currentVersion) {
+        String etag = EntityTags.of(key, currentVersion);
+        Map<String, String> placeholders = new LinkedHashMap<>();
+        placeholders.put("KEY", Long.toString(key));
+        placeholders.put("ETAG", etag);
+        return new IntacctError(412, "preconditionFailed", "Customer type " + key + " has changed since it was read:"
+                + " If-Match does not name its current ETag " + etag, "CC-1412", "CC.PRECONDITION_FAILED",
+                placeholders, null, List.of());
     }
 
     static IntacctError tooLarge() {
@@ -125,6 +181,11 @@ final class IntacctCodes {
                     : new IntacctError(status, "invalidRequest", reason, "CC-1400", "CC.REQUEST_REFUSED", Map.of(),
                             null, List.of());
         };
+    }
+
+    static IntacctError notAcceptable(String accept) {
+        return new IntacctError(406, "notAcceptable", "Accept must allow application/json or text/csv, was " + accept,
+                "CC-1407", "CC.NOT_ACCEPTABLE", Map.of(), null, List.of());
     }
 
     static IntacctError unsupportedMediaType(String contentType) {

@@ -5,12 +5,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.AllowedMethods;
 import io.customerclassification.adapter.http.BearerAuthentication;
+import io.customerclassification.adapter.http.EntityTags;
+import io.customerclassification.adapter.http.ExportStream;
 import io.customerclassification.adapter.http.HttpDialect;
+import io.customerclassification.adapter.http.IdempotencyKeys;
+import io.customerclassification.adapter.http.ImportBody;
 import io.customerclassification.adapter.http.RequestIds;
 import io.customerclassification.adapter.http.JsonBody;
+import io.customerclassification.application.model.CustomerTypeAncestor;
 import io.customerclassification.application.model.CustomerTypeDescendant;
+import io.customerclassification.application.model.CustomerTypeExportRow;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
+import io.customerclassification.application.model.RecordedAnswer;
 import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.port.in.company.GetCompanyQuery;
 import io.customerclassification.application.port.in.company.GetCompanyUseCase;
@@ -20,9 +27,19 @@ import io.customerclassification.application.port.in.customertype.CreateCustomer
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeUseCase;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeUseCase;
+import io.customerclassification.application.port.in.customertype.ExportCustomerTypesQuery;
+import io.customerclassification.application.port.in.customertype.ExportCustomerTypesUseCase;
+import io.customerclassification.application.port.in.customertype.CustomerTypeImportRow;
+import io.customerclassification.application.port.in.customertype.ImportCustomerTypesCommand;
+import io.customerclassification.application.port.in.customertype.ImportCustomerTypesUseCase;
+import io.customerclassification.application.port.in.dataimport.ImportField;
+import io.customerclassification.application.port.in.dataimport.ImportMode;
+import io.customerclassification.application.port.in.dataimport.ImportResult;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeLineageUseCase;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeUseCase;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeAncestorsQuery;
+import io.customerclassification.application.port.in.customertype.ListCustomerTypeAncestorsUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsQuery;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypesQuery;
@@ -31,14 +48,17 @@ import io.customerclassification.application.port.in.customertype.QueryCustomerT
 import io.customerclassification.application.port.in.customertype.QueryCustomerTypesUseCase;
 import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeUseCase;
+import io.customerclassification.application.port.in.idempotency.RunIdempotentRequestUseCase;
 import io.customerclassification.application.query.AggregateValue;
 import io.customerclassification.application.query.Criteria;
 import io.customerclassification.application.query.Page;
 import io.customerclassification.application.query.Paging;
 import io.customerclassification.domain.company.Company;
+import io.customerclassification.domain.customertype.CustomerType;
 import io.customerclassification.domain.customertype.CustomerTypeKey;
 import io.customerclassification.domain.customertype.CustomerTypeStatus;
 import io.customerclassification.domain.identity.Permission;
+import io.customerclassification.domain.identity.Resource;
 import io.customerclassification.domain.shared.CompanyId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -50,6 +70,8 @@ import java.time.ZoneOffset;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -65,6 +87,12 @@ public final class IntacctDialect implements HttpDialect {
     private static final Pattern DIGITS_18 = Pattern.compile("[0-9]{1,18}");
     private static final Pattern DIGITS_10 = Pattern.compile("[0-9]{1,10}");
     private static final List<String> OWNED = List.of("/objects", "/services", "/ia/api/v1");
+    /** The columns of an export of types (and of an import, whose {@code key} is read and ignored). */
+    public static final List<ExportStream.Column<CustomerTypeExportRow>> EXPORT_COLUMNS = List.of(
+            new ExportStream.Column<>("key", row -> row.key().toString()),
+            new ExportStream.Column<>("id", row -> row.name().value()),
+            new ExportStream.Column<>("status", row -> row.status().name().toLowerCase(Locale.ROOT)),
+            new ExportStream.Column<>("parentId", row -> row.parentName() == null ? null : row.parentName().value()));
 
     /**
      * The in-ports this dialect drives. {@code getCompany} reads the name of a company for the {@code entity} field,
@@ -79,16 +107,22 @@ public final class IntacctDialect implements HttpDialect {
             QueryCustomerTypesUseCase query,
             AggregateCustomerTypesUseCase aggregate,
             GetCustomerTypeLineageUseCase lineage,
+            ListCustomerTypeAncestorsUseCase ancestors,
             ListCustomerTypeDescendantsUseCase descendants,
-            GetCompanyUseCase getCompany) {
+            ExportCustomerTypesUseCase export,
+            ImportCustomerTypesUseCase importRows,
+            GetCompanyUseCase getCompany,
+            RunIdempotentRequestUseCase idempotency) {
 
         /** The in-ports from what implements the customer type use cases together, and the company one. */
         public static <T extends CreateCustomerTypeUseCase & GetCustomerTypeUseCase & ListCustomerTypeReferencesUseCase
                         & UpdateCustomerTypeUseCase & DeleteCustomerTypeUseCase & QueryCustomerTypesUseCase
                         & AggregateCustomerTypesUseCase & GetCustomerTypeLineageUseCase
-                        & ListCustomerTypeDescendantsUseCase>
-                UseCases of(T types, GetCompanyUseCase companies) {
-            return new UseCases(types, types, types, types, types, types, types, types, types, companies);
+                        & ListCustomerTypeAncestorsUseCase & ListCustomerTypeDescendantsUseCase
+                        & ExportCustomerTypesUseCase & ImportCustomerTypesUseCase>
+                UseCases of(T types, GetCompanyUseCase companies, RunIdempotentRequestUseCase idempotency) {
+            return new UseCases(types, types, types, types, types, types, types, types, types, types, types, types,
+                    companies, idempotency);
         }
     }
 
@@ -109,17 +143,27 @@ public final class IntacctDialect implements HttpDialect {
             String collection = prefix + OBJECT_PATH;
             String item = collection + "/{key}";
             String descendants = item + "/descendants";
+            String ancestors = item + "/ancestors";
+            String export = collection + "/export";
+            String importPath = collection + "/import";
             String query = prefix + QUERY_PATH;
             allowOnly(routes, collection, List.of(HandlerType.GET, HandlerType.POST));
+            allowOnly(routes, export, List.of(HandlerType.GET));
+            allowOnly(routes, importPath, List.of(HandlerType.POST));
             allowOnly(routes, item, List.of(HandlerType.GET, HandlerType.PATCH, HandlerType.DELETE));
             allowOnly(routes, descendants, List.of(HandlerType.GET));
+            allowOnly(routes, ancestors, List.of(HandlerType.GET));
             allowOnly(routes, query, List.of(HandlerType.POST));
             routes.get(collection, this::list);
             routes.post(collection, this::create);
+            // Before the item route, whose path it would otherwise match as key "export".
+            routes.get(export, this::export);
+            routes.post(importPath, this::importRows);
             routes.get(item, this::get);
             routes.patch(item, this::update);
             routes.delete(item, this::delete);
             routes.get(descendants, this::descendants);
+            routes.get(ancestors, this::ancestors);
             routes.post(query, this::query);
         }
     }
@@ -187,6 +231,85 @@ public final class IntacctDialect implements HttpDialect {
         writeList(ctx, page, start, size, IntacctJson::writeDescendant);
     }
 
+    /** Extension: the path from a type's parent up to its root, nearest first, in one unpaged list. */
+    private void ancestors(Context ctx) {
+        Caller caller = authentication.caller(ctx);
+        List<CustomerTypeAncestor> ancestors = useCases.ancestors().listCustomerTypeAncestors(
+                new ListCustomerTypeAncestorsQuery(caller, companyId(ctx, caller), key(ctx)));
+        writeList(ctx, new Page<>(ancestors, ancestors.size()), 1, ancestors.size(), IntacctJson::writeAncestor);
+    }
+
+    /**
+     * Extension (CONTRACT §3.3): every type of the entity, parents before children, as JSON or CSV by
+     * {@code Accept}, streamed. An {@code Accept} naming neither is 406 before the entity is looked up.
+     */
+    private void export(Context ctx) {
+        Caller caller = authentication.caller(ctx);
+        CompanyId company = companyId(ctx, caller);
+        String accept = ctx.header("Accept");
+        ExportStream.Format format = ExportStream.Format.accepted(accept)
+                .orElseThrow(() -> new IntacctException(IntacctCodes.notAcceptable(accept)));
+        ExportStream<CustomerTypeExportRow> out = new ExportStream<>(ctx, format, EXPORT_COLUMNS, IntacctJson.MAPPER);
+        out.run(rows -> useCases.export().exportCustomerTypes(new ExportCustomerTypesQuery(caller, company), rows));
+    }
+
+    /**
+     * Extension (CONTRACT §3.3): the rows of a JSON or CSV body, as the export writes them ({@code key} ignored), all
+     * or nothing; every problem of the rows in one 422.
+     */
+    private void importRows(Context ctx) {
+        Caller caller = authentication.caller(ctx);
+        CompanyId company = companyId(ctx, caller);
+        ImportMode mode = switch (queryWord(ctx, "mode", "create", List.of("create", "upsert"))) {
+            case "upsert" -> ImportMode.UPSERT;
+            default -> ImportMode.CREATE;
+        };
+        boolean dryRun = queryWord(ctx, "dryRun", "false", List.of("true", "false")).equals("true");
+        String contentType = ctx.contentType();
+        ImportBody.Format format = ImportBody.Format.of(contentType).orElseThrow(() -> new IntacctException(
+                IntacctCodes.refused(415, "Content-Type must be application/json or text/csv, was " + contentType)));
+        List<CustomerTypeImportRow> rows = importRows(JsonBody.text(ctx), format);
+        ImportResult result = useCases.importRows().importCustomerTypes(
+                new ImportCustomerTypesCommand(caller, company, rows, mode, dryRun));
+        long total = result.created() + result.updated();
+        IntacctJson.write(ctx, 200, IntacctJson.NODES.objectNode()
+                .<ObjectNode>set("ia::result", IntacctJson.NODES.objectNode()
+                        .put("created", result.created()).put("updated", result.updated()))
+                .set("ia::meta", IntacctJson.NODES.objectNode()
+                        .put("totalCount", total).put("totalSuccess", total).put("totalError", 0)));
+    }
+
+    /** The rows of an import of types, JSON or CSV, as the export writes them. */
+    public static List<CustomerTypeImportRow> importRows(String text, ImportBody.Format format) {
+        return ImportBody.rows(text, format, IntacctJson.MAPPER,
+                EXPORT_COLUMNS.stream().map(ExportStream.Column::name).toList(), "id", "key").stream()
+                .map(row -> new CustomerTypeImportRow(row.get("id"), row.get("status"), row.get("parentId")))
+                .toList();
+    }
+
+    /** The column an import problem names ({@code target} {@code /rows/{n}/<column>}). */
+    public static String importColumn(ImportField field) {
+        return switch (field) {
+            case NAME -> "id";
+            case STATUS -> "status";
+            case PARENT -> "parentId";
+            case ARCHIVED -> "Archived";
+        };
+    }
+
+    /** A query parameter that is one of {@code words}; {@code fallback} without it. */
+    private static String queryWord(Context ctx, String name, String fallback, List<String> words) {
+        String raw = ctx.queryParam(name);
+        if (raw == null) {
+            return fallback;
+        }
+        if (!words.contains(raw)) {
+            throw new IntacctException(IntacctCodes.payloadErrors(List.of(IntacctCodes.invalidValue(name,
+                    name + " must be " + String.join(" or ", words) + ", was " + raw))));
+        }
+        return raw;
+    }
+
     @FunctionalInterface
     private interface ItemWriter<T> {
         void write(JsonGenerator json, T item) throws IOException;
@@ -203,27 +326,50 @@ public final class IntacctDialect implements HttpDialect {
         }, page.total(), start, size);
     }
 
+    /**
+     * With an {@code Idempotency-Key}, a retry of the same body for the same entity gets the first answer again
+     * (CONTRACT §3.2), a refusal included.
+     */
     private void create(Context ctx) {
         Caller caller = authentication.caller(ctx);
         CompanyId company = companyId(ctx, caller);
+        Optional<String> key = IdempotencyKeys.key(ctx,
+                sent -> new IntacctException(IntacctCodes.invalidIdempotencyKey()));
+        IdempotencyKeys.answer(ctx, key, useCases.idempotency(), caller, Resource.CUSTOMER_TYPE,
+                "intacct POST customer-type", company, () -> created(ctx, caller, company),
+                refusal -> errors.finalAnswer(refusal, ctx));
+    }
+
+    /** Creates the type the body describes: 201 and its reference. */
+    private RecordedAnswer created(Context ctx, Caller caller, CompanyId company) {
         TypePayload payload = TypePayload.parse(body(ctx, "POST"), TypePayload.Operation.CREATE, null);
         CustomerTypeView created = useCases.create().createCustomerType(new CreateCustomerTypeCommand(caller, company,
                 payload.name(), payload.status() == null ? CustomerTypeStatus.ACTIVE : payload.status(),
                 payload.parent() == null ? null : payload.parent().newParent().orElse(null)));
-        IntacctJson.writeSingle(ctx, 201, json -> IntacctJson.writeReference(json, created.type().key(), created.type().name()));
+        return new RecordedAnswer(201, Map.of("Content-Type", "application/json"), IntacctJson.single(
+                json -> IntacctJson.writeReference(json, created.type().key(), created.type().name())));
     }
 
+    /** With its ETag; 304 without a body when {@code If-None-Match} names it. */
     private void get(Context ctx) {
         Caller caller = authentication.caller(ctx);
         CompanyId company = companyId(ctx, caller);
         CustomerTypeView view = useCases.get().getCustomerType(new GetCustomerTypeQuery(caller, company, key(ctx)));
+        String tag = etag(view.type());
+        ctx.header(EntityTags.ETAG, tag);
+        if (EntityTags.condition(ctx, EntityTags.IF_NONE_MATCH).names(tag)) {
+            ctx.status(304);
+            return;
+        }
         Company entity = entity(caller, company);
         IntacctJson.writeSingle(ctx, 200, json -> IntacctJson.writeFull(json, view, entity));
     }
 
     /**
-     * The current id comes first: a PATCH may repeat it but not change it, and an unknown key is 404 before the body.
-     * Reading it to change it needs {@code edit}, not {@code view}.
+     * The current type comes first: an unknown key is 404, and an {@code If-Match} it does not meet 412, before the
+     * body is read; a PATCH may repeat the current id but not change it. Reading it to change it needs {@code edit},
+     * not {@code view}. The version {@code If-Match} admitted is checked again in the write transaction, so a change
+     * made in between is 412 too.
      */
     private void update(Context ctx) {
         Caller caller = authentication.caller(ctx);
@@ -231,17 +377,44 @@ public final class IntacctDialect implements HttpDialect {
         CustomerTypeKey key = key(ctx);
         CustomerTypeView current = useCases.get().getCustomerType(
                 new GetCustomerTypeQuery(caller, company, key, Permission.EDIT));
+        Long expected = expectedVersion(ctx, current.type());
         TypePayload payload = TypePayload.parse(body(ctx, "PATCH"), TypePayload.Operation.UPDATE,
                 current.type().name());
         CustomerTypeView updated = useCases.update().updateCustomerType(
-                new UpdateCustomerTypeCommand(caller, company, key, payload.status(), payload.parent()));
+                new UpdateCustomerTypeCommand(caller, company, key, payload.status(), payload.parent(), expected));
+        ctx.header(EntityTags.ETAG, etag(updated.type()));
         IntacctJson.writeSingle(ctx, 200, json -> IntacctJson.writeReference(json, updated.type().key(), updated.type().name()));
     }
 
     private void delete(Context ctx) {
         Caller caller = authentication.caller(ctx);
-        useCases.delete().deleteCustomerType(new DeleteCustomerTypeCommand(caller, companyId(ctx, caller), key(ctx)));
+        CompanyId company = companyId(ctx, caller);
+        CustomerTypeKey key = key(ctx);
+        Long expected = null;
+        if (EntityTags.condition(ctx, EntityTags.IF_MATCH).isPresent()) {
+            expected = expectedVersion(ctx, useCases.get().getCustomerType(
+                    new GetCustomerTypeQuery(caller, company, key, Permission.DELETE)).type());
+        }
+        useCases.delete().deleteCustomerType(new DeleteCustomerTypeCommand(caller, company, key, expected));
         ctx.status(204);
+    }
+
+    private static String etag(CustomerType type) {
+        return EntityTags.of(type.key().value(), type.version());
+    }
+
+    /**
+     * The version a change is based on: the current one when {@code If-Match} names its tag, none without the header
+     * or with {@code *}.
+     *
+     * @throws IntacctException 412 when {@code If-Match} names no tag of the current version
+     */
+    private static Long expectedVersion(Context ctx, CustomerType current) {
+        EntityTags.Condition ifMatch = EntityTags.condition(ctx, EntityTags.IF_MATCH);
+        if (!ifMatch.admits(current.key().value(), current.version())) {
+            throw new IntacctException(IntacctCodes.preconditionFailed(current.key().value(), current.version()));
+        }
+        return ifMatch.isPresent() && !ifMatch.isAny() ? current.version() : null;
     }
 
     // ---- the query service

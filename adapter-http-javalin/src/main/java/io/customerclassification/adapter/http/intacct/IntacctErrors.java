@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.InvalidBodyException;
+import io.customerclassification.application.port.in.dataimport.ImportRejectedException;
 import io.customerclassification.adapter.http.LogText;
+import io.customerclassification.application.model.RecordedAnswer;
+import io.customerclassification.application.port.in.idempotency.IdempotencyKeyReusedException;
+import io.customerclassification.application.port.in.idempotency.RequestInProgressException;
 import io.customerclassification.adapter.http.RequestIds;
 import io.customerclassification.application.port.out.StoreBusyException;
 import io.customerclassification.application.port.out.StoreFullException;
@@ -20,10 +24,14 @@ import io.customerclassification.domain.shared.DomainException;
 import io.customerclassification.domain.shared.InvalidNameException;
 import io.customerclassification.domain.shared.NotFoundException;
 import io.customerclassification.domain.shared.RuleViolationException;
+import io.customerclassification.domain.shared.StaleVersionException;
 import io.javalin.http.Context;
 import jakarta.validation.ConstraintViolationException;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +53,10 @@ final class IntacctErrors {
         } else if (exception instanceof StoreFullException) {
             LOG.warn("supportId={} {} {} -> 507 store full: {}", supportId, ctx.method(), LogText.of(ctx.path()),
                     LogText.of(exception.getMessage()));
+        } else if (exception instanceof RequestInProgressException) {
+            LOG.info("supportId={} {} {} -> 409 {}", supportId, ctx.method(), LogText.of(ctx.path()),
+                    LogText.of(error.message()));
+            ctx.header("Retry-After", Integer.toString(HttpDialect.BUSY_RETRY_AFTER_SECONDS));
         } else if (error.status() >= 500) {
             LOG.error("supportId={} {} {} failed", supportId, ctx.method(), LogText.of(ctx.path()), exception);
         } else {
@@ -52,6 +64,23 @@ final class IntacctErrors {
                     error.errorId(), LogText.of(error.message()));
         }
         write(ctx, error, supportId);
+    }
+
+    /**
+     * The answer a retry of a request made with an idempotency key gets again when the request was refused (a 4xx);
+     * empty for a failure of the server's and for a refusal by the caller's grants (which may change), after which
+     * the key is released for a retry.
+     */
+    Optional<RecordedAnswer> finalAnswer(RuntimeException exception, Context ctx) {
+        String supportId = RequestIds.of(ctx);
+        IntacctError error = translate(exception, supportId);
+        if (error.status() >= 500 || error.status() == 403) {
+            return Optional.empty();
+        }
+        LOG.info("supportId={} {} {} -> {} {} {} (kept for the Idempotency-Key's retries)", supportId, ctx.method(),
+                LogText.of(ctx.path()), error.status(), error.errorId(), LogText.of(error.message()));
+        return Optional.of(new RecordedAnswer(error.status(), Map.of("Content-Type", "application/json"),
+                IntacctJson.text(envelope(error, supportId)).getBytes(StandardCharsets.UTF_8)));
     }
 
     void renderNotFound(Context ctx) {
@@ -68,10 +97,26 @@ final class IntacctErrors {
         if (exception instanceof StoreFullException) {
             return IntacctCodes.refused(507, HttpDialect.STORE_FULL_MESSAGE);
         }
+        if (exception instanceof IdempotencyKeyReusedException reused) {
+            return IntacctCodes.idempotencyKeyReused(reused.key());
+        }
+        if (exception instanceof RequestInProgressException running) {
+            return IntacctCodes.requestInProgress(running.key());
+        }
         if (exception instanceof InvalidBodyException invalid) {
             String message = invalid.describe("The payload");
-            return IntacctCodes.payloadErrors(List.of(invalid.problem() == InvalidBodyException.Problem.ENCODING
-                    ? IntacctCodes.invalidEncoding(message) : IntacctCodes.invalidJson(message)));
+            return switch (invalid.problem()) {
+                case ENCODING -> IntacctCodes.payloadErrors(List.of(IntacctCodes.invalidEncoding(message)));
+                case SYNTAX -> IntacctCodes.payloadErrors(List.of(IntacctCodes.invalidJson(message)));
+                case CSV -> IntacctCodes.payloadErrors(List.of(IntacctCodes.invalidCsv(message)));
+                case SIZE -> IntacctCodes.importTooLarge(message);
+            };
+        }
+        if (exception instanceof ImportRejectedException rejected) {
+            return IntacctCodes.importRejected(rejected.problems().stream()
+                    .map(problem -> IntacctCodes.importRow("/rows/" + problem.row() + "/"
+                            + IntacctDialect.importColumn(problem.field()), problem.message()))
+                    .toList());
         }
         if (exception instanceof DomainException domain) {
             return translateDomain(domain);
@@ -100,6 +145,9 @@ final class IntacctErrors {
         }
         if (exception instanceof DuplicateCustomerTypeNameException e) {
             return IntacctCodes.conflict(e.name().value());
+        }
+        if (exception instanceof StaleVersionException e) {
+            return IntacctCodes.preconditionFailed(e.id(), e.currentVersion());
         }
         if (exception instanceof InvalidNameException e) {
             return IntacctCodes.payloadErrors(List.of(IntacctCodes.invalidValue("/id", "id " + e.reason().description())));

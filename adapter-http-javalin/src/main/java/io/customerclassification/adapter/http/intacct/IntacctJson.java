@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.JsonBody;
+import io.customerclassification.application.model.CustomerTypeAncestor;
 import io.customerclassification.application.model.CustomerTypeDescendant;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.domain.company.Company;
@@ -75,7 +76,12 @@ final class IntacctJson {
 
     /** {@code {"ia::result": …, "ia::meta": {"totalCount": 1}}}: one object created, read or changed. */
     static void writeSingle(Context ctx, int status, Result result) {
-        write(ctx, status, json -> {
+        ctx.status(status).contentType("application/json").result(single(result));
+    }
+
+    /** The bytes of {@link #writeSingle}'s answer, for an answer kept before it is written. */
+    static byte[] single(Result result) {
+        return bytes(json -> {
             json.writeStartObject();
             json.writeFieldName("ia::result");
             result.write(json);
@@ -123,13 +129,17 @@ final class IntacctJson {
      * {@code String}, which on the hot routes cost a noticeable share of a request (docs/performance.md).
      */
     private static void write(Context ctx, int status, Result body) {
+        ctx.status(status).contentType("application/json").result(bytes(body));
+    }
+
+    private static byte[] bytes(Result body) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
         try (JsonGenerator json = MAPPER.createGenerator(bytes)) {
             body.write(json);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write JSON", e);
         }
-        ctx.status(status).contentType("application/json").result(bytes.toByteArray());
+        return bytes.toByteArray();
     }
 
     /** {@code {key, id, href}}, as lists and writes return it. */
@@ -158,6 +168,16 @@ final class IntacctJson {
         json.writeEndObject();
         json.writeObjectFieldStart("ia::hierarchy");
         json.writeNumberField("level", descendant.level());
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** A type on the path to the root (extension): its reference and, under {@code ia::hierarchy}, its level above. */
+    static void writeAncestor(JsonGenerator json, CustomerTypeAncestor ancestor) throws IOException {
+        json.writeStartObject();
+        writeReferenceFields(json, ancestor.key(), ancestor.name());
+        json.writeObjectFieldStart("ia::hierarchy");
+        json.writeNumberField("level", ancestor.level());
         json.writeEndObject();
         json.writeEndObject();
     }

@@ -10,8 +10,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.AllowedMethods;
 import io.customerclassification.adapter.http.BearerAuthentication;
+import io.customerclassification.adapter.http.EntityTags;
+import io.customerclassification.adapter.http.ExportStream;
 import io.customerclassification.adapter.http.HttpDialect;
+import io.customerclassification.adapter.http.ImportBody;
+import io.customerclassification.adapter.http.IdempotencyKeys;
 import io.customerclassification.adapter.http.JsonBody;
+import io.customerclassification.application.model.RecordedAnswer;
 import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.port.in.company.GetCompanyQuery;
 import io.customerclassification.application.port.in.company.GetCompanyUseCase;
@@ -20,12 +25,21 @@ import io.customerclassification.application.port.in.customerprofile.CreateCusto
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileUseCase;
 import io.customerclassification.application.port.in.customerprofile.DeleteCustomerProfileCommand;
 import io.customerclassification.application.port.in.customerprofile.DeleteCustomerProfileUseCase;
+import io.customerclassification.application.port.in.customerprofile.ExportCustomerProfilesQuery;
+import io.customerclassification.application.port.in.customerprofile.ExportCustomerProfilesUseCase;
+import io.customerclassification.application.port.in.customerprofile.CustomerProfileImportRow;
+import io.customerclassification.application.port.in.customerprofile.ImportCustomerProfilesCommand;
+import io.customerclassification.application.port.in.customerprofile.ImportCustomerProfilesUseCase;
+import io.customerclassification.application.port.in.dataimport.ImportField;
+import io.customerclassification.application.port.in.dataimport.ImportMode;
+import io.customerclassification.application.port.in.dataimport.ImportResult;
 import io.customerclassification.application.port.in.customerprofile.GetCustomerProfileQuery;
 import io.customerclassification.application.port.in.customerprofile.GetCustomerProfileUseCase;
 import io.customerclassification.application.port.in.customerprofile.ListCustomerProfilesQuery;
 import io.customerclassification.application.port.in.customerprofile.ListCustomerProfilesUseCase;
 import io.customerclassification.application.port.in.customerprofile.UpdateCustomerProfileCommand;
 import io.customerclassification.application.port.in.customerprofile.UpdateCustomerProfileUseCase;
+import io.customerclassification.application.port.in.idempotency.RunIdempotentRequestUseCase;
 import io.customerclassification.application.query.Criteria;
 import io.customerclassification.application.query.Page;
 import io.customerclassification.application.query.Paging;
@@ -34,13 +48,18 @@ import io.customerclassification.domain.company.Company;
 import io.customerclassification.domain.customerprofile.CustomerProfile;
 import io.customerclassification.domain.customerprofile.CustomerProfileId;
 import io.customerclassification.domain.identity.Permission;
+import io.customerclassification.domain.identity.Resource;
 import io.customerclassification.domain.shared.CompanyId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Customer profiles with the REST contract of Simpro's {@code setup/customerProfiles} API (CONTRACT §1), and
@@ -53,6 +72,13 @@ public final class SimproDialect implements HttpDialect {
     private static final String COMPANY = COMPANIES + "/{companyID}";
     private static final String PROFILES = COMPANY + "/setup/customerProfiles";
     private static final String PROFILE = PROFILES + "/{customerProfileID}";
+    private static final String EXPORT = PROFILES + "/export";
+    private static final String IMPORT = PROFILES + "/import";
+    /** The columns of an export of profiles (and of an import, whose {@code ID} is read and ignored). */
+    public static final List<ExportStream.Column<CustomerProfile>> EXPORT_COLUMNS = List.of(
+            new ExportStream.Column<>("ID", profile -> profile.id().value()),
+            new ExportStream.Column<>("Name", profile -> profile.name().value()),
+            new ExportStream.Column<>("Archived", CustomerProfile::archived));
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** The in-ports this dialect drives. */
@@ -62,26 +88,31 @@ public final class SimproDialect implements HttpDialect {
             ListCustomerProfilesUseCase list,
             UpdateCustomerProfileUseCase update,
             DeleteCustomerProfileUseCase delete,
+            ExportCustomerProfilesUseCase export,
+            ImportCustomerProfilesUseCase importRows,
             ListCompaniesUseCase listCompanies,
-            GetCompanyUseCase getCompany) {
+            GetCompanyUseCase getCompany,
+            RunIdempotentRequestUseCase idempotency) {
 
         /** The in-ports from what implements the profile use cases together, and the company ones. */
         public static <P extends CreateCustomerProfileUseCase & GetCustomerProfileUseCase & ListCustomerProfilesUseCase
-                        & UpdateCustomerProfileUseCase & DeleteCustomerProfileUseCase,
+                        & UpdateCustomerProfileUseCase & DeleteCustomerProfileUseCase & ExportCustomerProfilesUseCase
+                        & ImportCustomerProfilesUseCase,
                         C extends ListCompaniesUseCase & GetCompanyUseCase>
-                UseCases of(P profiles, C companies) {
-            return new UseCases(profiles, profiles, profiles, profiles, profiles, companies, companies);
+                UseCases of(P profiles, C companies, RunIdempotentRequestUseCase idempotency) {
+            return new UseCases(profiles, profiles, profiles, profiles, profiles, profiles, profiles, companies,
+                    companies, idempotency);
         }
     }
 
     private final UseCases useCases;
     private final BearerAuthentication authentication;
-    private final ObjectMapper mapper = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    private final SimproErrors errors = new SimproErrors(mapper);
+    private final SimproErrors errors = new SimproErrors(MAPPER);
 
     public SimproDialect(UseCases useCases, BearerAuthentication authentication) {
         this.useCases = useCases;
@@ -93,11 +124,16 @@ public final class SimproDialect implements HttpDialect {
         allowOnly(routes, COMPANIES, List.of(HandlerType.GET));
         allowOnly(routes, COMPANY, List.of(HandlerType.GET));
         allowOnly(routes, PROFILES, List.of(HandlerType.GET, HandlerType.POST));
+        allowOnly(routes, EXPORT, List.of(HandlerType.GET));
+        allowOnly(routes, IMPORT, List.of(HandlerType.POST));
         allowOnly(routes, PROFILE, List.of(HandlerType.GET, HandlerType.PATCH, HandlerType.DELETE));
         routes.get(COMPANIES, this::listCompanies);
         routes.get(COMPANY, this::getCompany);
         routes.get(PROFILES, this::listProfiles);
         routes.post(PROFILES, this::createProfile);
+        // Before the item route, whose path it would otherwise match as profile "export".
+        routes.get(EXPORT, this::exportProfiles);
+        routes.post(IMPORT, this::importProfiles);
         routes.get(PROFILE, this::getProfile);
         routes.patch(PROFILE, this::updateProfile);
         routes.delete(PROFILE, this::deleteProfile);
@@ -183,19 +219,39 @@ public final class SimproDialect implements HttpDialect {
         json(ctx, 200, body);
     }
 
+    /**
+     * With an {@code Idempotency-Key}, a retry of the same body for the same company gets the first answer again
+     * (CONTRACT §3.2), a refusal included.
+     */
     private void createProfile(Context ctx) {
         Caller caller = authentication.caller(ctx);
         CompanyId companyId = companyId(ctx);
-        SimproBody body = SimproBody.parse(mapper, jsonBody(ctx), SimproBody.Operation.POST);
-        CustomerProfile created = useCases.create().createCustomerProfile(new CreateCustomerProfileCommand(caller, 
-                companyId, body.name(), Boolean.TRUE.equals(body.archived())));
-        String base = collectionUri(companyId);
-        ctx.header("Location", base + created.id());
-        ctx.header("Resource-ID", created.id().toString());
-        ctx.header("Resource-Base-URI", base);
-        json(ctx, 201, profile(created, List.of(SimproColumn.values())));
+        Optional<String> key = IdempotencyKeys.key(ctx, sent -> SimproException.of(422, null,
+                "Idempotency-Key must be one header of 1 to 255 visible ASCII characters.", NODES.textNode(sent)));
+        IdempotencyKeys.answer(ctx, key, useCases.idempotency(), caller, Resource.CUSTOMER_PROFILE,
+                "simpro POST customerProfiles", companyId, () -> created(ctx, caller, companyId),
+                refusal -> errors.finalAnswer(refusal, ctx));
     }
 
+    /** Creates the profile the body describes: 201, the profile and its headers. */
+    private RecordedAnswer created(Context ctx, Caller caller, CompanyId companyId) {
+        SimproBody body = SimproBody.parse(MAPPER, jsonBody(ctx), SimproBody.Operation.POST);
+        CustomerProfile created = useCases.create().createCustomerProfile(new CreateCustomerProfileCommand(caller,
+                companyId, body.name(), Boolean.TRUE.equals(body.archived())));
+        String base = collectionUri(companyId);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Location", base + created.id());
+        headers.put("Resource-ID", created.id().toString());
+        headers.put("Resource-Base-URI", base);
+        headers.put("Content-Type", "application/json");
+        return new RecordedAnswer(201, headers, errors.toJson(profile(created, List.of(SimproColumn.values())))
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * With the ETag of the representation asked for (the columns and their order are part of it); 304 without a body
+     * when {@code If-None-Match} names it.
+     */
     private void getProfile(Context ctx) {
         Caller caller = authentication.caller(ctx);
         CompanyId companyId = companyId(ctx);
@@ -207,27 +263,139 @@ public final class SimproDialect implements HttpDialect {
         if (!problems.isEmpty()) {
             throw new SimproException(422, problems);
         }
+        String tag = EntityTags.of(profile.id().value(), profile.version(), variant(columns));
+        ctx.header(EntityTags.ETAG, tag);
+        if (EntityTags.condition(ctx, EntityTags.IF_NONE_MATCH).names(tag)) {
+            ctx.status(304);
+            return;
+        }
         json(ctx, 200, profile(profile, columns));
     }
 
-    /** An unknown profile is 404 before any problem of the body; reading it to change it needs {@code edit}. */
+    /**
+     * An unknown profile is 404, and an {@code If-Match} it does not meet 412, before any problem of the body; reading
+     * it to change it needs {@code edit}. The version {@code If-Match} admitted is checked again in the write
+     * transaction, so a change made in between is 412 too.
+     */
     private void updateProfile(Context ctx) {
         Caller caller = authentication.caller(ctx);
         CompanyId companyId = companyId(ctx);
         CustomerProfileId id = profileId(ctx);
-        useCases.get().getCustomerProfile(new GetCustomerProfileQuery(caller, companyId, id, Permission.EDIT));
-        SimproBody body = SimproBody.parse(mapper, jsonBody(ctx), SimproBody.Operation.PATCH);
-        useCases.update().updateCustomerProfile(new UpdateCustomerProfileCommand(caller, companyId, id,
-                body.name(), body.archived()));
+        Long expected = expectedVersion(ctx, useCases.get().getCustomerProfile(
+                new GetCustomerProfileQuery(caller, companyId, id, Permission.EDIT)));
+        SimproBody body = SimproBody.parse(MAPPER, jsonBody(ctx), SimproBody.Operation.PATCH);
+        CustomerProfile updated = useCases.update().updateCustomerProfile(
+                new UpdateCustomerProfileCommand(caller, companyId, id, body.name(), body.archived(), expected));
         ctx.header("Resource-ID", id.toString());
+        ctx.header(EntityTags.ETAG, EntityTags.of(id.value(), updated.version()));
         ctx.status(204);
     }
 
     private void deleteProfile(Context ctx) {
         Caller caller = authentication.caller(ctx);
-        useCases.delete().deleteCustomerProfile(new DeleteCustomerProfileCommand(caller, companyId(ctx),
-                profileId(ctx)));
+        CompanyId companyId = companyId(ctx);
+        CustomerProfileId id = profileId(ctx);
+        Long expected = null;
+        if (EntityTags.condition(ctx, EntityTags.IF_MATCH).isPresent()) {
+            expected = expectedVersion(ctx, useCases.get().getCustomerProfile(
+                    new GetCustomerProfileQuery(caller, companyId, id, Permission.DELETE)));
+        }
+        useCases.delete().deleteCustomerProfile(new DeleteCustomerProfileCommand(caller, companyId, id, expected));
         ctx.status(204);
+    }
+
+    /**
+     * Extension (CONTRACT §3.3): every profile of the company by id, as JSON or CSV by {@code Accept}, streamed. An
+     * {@code Accept} naming neither is 406 before the company is looked up.
+     */
+    private void exportProfiles(Context ctx) {
+        Caller caller = authentication.caller(ctx);
+        CompanyId companyId = companyId(ctx);
+        String accept = ctx.header("Accept");
+        ExportStream.Format format = ExportStream.Format.accepted(accept).orElseThrow(() -> SimproException.of(406,
+                null, "Accept must allow application/json or text/csv.", accept == null ? null : NODES.textNode(accept)));
+        ExportStream<CustomerProfile> out = new ExportStream<>(ctx, format, EXPORT_COLUMNS, MAPPER);
+        out.run(rows -> useCases.export().exportCustomerProfiles(
+                new ExportCustomerProfilesQuery(caller, companyId), rows));
+    }
+
+    /**
+     * Extension (CONTRACT §3.3): the rows of a JSON or CSV body, as the export writes them ({@code ID} ignored), all
+     * or nothing; every problem of the rows in one 422.
+     */
+    private void importProfiles(Context ctx) {
+        Caller caller = authentication.caller(ctx);
+        CompanyId companyId = companyId(ctx);
+        List<SimproProblem> problems = new ArrayList<>();
+        ImportMode mode = importMode(ctx.queryParam("mode"), problems);
+        boolean dryRun = dryRun(ctx.queryParam("dryRun"), problems);
+        if (!problems.isEmpty()) {
+            throw new SimproException(422, problems);
+        }
+        String contentType = ctx.contentType();
+        ImportBody.Format format = ImportBody.Format.of(contentType).orElseThrow(() -> SimproException.of(415, null,
+                "Content-Type must be application/json or text/csv.", NODES.textNode(contentType)));
+        List<CustomerProfileImportRow> rows = importRows(JsonBody.text(ctx), format);
+        ImportResult result = useCases.importRows().importCustomerProfiles(
+                new ImportCustomerProfilesCommand(caller, companyId, rows, mode, dryRun));
+        ObjectNode body = NODES.objectNode();
+        body.put("created", result.created());
+        body.put("updated", result.updated());
+        json(ctx, 200, body);
+    }
+
+    /** The rows of an import of profiles, JSON or CSV, as the export writes them. */
+    public static List<CustomerProfileImportRow> importRows(String text, ImportBody.Format format) {
+        return ImportBody.rows(text, format, MAPPER, EXPORT_COLUMNS.stream().map(ExportStream.Column::name).toList(),
+                "Name", "ID").stream().map(row -> new CustomerProfileImportRow(row.get("Name"), row.get("Archived")))
+                .toList();
+    }
+
+    /** The column an import problem names ({@code path} {@code /rows/{n}/<column>}). */
+    public static String importColumn(ImportField field) {
+        return field == ImportField.ARCHIVED ? "Archived" : "Name";
+    }
+
+    private static ImportMode importMode(String raw, List<SimproProblem> problems) {
+        if (raw == null || raw.equals("create")) {
+            return ImportMode.CREATE;
+        }
+        if (raw.equals("upsert")) {
+            return ImportMode.UPSERT;
+        }
+        problems.add(new SimproProblem("/mode", "mode must be create or upsert.", NODES.textNode(raw)));
+        return ImportMode.CREATE;
+    }
+
+    private static boolean dryRun(String raw, List<SimproProblem> problems) {
+        if (raw == null || raw.equals("false")) {
+            return false;
+        }
+        if (raw.equals("true")) {
+            return true;
+        }
+        problems.add(new SimproProblem("/dryRun", "dryRun must be true or false.", NODES.textNode(raw)));
+        return false;
+    }
+
+    /** The item's full representation has no variant; any other names its columns in order ({@code Name-ID}). */
+    private static String variant(List<SimproColumn> columns) {
+        return columns.equals(List.of(SimproColumn.values())) ? ""
+                : String.join("-", columns.stream().map(SimproColumn::label).toList());
+    }
+
+    /**
+     * The version a change is based on: the current one when {@code If-Match} names a tag of it, none without the
+     * header or with {@code *}.
+     *
+     * @throws SimproException 412 when {@code If-Match} names no tag of the current version
+     */
+    private static Long expectedVersion(Context ctx, CustomerProfile current) {
+        EntityTags.Condition ifMatch = EntityTags.condition(ctx, EntityTags.IF_MATCH);
+        if (!ifMatch.admits(current.id().value(), current.version())) {
+            throw SimproErrors.preconditionFailed(current.id().value(), current.version());
+        }
+        return ifMatch.isPresent() && !ifMatch.isAny() ? current.version() : null;
     }
 
     private static ObjectNode profile(CustomerProfile profile, List<SimproColumn> columns) {

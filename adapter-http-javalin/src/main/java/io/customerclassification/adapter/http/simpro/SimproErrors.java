@@ -5,10 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.customerclassification.adapter.http.EntityTags;
 import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.InvalidBodyException;
+import io.customerclassification.application.port.in.dataimport.ImportRejectedException;
 import io.customerclassification.adapter.http.LogText;
+import io.customerclassification.application.model.RecordedAnswer;
+import io.customerclassification.application.port.in.idempotency.IdempotencyKeyReusedException;
+import io.customerclassification.application.port.in.idempotency.RequestInProgressException;
 import io.customerclassification.adapter.http.RequestIds;
 import io.customerclassification.application.port.out.StoreBusyException;
 import io.customerclassification.application.port.out.StoreFullException;
@@ -19,11 +24,15 @@ import io.customerclassification.domain.identity.InvalidTokenException;
 import io.customerclassification.domain.shared.AccessDeniedException;
 import io.customerclassification.domain.shared.InvalidNameException;
 import io.customerclassification.domain.shared.NotFoundException;
+import io.customerclassification.domain.shared.StaleVersionException;
 import io.javalin.http.Context;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,31 +56,15 @@ final class SimproErrors {
     }
 
     void render(Exception exception, Context ctx) {
-        if (exception instanceof SimproException refused) {
-            write(ctx, refused.status(), refused.problems());
-        } else if (exception instanceof InvalidTokenException invalid) {
+        SimproException refused = refusal(exception);
+        if (exception instanceof InvalidTokenException invalid) {
             ctx.header("WWW-Authenticate", BearerAuthentication.challenge(invalid));
             write(ctx, 401, List.of(new SimproProblem(null, invalid.getMessage(), null)));
-        } else if (exception instanceof AccessDeniedException denied) {
-            write(ctx, 403, List.of(new SimproProblem(null, denied.getMessage(), null)));
-        } else if (exception instanceof InvalidBodyException invalid) {
-            write(ctx, 422, List.of(new SimproProblem(null, invalid.describe("Request body"), null)));
-        } else if (exception instanceof DuplicateCustomerProfileNameException duplicate) {
-            write(ctx, 422, List.of(new SimproProblem("/Name", "Name already exists.",
-                    NODES.textNode(duplicate.name().value()))));
-        } else if (exception instanceof CompanyNotFoundException) {
-            write(ctx, 404, List.of(new SimproProblem(null, "Company not found.", null)));
-        } else if (exception instanceof CustomerProfileNotFoundException) {
-            write(ctx, 404, List.of(new SimproProblem(null, "Customer profile not found.", null)));
-        } else if (exception instanceof NotFoundException) {
-            write(ctx, 404, List.of(new SimproProblem(null, "Not found.", null)));
-        } else if (exception instanceof InvalidNameException invalid) {
-            write(ctx, 422, List.of(nameProblem(invalid)));
-        } else if (exception instanceof ConstraintViolationException violations) {
-            write(ctx, 422, violations.getConstraintViolations().stream()
-                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                    .map(SimproErrors::violation)
-                    .toList());
+        } else if (refused != null) {
+            if (exception instanceof RequestInProgressException) {
+                ctx.header("Retry-After", Integer.toString(HttpDialect.BUSY_RETRY_AFTER_SECONDS));
+            }
+            write(ctx, refused.status(), refused.problems());
         } else if (exception instanceof StoreFullException) {
             LOG.warn("store full: {} {} -> 507: {}", ctx.method(), LogText.of(ctx.path()),
                     LogText.of(exception.getMessage()));
@@ -88,8 +81,74 @@ final class SimproErrors {
         }
     }
 
+    /**
+     * The 4xx a refusal of the request is answered with, or null for a failure of the server's (busy, full,
+     * unexpected), which {@link #render} answers with a 5xx.
+     */
+    static SimproException refusal(Exception exception) {
+        if (exception instanceof SimproException refused) {
+            return refused;
+        } else if (exception instanceof AccessDeniedException denied) {
+            return SimproException.of(403, null, denied.getMessage(), null);
+        } else if (exception instanceof InvalidBodyException invalid) {
+            return SimproException.of(invalid.problem() == InvalidBodyException.Problem.SIZE ? 413 : 422, null,
+                    invalid.describe("Request body"), null);
+        } else if (exception instanceof ImportRejectedException rejected) {
+            return new SimproException(422, rejected.problems().stream()
+                    .map(problem -> new SimproProblem("/rows/" + problem.row() + "/"
+                            + SimproDialect.importColumn(problem.field()), problem.message() + ".", null))
+                    .toList());
+        } else if (exception instanceof DuplicateCustomerProfileNameException duplicate) {
+            return SimproException.of(422, "/Name", "Name already exists.", NODES.textNode(duplicate.name().value()));
+        } else if (exception instanceof StaleVersionException stale) {
+            return preconditionFailed(stale.id(), stale.currentVersion());
+        } else if (exception instanceof IdempotencyKeyReusedException reused) {
+            return SimproException.of(422, null, "Idempotency-Key " + reused.key() + " was used for another request"
+                    + " within the last 24 hours.", NODES.textNode(reused.key()));
+        } else if (exception instanceof RequestInProgressException running) {
+            return SimproException.of(409, null, "A request with Idempotency-Key " + running.key() + " is still"
+                    + " running; retry once it has been answered.", NODES.textNode(running.key()));
+        } else if (exception instanceof CompanyNotFoundException) {
+            return SimproException.notFound("Company not found.");
+        } else if (exception instanceof CustomerProfileNotFoundException) {
+            return SimproException.notFound("Customer profile not found.");
+        } else if (exception instanceof NotFoundException) {
+            return SimproException.notFound("Not found.");
+        } else if (exception instanceof InvalidNameException invalid) {
+            return new SimproException(422, List.of(nameProblem(invalid)));
+        } else if (exception instanceof ConstraintViolationException violations) {
+            return new SimproException(422, violations.getConstraintViolations().stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(SimproErrors::violation)
+                    .toList());
+        }
+        return null;
+    }
+
+    /**
+     * The answer a retry of a request made with an idempotency key gets again when the request was refused (a
+     * 4xx); empty for a failure of the server's and for a refusal by the caller's grants (which may change), after
+     * which the key is released for a retry.
+     */
+    Optional<RecordedAnswer> finalAnswer(RuntimeException exception, Context ctx) {
+        SimproException refused = refusal(exception);
+        if (refused == null || refused.status() == 403) {
+            return Optional.empty();
+        }
+        LOG.info("{} {} -> {} (kept for the Idempotency-Key's retries): {}", ctx.method(), LogText.of(ctx.path()),
+                refused.status(), LogText.of(refused.getMessage()));
+        return Optional.of(new RecordedAnswer(refused.status(), Map.of("Content-Type", "application/json"),
+                body(refused.problems()).getBytes(StandardCharsets.UTF_8)));
+    }
+
     void renderNotFound(Context ctx) {
         write(ctx, 404, List.of(new SimproProblem(null, INVALID_ROUTE, null)));
+    }
+
+    /** A conditional write whose {@code If-Match} names no tag of the profile's current version. */
+    static SimproException preconditionFailed(long id, long currentVersion) {
+        return SimproException.of(412, null, "Customer profile " + id + " has changed since it was read: If-Match does"
+                + " not name its current ETag " + EntityTags.of(id, currentVersion) + ".", null);
     }
 
     static SimproProblem nameProblem(InvalidNameException invalid) {

@@ -162,9 +162,9 @@ class IntacctErrorEnvelopeTest {
     void aBusyStoreIs503WithRetryAfterAndAWarningNotAnError() {
         IntacctDialect.UseCases base = harness.useCases();
         IntacctDialect.UseCases busy = new IntacctDialect.UseCases(base.create(), base.get(), base.list(),
-                base.update(), base.delete(), base.query(), base.aggregate(), base.lineage(), query -> {
+                base.update(), base.delete(), base.query(), base.aggregate(), base.lineage(), base.ancestors(), query -> {
                     throw new StoreBusyException("waited 10000 ms to read a subtree; too many at once");
-                }, base.getCompany());
+                }, base.export(), base.importRows(), base.getCompany(), base.idempotency());
         ListAppender<ILoggingEvent> log = captureLog();
         try {
             harness.run(busy, api -> {
@@ -191,7 +191,8 @@ class IntacctErrorEnvelopeTest {
         IntacctDialect.UseCases base = harness.useCases();
         IntacctDialect.UseCases failing = new IntacctDialect.UseCases(base.create(), base.get(), query -> {
             throw new IllegalStateException("SQLITE_ERROR near SELECT * FROM customer_type");
-        }, base.update(), base.delete(), base.query(), base.aggregate(), base.lineage(), base.descendants(), base.getCompany());
+        }, base.update(), base.delete(), base.query(), base.aggregate(), base.lineage(), base.ancestors(),
+                base.descendants(), base.export(), base.importRows(), base.getCompany(), base.idempotency());
         ListAppender<ILoggingEvent> log = captureLog();
         try {
             harness.run(failing, api -> {
@@ -247,9 +248,10 @@ class IntacctErrorEnvelopeTest {
             throw new ConflictException("Someone else changed it") {};
         }, command -> {
             throw new NotFoundException("Something else is missing") {};
-        }, base.query(), base.aggregate(), base.lineage(), base.descendants(), base.getCompany());
-        harness.app.types().createCustomerType(new CreateCustomerTypeCommand(SYSTEM, CompanyId.DEFAULT, Name.of("Gold"),
-                CustomerTypeStatus.ACTIVE, null));
+        }, base.query(), base.aggregate(), base.lineage(), base.ancestors(), base.descendants(), base.export(),
+                base.importRows(), base.getCompany(), base.idempotency());
+        harness.app.types().createCustomerType(new CreateCustomerTypeCommand(SYSTEM, CompanyId.DEFAULT,
+                Name.of("Gold"), CustomerTypeStatus.ACTIVE, null));
         harness.run(refusing, api -> {
             JsonNode rule = assertError(api.post(OBJECTS, "{'id':'A'}"), 422, "ruleViolation", "CC-2000");
             assertEquals("A rule added later refuses this", rule.get("message").asText());

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -43,7 +44,7 @@ final class IntacctHarness {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DOCUMENTED = Pattern.compile(
-            "(/ia/api/v1)?(/objects/accounts-receivable/customer-type(/[^/]+(/descendants)?)?|/services/core/query)");
+            "(/ia/api/v1)?(/objects/accounts-receivable/customer-type(/[^/]+(/descendants|/ancestors)?)?|/services/core/query)");
     /** A path the document describes with the error envelope on 404, for replies to routes that do not exist. */
     private static final String UNDESCRIBED = OBJECTS + "/0";
 
@@ -51,7 +52,7 @@ final class IntacctHarness {
     final InMemoryApplication app = InMemoryApplication.create(clock);
 
     IntacctDialect.UseCases useCases() {
-        return IntacctDialect.UseCases.of(app.types(), app.companies());
+        return IntacctDialect.UseCases.of(app.types(), app.companies(), app.idempotency());
     }
 
     void run(Consumer<Client> test) {
@@ -141,8 +142,16 @@ final class IntacctHarness {
         }
 
         Reply send(String method, String path, String body, String contentType) {
-            return api.send(method, path, body, contentType, entity == null ? Map.of() : Map.of(
-                    IntacctDialect.ENTITY_HEADER, entity));
+            return send(method, path, body, contentType, Map.of());
+        }
+
+        /** With {@code headers} besides the entity's. */
+        Reply send(String method, String path, String body, String contentType, Map<String, String> headers) {
+            Map<String, String> all = new LinkedHashMap<>(headers);
+            if (entity != null) {
+                all.put(IntacctDialect.ENTITY_HEADER, entity);
+            }
+            return api.send(method, path, body, contentType, all);
         }
 
         /** Sends {@code body} byte for byte, as JSON. */

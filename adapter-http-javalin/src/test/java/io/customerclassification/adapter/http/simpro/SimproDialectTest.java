@@ -1,6 +1,9 @@
 package io.customerclassification.adapter.http.simpro;
 
-import io.customerclassification.adapter.http.BearerAuthentication;
+import static io.customerclassification.adapter.http.simpro.SimproHarness.BASE;
+import static io.customerclassification.adapter.http.simpro.SimproHarness.assertError;
+import static io.customerclassification.adapter.http.simpro.SimproHarness.create;
+import static io.customerclassification.adapter.http.simpro.SimproHarness.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.customerclassification.adapter.http.ApiClient;
 import io.customerclassification.adapter.http.ApiClient.Reply;
+import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.HttpApi;
 import io.customerclassification.application.inmemory.InMemoryApplication;
 import io.customerclassification.application.port.out.StoreBusyException;
@@ -19,10 +23,6 @@ import io.javalin.testtools.JavalinTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,60 +31,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** CONTRACT §1 over HTTP: every route, parameter, header, status and error body of the Simpro dialect. */
 class SimproDialectTest {
 
-    private static final String BASE = "/api/v1.0/companies/0/setup/customerProfiles/";
-    private static final Pattern PROFILES = Pattern.compile("(/api/v1\\.0/companies/[^/]+/setup/customerProfiles)/?");
-    private static final Pattern PROFILE = Pattern.compile("(/api/v1\\.0/companies/[^/]+/setup/customerProfiles/[^/]+)/?");
-    private static final Pattern COMPANY = Pattern.compile("(/api/v1\\.0/companies/[^/]+)/?");
-
-    private final InMemoryApplication app = InMemoryApplication.create();
-
-    private static String specPath(String path) {
-        Matcher m;
-        if ((m = PROFILES.matcher(path)).matches()) {
-            return m.group(1) + "/";
-        }
-        if ((m = PROFILE.matcher(path)).matches() || (m = COMPANY.matcher(path)).matches()) {
-            return m.group(1);
-        }
-        if (path.equals("/api/v1.0/companies") || path.equals("/api/v1.0/companies/")) {
-            return "/api/v1.0/companies/";
-        }
-        return null;
-    }
-
-    private void run(Consumer<ApiClient> test) {
-        SimproDialect dialect = new SimproDialect(SimproDialect.UseCases.of(app.profiles(), app.companies()),
-                BearerAuthentication.off());
-        Javalin server = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            new HttpApi(List.of(dialect)).configure(config);
-        });
-        JavalinTest.test(server, (s, client) -> test.accept(
-                new ApiClient(client.getOrigin(), "/openapi/simpro-customer-profiles.json", SimproDialectTest::specPath)));
-    }
-
-    private static Reply create(ApiClient api, String name) {
-        Reply reply = api.post(BASE, "{\"Name\": \"" + name + "\"}");
-        assertEquals(201, reply.status(), reply.body());
-        return reply;
-    }
-
-    private static List<String> names(Reply reply) {
-        return StreamSupport.stream(reply.json().spliterator(), false).map(n -> n.get("Name").asText()).toList();
-    }
-
-    private static void assertError(Reply reply, int status, String path, String message) {
-        assertEquals(status, reply.status(), reply.body());
-        JsonNode errors = reply.json().get("errors");
-        assertTrue(StreamSupport.stream(errors.spliterator(), false).anyMatch(e ->
-                        (path == null ? e.get("path").isNull() : path.equals(e.get("path").asText()))
-                                && e.get("message").asText().equals(message)),
-                "expected " + path + " '" + message + "' in " + reply.body());
-    }
+    private final SimproHarness harness = new SimproHarness();
+    private final InMemoryApplication app = harness.app;
 
     @Test
     void createReturnsTheResourceAndItsHeaders() {
-        run(api -> {
+        harness.run(api -> {
             Reply reply = create(api, "Gold");
             assertEquals("{\"ID\":1,\"Name\":\"Gold\",\"Archived\":false}", reply.body());
             assertEquals(BASE + "1", reply.header("Location"));
@@ -96,7 +48,7 @@ class SimproDialectTest {
 
     @Test
     void collectionAndItemWorkWithAndWithoutTrailingSlash() {
-        run(api -> {
+        harness.run(api -> {
             create(api, "Gold");
             assertEquals(200, api.get(BASE).status());
             assertEquals(200, api.get(BASE.substring(0, BASE.length() - 1)).status());
@@ -108,7 +60,7 @@ class SimproDialectTest {
 
     @Test
     void listDefaultsToIdAndNameOrderedById() {
-        run(api -> {
+        harness.run(api -> {
             create(api, "Silver");
             create(api, "Gold");
             Reply reply = api.get(BASE);
@@ -121,7 +73,7 @@ class SimproDialectTest {
 
     @Test
     void columnsSelectWhatIsShownOnListAndItem() {
-        run(api -> {
+        harness.run(api -> {
             create(api, "Gold");
             assertEquals("[{\"ID\":1,\"Name\":\"Gold\",\"Archived\":false}]",
                     api.get(BASE + "?columns=ID,Name,Archived").body());
@@ -134,7 +86,7 @@ class SimproDialectTest {
 
     @Test
     void fieldFiltersWithEveryOperator() {
-        run(api -> {
+        harness.run(api -> {
             for (String name : List.of("Gold", "Golden", "Silver", "Bronze", "100% Club", "Platinum")) {
                 create(api, name);
             }
@@ -184,7 +136,7 @@ class SimproDialectTest {
         "ID=lt(-9223372036854775809) | /ID | ID must be an integer from -9223372036854775808 to 9223372036854775807.",
     })
     void badQueryParametersAre422WithPathAndValue(String query, String path, String message) {
-        run(api -> {
+        harness.run(api -> {
             Reply reply = api.get(BASE + "?" + query.replace("[", "%5B").replace("]", "%5D").replace("\"", "%22"));
             assertError(reply, 422, path, message);
             assertEquals(query.substring(query.indexOf('=') + 1), reply.json().get("errors").get(0).get("value").asText());
@@ -194,7 +146,7 @@ class SimproDialectTest {
     /** The documented limits of a list query (docs/api-simpro.md, "Limits"): at each limit served, past it 422. */
     @Test
     void listQueriesAreBoundedWithA422NamingTheLimit() {
-        run(api -> {
+        harness.run(api -> {
             create(api, "Gold");
             String thousand = String.join(",", java.util.stream.IntStream.rangeClosed(1, SimproListQuery.MAX_LIST_VALUES)
                     .mapToObj(Integer::toString).toList());
@@ -215,7 +167,7 @@ class SimproDialectTest {
 
     @Test
     void allQueryProblemsAreReportedTogether() {
-        run(api -> {
+        harness.run(api -> {
             Reply reply = api.get(BASE + "?ID=gt(x)&page=0&pageSize=999&orderby=Nope");
             assertEquals(4, reply.json().get("errors").size(), reply.body());
         });
@@ -223,7 +175,7 @@ class SimproDialectTest {
 
     @Test
     void orderbySortsAscendingAndDescendingWithIdAsTiebreak() {
-        run(api -> {
+        harness.run(api -> {
             for (String name : List.of("beta", "Alpha", "charlie", "Beta2")) {
                 create(api, name);
             }
@@ -239,7 +191,7 @@ class SimproDialectTest {
 
     @Test
     void pagingHeadersOnFirstMiddleLastAndEmptyPages() {
-        run(api -> {
+        harness.run(api -> {
             for (int i = 1; i <= 7; i++) {
                 create(api, "P" + i);
             }
@@ -280,7 +232,7 @@ class SimproDialectTest {
 
     @Test
     void limitCapsTheResultBeforePaging() {
-        run(api -> {
+        harness.run(api -> {
             for (int i = 1; i <= 7; i++) {
                 create(api, "P" + i);
             }
@@ -297,7 +249,7 @@ class SimproDialectTest {
 
     @Test
     void patchUpdatesNameAndArchivedAndAnswers204() {
-        run(api -> {
+        harness.run(api -> {
             create(api, "Gold");
             Reply reply = api.patch(BASE + "1", "{\"Name\":\"Gold Plus\",\"Archived\":true}");
             assertEquals(204, reply.status());
@@ -311,7 +263,7 @@ class SimproDialectTest {
 
     @Test
     void deleteAnswers204AndThen404() {
-        run(api -> {
+        harness.run(api -> {
             create(api, "Gold");
             assertEquals(204, api.delete(BASE + "1").status());
             assertError(api.get(BASE + "1"), 404, null, "Customer profile not found.");
@@ -323,13 +275,13 @@ class SimproDialectTest {
     @ParameterizedTest
     @ValueSource(strings = {"abc", "0", "-1", "1.5", "99999999999999999999"})
     void malformedOrUnknownProfileIdsAre404(String id) {
-        run(api -> assertError(api.get(BASE + id), 404, null, "Customer profile not found."));
+        harness.run(api -> assertError(api.get(BASE + id), 404, null, "Customer profile not found."));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"7", "abc", "-1", "1e3", "99999999999999999999"})
     void unknownOrMalformedCompaniesAre404OnEveryRoute(String company) {
-        run(api -> {
+        harness.run(api -> {
             String base = "/api/v1.0/companies/" + company + "/setup/customerProfiles/";
             assertError(api.get(base), 404, null, "Company not found.");
             assertError(api.post(base, "{\"Name\":\"Gold\"}"), 404, null, "Company not found.");
@@ -341,7 +293,7 @@ class SimproDialectTest {
     @Test
     void companiesAreListedAndIsolated() {
         app.persistence().registerCompany(new Company(CompanyId.of(3), Name.of("Acme")));
-        run(api -> {
+        harness.run(api -> {
             assertEquals("[{\"ID\":0,\"Name\":\"Default Company\"},{\"ID\":3,\"Name\":\"Acme\"}]",
                     api.get("/api/v1.0/companies/").body());
             assertEquals("{\"ID\":3,\"Name\":\"Acme\"}", api.get("/api/v1.0/companies/3").body());
@@ -373,7 +325,7 @@ class SimproDialectTest {
         "`{\"Name\": \"A\", \"Name\": \"B\"}` | `null`  | ",
     })
     void badPostBodiesAre422(String body, String path, String message) {
-        run(api -> {
+        harness.run(api -> {
             Reply reply = api.post(BASE, body);
             assertEquals(422, reply.status(), reply.body());
             JsonNode error = reply.json().get("errors").get(0);
@@ -391,7 +343,7 @@ class SimproDialectTest {
 
     @Test
     void tooLongNamesAndDuplicatesAre422() {
-        run(api -> {
+        harness.run(api -> {
             assertError(api.post(BASE, "{\"Name\":\"" + "x".repeat(256) + "\"}"), 422, "/Name",
                     "Name must be at most 255 characters.");
             assertEquals(201, api.post(BASE, "{\"Name\":\"" + "x".repeat(255) + "\"}").status());
@@ -406,7 +358,7 @@ class SimproDialectTest {
 
     @Test
     void everyProblemOfOneBodyIsReportedTogether() {
-        run(api -> {
+        harness.run(api -> {
             Reply reply = api.post(BASE, "{\"ID\": 3, \"Name\": 7, \"Archived\": \"no\", \"Foo\": null}");
             assertEquals(422, reply.status());
             List<String> paths = new ArrayList<>();
@@ -418,7 +370,7 @@ class SimproDialectTest {
 
     @Test
     void bodiesThatAreNoJsonAreExplainedInPlainWordsWithLineAndColumn() {
-        run(api -> {
+        harness.run(api -> {
             create(api, "Gold");
             assertError(api.post(BASE, "{\"Name\": \"Gold\""), 422, null, "Request body is not valid JSON: it ends"
                     + " before the object that starts at line 1, column 1 is closed");
@@ -435,7 +387,7 @@ class SimproDialectTest {
     /** JSON text is UTF-8 (RFC 8259 §8.1): bytes that are no character are refused, never stored as U+FFFD. */
     @Test
     void bytesThatAreNoUtf8CharacterAreRefusedAndNothingIsStored() {
-        run(api -> {
+        harness.run(api -> {
             create(api, "Gold");
             byte[] post = {'{', '"', 'N', 'a', 'm', 'e', '"', ':', '"', (byte) 0xff, (byte) 0xfe, '"', '}'};
             assertError(api.send("POST", BASE, post, "application/json", Map.of()), 422, null,
@@ -451,7 +403,7 @@ class SimproDialectTest {
 
     @Test
     void badPatchBodiesAre422AndChangeNothing() {
-        run(api -> {
+        harness.run(api -> {
             create(api, "Gold");
             assertError(api.patch(BASE + "1", "{\"ID\": 2}"), 422, "/ID", "This API Column does not allow PATCH requests.");
             assertError(api.patch(BASE + "1", "{\"Name\": \"ok\", \"Archived\": 1}"), 422, "/Archived",
@@ -463,7 +415,7 @@ class SimproDialectTest {
 
     @Test
     void nonJsonContentTypeIs415() {
-        run(api -> {
+        harness.run(api -> {
             Reply reply = api.send("POST", BASE, "Name=Gold", "application/x-www-form-urlencoded", Map.of());
             assertError(reply, 415, null, "Content-Type must be application/json.");
             assertEquals(201, api.send("POST", BASE, "{\"Name\":\"Gold\"}", "application/json; charset=utf-8", Map.of())
@@ -475,13 +427,13 @@ class SimproDialectTest {
 
     @Test
     void aCharsetTheJvmDoesNotKnowIs415NotAServerError() {
-        run(api -> assertError(api.send("POST", BASE, "{\"Name\":\"Gold\"}", "application/json; charset=bogus",
+        harness.run(api -> assertError(api.send("POST", BASE, "{\"Name\":\"Gold\"}", "application/json; charset=bogus",
                 Map.of()), 415, null, "Content-Type names a charset this server does not know: bogus."));
     }
 
     @Test
     void aValueNestedTooDeepIsNotEchoedSoTheErrorBodyStaysReadable() {
-        run(api -> {
+        harness.run(api -> {
             String deep = "[".repeat(999) + "]".repeat(999);
             Reply refused = api.post(BASE, "{\"Foo\": " + deep + ", \"Bar\": [[1]]}");
             assertError(refused, 422, "/Foo", "Invalid column.");
@@ -492,15 +444,14 @@ class SimproDialectTest {
 
     @Test
     void refusalsBeforeAnyRouteUseTheSimproErrorBody() {
-        SimproDialect dialect = new SimproDialect(SimproDialect.UseCases.of(app.profiles(), app.companies()),
-                BearerAuthentication.off());
+        SimproDialect dialect = new SimproDialect(harness.useCases(), BearerAuthentication.off());
         assertEquals("{\"errors\":[{\"path\":null,\"message\":\"The server is busy.\",\"value\":null}]}",
                 dialect.refusalBody(503, "The server is busy."));
     }
 
     @Test
     void bodiesAboveOneMebibyteAre413() {
-        run(api -> {
+        harness.run(api -> {
             String big = "{\"Name\":\"" + "x".repeat(1024 * 1024) + "\"}";
             Reply reply = api.post(BASE, big);
             assertError(reply, 413, null, "Request body is larger than 1 MiB.");
@@ -510,7 +461,7 @@ class SimproDialectTest {
 
     @Test
     void wrongMethodIs405WithAllowAndUnknownRouteIsInvalidRoute() {
-        run(api -> {
+        harness.run(api -> {
             Reply put = api.send("PUT", BASE + "1", "{}", "application/json", Map.of());
             assertEquals(405, put.status());
             assertEquals("GET, PATCH, DELETE", put.header("Allow"));
@@ -528,7 +479,8 @@ class SimproDialectTest {
                 query -> {
                     throw failure;
                 },
-                app.profiles(), app.profiles(), app.companies(), app.companies()), BearerAuthentication.off());
+                app.profiles(), app.profiles(), app.profiles(), app.profiles(), app.companies(), app.companies(),
+                app.idempotency()), BearerAuthentication.off());
         Javalin server = Javalin.create(config -> new HttpApi(List.of(failing)).configure(config));
         Reply[] reply = new Reply[1];
         JavalinTest.test(server, (s, client) -> reply[0] =
@@ -556,7 +508,7 @@ class SimproDialectTest {
 
     @Test
     void seedDocumentExamplesAreReproduced() {
-        run(api -> {
+        harness.run(api -> {
             Reply created = api.post(BASE, "{\"Name\": \"string\"}");
             assertEquals(201, created.status());
             JsonNode resource = created.json();

@@ -4,6 +4,8 @@ import io.customerclassification.adapter.jdbi.session.Jdbc;
 import io.customerclassification.adapter.jdbi.session.Session;
 import io.customerclassification.adapter.jdbi.session.WorkGate;
 import io.customerclassification.application.model.CustomerTypeDescendant;
+import io.customerclassification.application.model.CustomerTypeExportRow;
+import io.customerclassification.application.port.out.customertype.ExportCustomerTypesPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypeAncestorsPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypeChildrenPort;
 import io.customerclassification.application.port.out.customertype.LoadCustomerTypeDescendantsPort;
@@ -22,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The hierarchy around a customer type over SQL ({@link CustomerTypeSql}): its ancestors, its children, its
@@ -31,7 +34,7 @@ import java.util.Set;
  * statistics, SQLite joins each recursive step through a Bloom filter that it builds by scanning the whole table.
  */
 public final class CustomerTypeHierarchyAdapter implements LoadCustomerTypeAncestorsPort, LoadCustomerTypeChildrenPort,
-        LoadCustomerTypeDescendantsPort, MeasureCustomerTypeSubtreePort {
+        LoadCustomerTypeDescendantsPort, MeasureCustomerTypeSubtreePort, ExportCustomerTypesPort {
 
     /**
      * Subtree reads at once, and how long one waits for its turn. Each may walk a million types; two keep both cores
@@ -42,38 +45,74 @@ public final class CustomerTypeHierarchyAdapter implements LoadCustomerTypeAnces
         return new WorkGate(2, 2_000, "read a subtree");
     }
 
+    /**
+     * Exports at once, and how long one waits for its turn. Each holds a connection and a read snapshot for as long as
+     * its reader takes to read it all (a million rows, or a slow client); two leave the rest of the pool (eight
+     * connections on SQLite, sixteen by default on PostgreSQL) to everything else, and a third is told to come back
+     * rather than queue behind them.
+     */
+    public static WorkGate standardExportGate() {
+        return new WorkGate(2, 2_000, "export");
+    }
+
     private final Session session;
     private final CustomerTypeSql.SubtreeSql subtreeSql;
     private final WorkGate subtreeReads;
+    private final WorkGate exports;
     private final SubtreeCache subtrees = new SubtreeCache();
 
     /**
      * @param subtreeSql the walk's statements in this database's SQL
      * @param subtreeReads the gate every subtree read takes its turn at, before it takes a connection
+     * @param exports the gate every export takes its turn at, before it takes a connection
      */
-    public CustomerTypeHierarchyAdapter(Session session, CustomerTypeSql.SubtreeSql subtreeSql, WorkGate subtreeReads) {
+    public CustomerTypeHierarchyAdapter(Session session, CustomerTypeSql.SubtreeSql subtreeSql, WorkGate subtreeReads,
+            WorkGate exports) {
         this.session = session;
         this.subtreeSql = subtreeSql;
         this.subtreeReads = subtreeReads;
+        this.exports = exports;
+    }
+
+    /** Tree order ({@link TreeExport}), from one read snapshot, after the export's turn at its gate. */
+    @Override
+    public long exportCustomerTypes(CompanyId companyId, Consumer<CustomerTypeExportRow> rows) {
+        return exports.run(() -> session.snapshot(jdbc -> TreeExport.run(jdbc, companyId.value(), rows)));
     }
 
     @Override
     public List<CustomerType> loadAncestors(CompanyId companyId, CustomerTypeKey key) {
         long company = companyId.value();
-        return session.read(jdbc -> {
-            List<CustomerType> ancestors = new ArrayList<>();
-            Set<CustomerTypeKey> seen = new HashSet<>(Set.of(key));
-            CustomerTypeKey next = byKey(jdbc, company, key).map(CustomerType::parentKey).orElse(null);
-            while (next != null && ancestors.size() < CustomerTypeHierarchyPolicy.MAX_DEPTH && seen.add(next)) {
-                Optional<CustomerType> parent = byKey(jdbc, company, next);
-                if (parent.isEmpty()) {
-                    break;
-                }
-                ancestors.add(parent.get());
-                next = parent.get().parentKey();
+        return session.snapshot(jdbc -> byKey(jdbc, company, key).map(type -> ancestors(jdbc, company, type))
+                .orElse(List.of()));
+    }
+
+    @Override
+    public Optional<List<CustomerType>> loadLineage(CompanyId companyId, CustomerTypeKey key) {
+        long company = companyId.value();
+        return session.snapshot(jdbc -> byKey(jdbc, company, key).map(type -> {
+            List<CustomerType> ancestors = ancestors(jdbc, company, type);
+            List<CustomerType> lineage = new ArrayList<>(ancestors.size() + 1);
+            lineage.add(type);
+            lineage.addAll(ancestors);
+            return List.copyOf(lineage);
+        }));
+    }
+
+    /** Up from {@code type}, one primary-key read per level, cut where a key repeats or past the deepest level. */
+    private static List<CustomerType> ancestors(Jdbc jdbc, long company, CustomerType type) {
+        List<CustomerType> ancestors = new ArrayList<>();
+        Set<CustomerTypeKey> seen = new HashSet<>(Set.of(type.key()));
+        CustomerTypeKey next = type.parentKey();
+        while (next != null && ancestors.size() < CustomerTypeHierarchyPolicy.MAX_DEPTH && seen.add(next)) {
+            Optional<CustomerType> parent = byKey(jdbc, company, next);
+            if (parent.isEmpty()) {
+                break;
             }
-            return List.copyOf(ancestors);
-        });
+            ancestors.add(parent.get());
+            next = parent.get().parentKey();
+        }
+        return List.copyOf(ancestors);
     }
 
     private static Optional<CustomerType> byKey(Jdbc jdbc, long company, CustomerTypeKey key) {

@@ -110,24 +110,24 @@ public final class CustomerTypePersistenceAdapter implements LoadCustomerTypePor
 
     /** A move also raises the new parent's line and refreshes the old one's ({@link Heights}). */
     @Override
-    public void updateCustomerType(CustomerType type) {
+    public CustomerType updateCustomerType(CustomerType type) {
         long company = type.companyId().value();
         Long newParent = type.parentKey() == null ? null : type.parentKey().value();
-        session.write(jdbc -> {
+        return session.write(jdbc -> {
             Optional<Heights.HeightAndParent> before = Heights.of(jdbc, company, type.key().value());
             TableChanges changes = session.changing(CustomerTypeSql.TYPES, company);
-            int updated;
+            Optional<Long> version;
             try {
-                updated = jdbc.update(CustomerTypeSql.UPDATE, CustomerTypeSql.status(type.status()), newParent,
-                        type.audit().modifiedAt().getEpochSecond(), type.audit().modifiedBy(), company,
-                        type.key().value());
+                version = jdbc.first(CustomerTypeSql.UPDATE, row -> row.getLong(1),
+                        CustomerTypeSql.status(type.status()), newParent, type.audit().modifiedAt().getEpochSecond(),
+                        type.audit().modifiedBy(), company, type.key().value());
             } catch (ConstraintViolation e) {
                 if (e.broke(Constraint.FOREIGN_KEY)) {
                     throw new UnknownParentException(type.companyId(), type.parentKey(), null);
                 }
                 throw e;
             }
-            if (updated == 0) {
+            if (version.isEmpty()) {
                 throw new CustomerTypeNotFoundException(type.companyId(), type.key());
             }
             changes.updated(UPDATES);
@@ -140,7 +140,7 @@ public final class CustomerTypePersistenceAdapter implements LoadCustomerTypePor
                     Heights.refresh(jdbc, company, oldParent);
                 }
             }
-            return null;
+            return type.atVersion(version.get());
         });
     }
 

@@ -27,7 +27,7 @@ import java.util.Map;
 public final class CustomerTypeSql {
 
     public static final String COLUMNS = "t.key, t.company_id, t.name, t.status, t.parent_key, t.created_at,"
-            + " t.created_by, t.modified_at, t.modified_by, p.name AS parent_name";
+            + " t.created_by, t.modified_at, t.modified_by, p.name AS parent_name, t.version";
     public static final String PARENT_JOIN = " LEFT JOIN customer_type p ON p.company_id = t.company_id"
             + " AND p.key = t.parent_key";
     public static final String FROM = " FROM customer_type t" + PARENT_JOIN;
@@ -45,15 +45,22 @@ public final class CustomerTypeSql {
     /** Company, name, folded name, status, parent key, created at, created by, modified at, modified by. */
     public static final String INSERT = "INSERT INTO customer_type (company_id, name, name_fold, status, parent_key,"
             + " created_at, created_by, modified_at, modified_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING key";
-    /** Status, parent key, modified at, modified by, company, key. */
+    /** Status, parent key, modified at, modified by, company, key: the new version. */
     public static final String UPDATE = "UPDATE customer_type SET status = ?, parent_key = ?, modified_at = ?,"
-            + " modified_by = ? WHERE company_id = ? AND key = ?";
+            + " modified_by = ?, version = version + 1 WHERE company_id = ? AND key = ? RETURNING version";
     /**
      * Company, key, company, key: deletes a type that has no children. The foreign key refuses the others too, but
      * a broken rule ends a PostgreSQL transaction, and the refusal still has to read the children it names.
      */
     public static final String DELETE = "DELETE FROM customer_type WHERE company_id = ? AND key = ?"
             + " AND NOT EXISTS (SELECT 1 FROM customer_type c WHERE c.company_id = ? AND c.parent_key = ?)";
+
+    /** Company, after key, how many: the next roots of the export, by key. */
+    public static final String EXPORT_ROOTS = "SELECT key, name, status FROM customer_type"
+            + " WHERE company_id = ? AND parent_key IS NULL AND key > ? ORDER BY key LIMIT ?";
+    /** Company, parent key, after key, how many: the next children of the export, by key. */
+    public static final String EXPORT_CHILDREN = "SELECT key, name, status FROM customer_type"
+            + " WHERE company_id = ? AND parent_key = ? AND key > ? ORDER BY key LIMIT ?";
 
     /** Company, key: the stored subtree height (migration V3) and the parent. */
     public static final String HEIGHT_AND_PARENT =
@@ -128,7 +135,8 @@ public final class CustomerTypeSql {
                 CustomerTypeStatus.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)),
                 root ? null : CustomerTypeKey.of(parent),
                 new Audit(Instant.ofEpochSecond(rs.getLong(6)), rs.getString(7),
-                        Instant.ofEpochSecond(rs.getLong(8)), rs.getString(9)));
+                        Instant.ofEpochSecond(rs.getLong(8)), rs.getString(9)),
+                rs.getLong(11));
         return new CustomerTypeRow(type, parentName == null ? null : Name.of(parentName));
     }
 

@@ -34,7 +34,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class PostgresDatabase implements SqlStore {
 
     /** The newest migration this build ships ({@code PostgresDatabaseTest} checks it against db/migration/postgresql). */
-    static final int SCHEMA_VERSION = 4;
+    static final int SCHEMA_VERSION = 5;
     static final Migrations MIGRATIONS = new Migrations("db/migration/postgresql", SCHEMA_VERSION);
 
     /**
@@ -58,7 +58,8 @@ public final class PostgresDatabase implements SqlStore {
         Session session = new Session(pool, new Session.Database(new PostgresTransactions(), new PostgresErrors(),
                 PreparedStatements.EACH_TIME, connection -> { }), pageIndex);
         PageReader pages = new PageReader(session, pageIndex, new PostgresSeekPlans(), new PostgresQueryDialect());
-        this.stores = Stores.over(session, pages, CustomerTypeSql.POSTGRES_SUBTREE, subtreeReads);
+        this.stores = Stores.over(session, pages, CustomerTypeSql.POSTGRES_SUBTREE, subtreeReads,
+                CustomerTypeHierarchyAdapter.standardExportGate());
     }
 
     /**

@@ -67,7 +67,8 @@ public final class SqliteDatabase implements SqlStore {
         Session session = new Session(connections, new Session.Database(new SqliteTransactions(), new SqliteErrors(),
                 statements, new SqliteMaintenance()), pageIndex);
         PageReader pages = new PageReader(session, pageIndex, new SqliteSeekPlans(), new SqliteQueryDialect());
-        return Stores.over(session, pages, CustomerTypeSql.SQLITE_SUBTREE, subtreeReads);
+        return Stores.over(session, pages, CustomerTypeSql.SQLITE_SUBTREE, subtreeReads,
+                CustomerTypeHierarchyAdapter.standardExportGate());
     }
 
     /**
@@ -203,6 +204,6 @@ public final class SqliteDatabase implements SqlStore {
     }
 
     /** The newest migration this build ships ({@code SqliteDatabaseTest} checks it against db/migration/sqlite). */
-    static final int SCHEMA_VERSION = 4;
+    static final int SCHEMA_VERSION = 5;
     static final Migrations MIGRATIONS = new Migrations("db/migration/sqlite", SCHEMA_VERSION);
 }

@@ -170,6 +170,9 @@ class QueryPlanTest {
         "set a height          | " + CustomerTypeSql.SET_HEIGHT,
         "children of a level   | " + CustomerTypeSql.SQLITE_CHILD_KEYS,
         "names and parents     | " + CustomerTypeSql.SQLITE_NAMES_AND_PARENTS,
+        "export roots          | " + CustomerTypeSql.EXPORT_ROOTS,
+        "export children       | " + CustomerTypeSql.EXPORT_CHILDREN,
+        "export profiles       | " + CustomerProfilePersistenceAdapter.EXPORT,
     })
     void accessPathUsesAnIndex(String name, String sql) throws Exception {
         assertNoScan(name, plan(sql));

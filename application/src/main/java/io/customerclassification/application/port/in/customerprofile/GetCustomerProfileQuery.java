@@ -10,7 +10,8 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * Reads one profile: to show it ({@code VIEW}, the default), or as the start of a change the caller is about to
- * make ({@code EDIT}), which then needs the permission to edit, not to view.
+ * make ({@code EDIT}, or {@code DELETE} for a delete that checks its {@code If-Match} first), which then needs that
+ * permission, not the one to view.
  */
 public record GetCustomerProfileQuery(
         @NotNull Caller caller, @NotNull CompanyId companyId, @NotNull CustomerProfileId id,
@@ -29,8 +30,9 @@ public record GetCustomerProfileQuery(
         this(caller, companyId, id, Permission.VIEW);
     }
 
-    @AssertTrue(message = "a profile is read to view or to edit it")
-    boolean isToViewOrEdit() {
-        return permission == null || permission == Permission.VIEW || permission == Permission.EDIT;
+    @AssertTrue(message = "a profile is read to view, to edit or to delete it")
+    boolean isToViewEditOrDelete() {
+        return permission == null || permission == Permission.VIEW || permission == Permission.EDIT
+                || permission == Permission.DELETE;
     }
 }

@@ -10,7 +10,8 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * Reads one type: to show it ({@code VIEW}, the default), or as the start of a change the caller is about to make
- * ({@code EDIT}), which then needs the permission to edit, not to view.
+ * ({@code EDIT}, or {@code DELETE} for a delete that checks its {@code If-Match} first), which then needs that
+ * permission, not the one to view.
  */
 public record GetCustomerTypeQuery(
         @NotNull Caller caller, @NotNull CompanyId companyId, @NotNull CustomerTypeKey key,
@@ -29,8 +30,9 @@ public record GetCustomerTypeQuery(
         this(caller, companyId, key, Permission.VIEW);
     }
 
-    @AssertTrue(message = "a type is read to view or to edit it")
-    boolean isToViewOrEdit() {
-        return permission == null || permission == Permission.VIEW || permission == Permission.EDIT;
+    @AssertTrue(message = "a type is read to view, to edit or to delete it")
+    boolean isToViewEditOrDelete() {
+        return permission == null || permission == Permission.VIEW || permission == Permission.EDIT
+                || permission == Permission.DELETE;
     }
 }

@@ -6,6 +6,7 @@ import io.customerclassification.domain.customertype.CustomerTypeKey;
 import io.customerclassification.domain.customertype.CustomerTypeStatus;
 import io.customerclassification.domain.shared.CompanyId;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.util.Optional;
 
 /**
@@ -13,22 +14,32 @@ import java.util.Optional;
  *
  * @param status the new status, or {@code null} to keep it
  * @param parent the new place, or {@code null} to keep it
+ * @param expectedVersion the version the change is based on (an HTTP {@code If-Match}), or {@code null} to change
+ *     whatever version is stored
  */
 public record UpdateCustomerTypeCommand(
         @NotNull Caller caller,
         @NotNull CompanyId companyId,
         @NotNull CustomerTypeKey key,
         CustomerTypeStatus status,
-        ParentChange parent) {
+        ParentChange parent,
+        @Positive Long expectedVersion) {
 
-    public UpdateCustomerTypeCommand(
-            Caller caller, CompanyId companyId, CustomerTypeKey key, CustomerTypeStatus status, ParentChange parent) {
+    public UpdateCustomerTypeCommand(Caller caller, CompanyId companyId, CustomerTypeKey key,
+            CustomerTypeStatus status, ParentChange parent, Long expectedVersion) {
         this.caller = caller;
         this.companyId = companyId;
         this.key = key;
         this.status = status;
         this.parent = parent;
+        this.expectedVersion = expectedVersion;
         SelfValidation.validate(this);
+    }
+
+    /** Changes whatever version is stored. */
+    public UpdateCustomerTypeCommand(
+            Caller caller, CompanyId companyId, CustomerTypeKey key, CustomerTypeStatus status, ParentChange parent) {
+        this(caller, companyId, key, status, parent, null);
     }
 
     public Optional<CustomerTypeStatus> newStatus() {

@@ -15,10 +15,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
-/** Extension (CONTRACT §3, issue 7): {@code GET …/customer-type/{key}/descendants}, the subtree below a type. */
-class IntacctDescendantsTest {
+/**
+ * Extensions (CONTRACT §3.1): the hierarchy reads below an item route, {@code GET …/customer-type/{key}/descendants}
+ * (the subtree below a type, issue 7) and {@code GET …/customer-type/{key}/ancestors} (the path up to its root).
+ */
+class IntacctHierarchyReadsTest {
 
     private final IntacctHarness harness = new IntacctHarness();
 
@@ -98,29 +100,22 @@ class IntacctDescendantsTest {
     }
 
     @Test
-    void theRouteAnswersUnderBothBasePathsForTheEntityOfTheHeader() {
+    void bothReadsAnswerUnderBothBasePathsForTheEntityOfTheHeader() {
         harness.run(api -> {
             seed(api);
             harness.registerCompany(7, "Acme");
             IntacctHarness.Client acme = api.entity("7");
             String top = acme.create("{'id':'Top'}");
-            acme.createUnder("Below", top);
+            String below = acme.createUnder("Below", top);
             assertEquals(List.of("Below"), column(acme.get(LONG_PREFIX + OBJECTS + "/" + top + "/descendants/"), "id"));
+            assertEquals(List.of("Top"), column(acme.get(LONG_PREFIX + OBJECTS + "/" + below + "/ancestors/"), "id"));
             assertEquals("/objects/accounts-receivable/customer-type/" + top, acme.get(OBJECTS + "/" + top
                     + "/descendants").json().get("ia::result").get(0).get("parent").get("href").asText());
-            assertError(api.get(OBJECTS + "/" + top + "/descendants"), 404, "notFound", "CC-1404");
-            assertError(acme.get(OBJECTS + "/1/descendants"), 404, "notFound", "CC-1404");
-            assertError(api.entity("8").get(OBJECTS + "/1/descendants"), 404, "notFound", "CC-1405");
-        });
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"99", "0", "abc", "1.5", "-1", "99999999999999999999"})
-    void anUnknownOrMalformedKeyIs404(String key) {
-        harness.run(api -> {
-            seed(api);
-            JsonNode error = assertError(api.get(OBJECTS + "/" + key + "/descendants"), 404, "notFound", "CC-1404");
-            assertEquals("Customer type with key " + key + " does not exist", error.get("message").asText());
+            for (String route : List.of("/descendants", "/ancestors")) {
+                assertError(api.get(OBJECTS + "/" + below + route), 404, "notFound", "CC-1404");
+                assertError(acme.get(OBJECTS + "/6" + route), 404, "notFound", "CC-1404");
+                assertError(api.entity("8").get(OBJECTS + "/6" + route), 404, "notFound", "CC-1405");
+            }
         });
     }
 
@@ -137,16 +132,89 @@ class IntacctDescendantsTest {
         });
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
-    void onlyGetIsAllowed(String method) {
+    @Test
+    void thePathRunsFromTheParentUpToTheRootNearestFirstAndUnpaged() {
         harness.run(api -> {
             seed(api);
-            Reply reply = api.send(method, OBJECTS + "/1/descendants", null, null);
+            Reply reply = api.get(OBJECTS + "/6/ancestors");
+            assertEquals(200, reply.status(), reply.body());
+            assertEquals(tree("""
+                    {'ia::result':[
+                      {'key':'5','id':'Gold North','href':'/objects/accounts-receivable/customer-type/5',
+                       'ia::hierarchy':{'level':1}},
+                      {'key':'2','id':'Gold','href':'/objects/accounts-receivable/customer-type/2',
+                       'ia::hierarchy':{'level':2}},
+                      {'key':'1','id':'Reseller','href':'/objects/accounts-receivable/customer-type/1',
+                       'ia::hierarchy':{'level':3}}],
+                     'ia::meta':{'totalCount':3,'start':1,'pageSize':3,'next':null,'previous':null}}"""),
+                    reply.json());
+            assertEquals(List.of("Silver", "Reseller"), column(api.get(OBJECTS + "/4/ancestors"), "id"));
+        });
+    }
+
+    @Test
+    void aRootAnswersAnEmptyList() {
+        harness.run(api -> {
+            seed(api);
+            assertEquals(tree("""
+                    {'ia::result':[],'ia::meta':{'totalCount':0,'start':1,'pageSize':0,'next':null,'previous':null}}"""),
+                    api.get(OBJECTS + "/7/ancestors").json());
+        });
+    }
+
+    @Test
+    void aMoveShowsInTheNextAncestorsRead() {
+        harness.run(api -> {
+            seed(api);
+            assertEquals(200, api.patch(OBJECTS + "/5", "{'parent':{'key':'7'}}").status());
+            assertEquals(List.of("Gold North", "End user"), column(api.get(OBJECTS + "/6/ancestors"), "id"));
+            assertEquals(200, api.patch(OBJECTS + "/5", "{'parent':null}").status());
+            assertEquals(List.of("Gold North"), column(api.get(OBJECTS + "/6/ancestors"), "id"));
+        });
+    }
+
+    @Test
+    void theDeepestPathHas63Ancestors() {
+        harness.run(api -> {
+            String parent = api.create("{'id':'Level 1'}");
+            for (int level = 2; level <= 64; level++) {
+                parent = api.createUnder("Level " + level, parent);
+            }
+            Reply reply = api.get(OBJECTS + "/" + parent + "/ancestors");
+            assertEquals(63, reply.json().get("ia::result").size());
+            assertEquals("Level 1", reply.json().get("ia::result").get(62).get("id").asText());
+            assertEquals(63, reply.json().get("ia::result").get(62).get("ia::hierarchy").get("level").asInt());
+            assertEquals(tree("{'totalCount':63,'start':1,'pageSize':63,'next':null,'previous':null}"),
+                    reply.json().get("ia::meta"));
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "descendants, 99", "descendants, 0", "descendants, abc", "descendants, 1.5", "descendants, -1",
+        "descendants, 99999999999999999999",
+        "ancestors, 99", "ancestors, 0", "ancestors, abc", "ancestors, 1.5", "ancestors, -1",
+        "ancestors, 99999999999999999999"})
+    void anUnknownOrMalformedKeyIs404(String route, String key) {
+        harness.run(api -> {
+            seed(api);
+            JsonNode error = assertError(api.get(OBJECTS + "/" + key + "/" + route), 404, "notFound", "CC-1404");
+            assertEquals("Customer type with key " + key + " does not exist", error.get("message").asText());
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "descendants, POST", "descendants, PUT", "descendants, PATCH", "descendants, DELETE", "descendants, OPTIONS",
+        "ancestors, POST", "ancestors, PUT", "ancestors, PATCH", "ancestors, DELETE", "ancestors, OPTIONS"})
+    void onlyGetIsAllowed(String route, String method) {
+        harness.run(api -> {
+            seed(api);
+            Reply reply = api.send(method, OBJECTS + "/2/" + route, null, null);
             assertError(reply, 405, "methodNotAllowed", "CC-1406");
             assertEquals("GET", reply.header("Allow"));
-            assertEquals(5, api.get(OBJECTS + "/1/descendants").json().get("ia::meta").get("totalCount").asInt(),
-                    "nothing changed");
+            assertEquals(200, api.get(OBJECTS + "/2").status(), "nothing changed");
+            assertEquals(5, api.get(OBJECTS + "/1/descendants").json().get("ia::meta").get("totalCount").asInt());
         });
     }
 }
