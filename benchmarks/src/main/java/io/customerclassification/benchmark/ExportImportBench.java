@@ -63,7 +63,7 @@ public final class ExportImportBench {
 
     private static long seed(Path database, int types) throws SQLException {
         try (CustomerClassification app = CustomerClassification.open(database)) {
-            app.listCompanies();
+            app.listCompanies(SYSTEM);
         }
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database)) {
             connection.setAutoCommit(false);
