@@ -55,7 +55,7 @@ public final class JsonBody {
                 shown.add(String.format("0x%02X", bytes[i] & 0xff));
             }
             out.flip();
-            String where = JsonSyntax.where(out, out.length());
+            String where = TextLocations.where(out, out.length());
             String name = charset.name().toUpperCase(Locale.ROOT);
             String reason = length == 1
                     ? "byte " + shown + " at " + where + " is no " + name + " character"

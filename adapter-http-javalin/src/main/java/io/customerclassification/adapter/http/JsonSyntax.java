@@ -3,7 +3,6 @@ package io.customerclassification.adapter.http;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,7 +22,6 @@ final class JsonSyntax {
     static final int MAX_NAME_LENGTH = 50_000;
     private static final String A_VALUE =
             "a value was expected (a string in double quotes, a number, an object, an array, true, false or null)";
-    private static final int SHOWN_CHARS = 40;
 
     /** The first problem found; its message says what is wrong and where. */
     private static final class Problem extends RuntimeException {
@@ -144,14 +142,15 @@ final class JsonSyntax {
                     + " characters");
         }
         if (!container.names().add(name)) {
-            throw new Problem("the property " + shown(name) + " appears twice in the object that starts at "
-                    + where(container.start()) + " (the second time at " + where(nameAt) + ")");
+            throw new Problem("the property " + TextLocations.shown(name)
+                    + " appears twice in the object that starts at " + where(container.start())
+                    + " (the second time at " + where(nameAt) + ")");
         }
         skipWhitespace();
         endsBeforeClosed(container);
         if (text.charAt(next) != ':') {
             throw new Problem(found(next) + " at " + where(next)
-                    + " is unexpected: a colon (:) was expected after the property name " + shown(name));
+                    + " is unexpected: a colon (:) was expected after the property name " + TextLocations.shown(name));
         }
         next++;
         skipWhitespace();
@@ -273,8 +272,9 @@ final class JsonSyntax {
                 }
                 return (char) code;
             }
-            default -> throw new Problem("unknown escape \\" + (c < 0x20 || c == 0x7f ? codePoint(c) : c) + " at "
-                    + where(at) + "; JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\u followed by four"
+            default -> throw new Problem("unknown escape \\"
+                    + (c < 0x20 || c == 0x7f ? TextLocations.codePoint(c) : c) + " at " + where(at)
+                    + "; JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\u followed by four"
                     + " hexadecimal digits");
         }
     }
@@ -329,7 +329,8 @@ final class JsonSyntax {
         }
         String word = text.substring(start, next);
         if (!word.equals("true") && !word.equals("false") && !word.equals("null")) {
-            throw new Problem("the word " + shown(word) + " at " + where(start) + " is unknown: " + A_VALUE
+            throw new Problem("the word " + TextLocations.shown(word) + " at " + where(start) + " is unknown: "
+                    + A_VALUE
                     + (word.equals("NaN") || word.equals("Infinity") ? " (JSON has no NaN or Infinity)" : ""));
         }
     }
@@ -361,51 +362,10 @@ final class JsonSyntax {
     }
 
     private String where(int index) {
-        return where(text, index);
+        return TextLocations.where(text, index);
     }
 
-    /** {@code line L, column C} of the character at {@code index}, both counted from 1 (columns in characters). */
-    static String where(CharSequence text, int index) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < index && i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return "line " + line + ", column "
-                + (Character.codePointCount(text, lineStart, Math.min(index, text.length())) + 1);
-    }
-
-    /** The character at {@code index} as a message shows it: visible ones quoted, others by code point. */
     private String found(int index) {
-        int c = text.codePointAt(index);
-        if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
-            return "the control character " + codePoint(c);
-        }
-        if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT
-                || Character.getType(c) == Character.SURROGATE) {
-            String name = Character.getName(c);
-            return "the character " + codePoint(c) + (name == null ? "" : " (" + name.toLowerCase(Locale.ROOT) + ")");
-        }
-        if (c == '\'') {
-            return "a single quote (strings and property names take double quotes)";
-        }
-        if (c == '/') {
-            return "'/' (JSON has no comments)";
-        }
-        return "'" + Character.toString(c) + "'";
-    }
-
-    private static String codePoint(int c) {
-        return String.format("U+%04X", c);
-    }
-
-    /** A name or word as a message shows it, cut short when long. */
-    private static String shown(String value) {
-        String cut = value.length() > SHOWN_CHARS ? value.substring(0, SHOWN_CHARS) + "…" : value;
-        return "'" + cut + "'";
+        return TextLocations.found(text, index);
     }
 }
