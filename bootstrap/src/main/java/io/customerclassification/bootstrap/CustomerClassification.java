@@ -155,12 +155,7 @@ public final class CustomerClassification
      *     created, opened, written or migrated, or was written by a newer version of the product
      */
     public static CustomerClassification open(Path databaseFile) {
-        return open(databaseFile, null);
-    }
-
-    /** Like {@link #open(Path)}, also accepting the tokens of {@code externalIssuer} when it is not null. */
-    static CustomerClassification open(Path databaseFile, IdentityConfig.ExternalIssuer externalIssuer) {
-        return new CustomerClassification(SqliteDatabase.open(databaseFile), Security.standard(externalIssuer),
+        return new CustomerClassification(SqliteDatabase.open(databaseFile), Security.standard(null),
                 Clock.systemUTC());
     }
 

@@ -2,8 +2,8 @@ package io.customerclassification.bootstrap.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.customerclassification.adapter.http.ExportStream;
-import io.customerclassification.adapter.http.intacct.IntacctDialect;
-import io.customerclassification.adapter.http.simpro.SimproDialect;
+import io.customerclassification.adapter.http.intacct.IntacctDataTransfer;
+import io.customerclassification.adapter.http.simpro.SimproDataTransfer;
 import io.customerclassification.application.port.in.customerprofile.ExportCustomerProfilesQuery;
 import io.customerclassification.application.port.in.customertype.ExportCustomerTypesQuery;
 import io.customerclassification.bootstrap.CustomerClassification;
@@ -62,10 +62,11 @@ final class ExportCommand extends StoreCommand implements Callable<Integer> {
         long[] rows = {0};
         try (CustomerClassification app = open(store)) {
             if (data.resource == Resource.CUSTOMER_TYPE) {
-                new ExportStream<>(sink, format, IntacctDialect.EXPORT_COLUMNS, JSON).run(out -> app.exportCustomerTypes(
-                        new ExportCustomerTypesQuery(OPERATOR, data.company), counting(out, rows, err)));
+                new ExportStream<>(sink, format, IntacctDataTransfer.EXPORT_COLUMNS, JSON).run(out ->
+                        app.exportCustomerTypes(new ExportCustomerTypesQuery(OPERATOR, data.company),
+                                counting(out, rows, err)));
             } else {
-                new ExportStream<>(sink, format, SimproDialect.EXPORT_COLUMNS, JSON).run(out ->
+                new ExportStream<>(sink, format, SimproDataTransfer.EXPORT_COLUMNS, JSON).run(out ->
                         app.exportCustomerProfiles(new ExportCustomerProfilesQuery(OPERATOR, data.company),
                                 counting(out, rows, err)));
             }

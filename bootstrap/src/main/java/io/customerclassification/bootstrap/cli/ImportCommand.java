@@ -2,8 +2,8 @@ package io.customerclassification.bootstrap.cli;
 
 import io.customerclassification.adapter.http.ImportBody;
 import io.customerclassification.adapter.http.InvalidBodyException;
-import io.customerclassification.adapter.http.intacct.IntacctDialect;
-import io.customerclassification.adapter.http.simpro.SimproDialect;
+import io.customerclassification.adapter.http.intacct.IntacctDataTransfer;
+import io.customerclassification.adapter.http.simpro.SimproDataTransfer;
 import io.customerclassification.application.port.in.customerprofile.ImportCustomerProfilesCommand;
 import io.customerclassification.application.port.in.customertype.ImportCustomerTypesCommand;
 import io.customerclassification.application.port.in.dataimport.ImportMode;
@@ -72,10 +72,10 @@ final class ImportCommand extends StoreCommand implements Callable<Integer> {
         try (CustomerClassification app = open(store)) {
             if (data.resource == Resource.CUSTOMER_TYPE) {
                 result = app.importCustomerTypes(new ImportCustomerTypesCommand(OPERATOR, data.company,
-                        IntacctDialect.importRows(text, format), mode, dryRun));
+                        IntacctDataTransfer.importRows(text, format), mode, dryRun));
             } else {
                 result = app.importCustomerProfiles(new ImportCustomerProfilesCommand(OPERATOR, data.company,
-                        SimproDialect.importRows(text, format), mode, dryRun));
+                        SimproDataTransfer.importRows(text, format), mode, dryRun));
             }
         } catch (InvalidBodyException e) {
             err.println("error: " + e.describe(source()) + " (nothing was imported)");
@@ -94,8 +94,8 @@ final class ImportCommand extends StoreCommand implements Callable<Integer> {
     }
 
     private String column(ImportProblem problem) {
-        return data.resource == Resource.CUSTOMER_TYPE ? IntacctDialect.importColumn(problem.field())
-                : SimproDialect.importColumn(problem.field());
+        return data.resource == Resource.CUSTOMER_TYPE ? IntacctDataTransfer.importColumn(problem.field())
+                : SimproDataTransfer.importColumn(problem.field());
     }
 
     private byte[] read() throws IOException {

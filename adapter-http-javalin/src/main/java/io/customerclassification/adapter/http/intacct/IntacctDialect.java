@@ -1,40 +1,28 @@
 package io.customerclassification.adapter.http.intacct;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.AllowedMethods;
 import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.EntityTags;
-import io.customerclassification.adapter.http.ExportStream;
 import io.customerclassification.adapter.http.HttpDialect;
 import io.customerclassification.adapter.http.IdempotencyKeys;
-import io.customerclassification.adapter.http.ImportBody;
 import io.customerclassification.adapter.http.RequestIds;
 import io.customerclassification.adapter.http.JsonBody;
 import io.customerclassification.application.model.CustomerTypeAncestor;
 import io.customerclassification.application.model.CustomerTypeDescendant;
-import io.customerclassification.application.model.CustomerTypeExportRow;
 import io.customerclassification.application.model.CustomerTypeReference;
 import io.customerclassification.application.model.CustomerTypeView;
 import io.customerclassification.application.model.RecordedAnswer;
 import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.port.in.company.GetCompanyQuery;
 import io.customerclassification.application.port.in.company.GetCompanyUseCase;
-import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesQuery;
 import io.customerclassification.application.port.in.customertype.AggregateCustomerTypesUseCase;
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.CreateCustomerTypeUseCase;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.DeleteCustomerTypeUseCase;
-import io.customerclassification.application.port.in.customertype.ExportCustomerTypesQuery;
 import io.customerclassification.application.port.in.customertype.ExportCustomerTypesUseCase;
-import io.customerclassification.application.port.in.customertype.CustomerTypeImportRow;
-import io.customerclassification.application.port.in.customertype.ImportCustomerTypesCommand;
 import io.customerclassification.application.port.in.customertype.ImportCustomerTypesUseCase;
-import io.customerclassification.application.port.in.dataimport.ImportField;
-import io.customerclassification.application.port.in.dataimport.ImportMode;
-import io.customerclassification.application.port.in.dataimport.ImportResult;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeLineageUseCase;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeQuery;
 import io.customerclassification.application.port.in.customertype.GetCustomerTypeUseCase;
@@ -44,13 +32,10 @@ import io.customerclassification.application.port.in.customertype.ListCustomerTy
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeDescendantsUseCase;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypesQuery;
 import io.customerclassification.application.port.in.customertype.ListCustomerTypeReferencesUseCase;
-import io.customerclassification.application.port.in.customertype.QueryCustomerTypesQuery;
 import io.customerclassification.application.port.in.customertype.QueryCustomerTypesUseCase;
 import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeCommand;
 import io.customerclassification.application.port.in.customertype.UpdateCustomerTypeUseCase;
 import io.customerclassification.application.port.in.idempotency.RunIdempotentRequestUseCase;
-import io.customerclassification.application.query.AggregateValue;
-import io.customerclassification.application.query.Criteria;
 import io.customerclassification.application.query.Page;
 import io.customerclassification.application.query.Paging;
 import io.customerclassification.domain.company.Company;
@@ -64,9 +49,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -87,13 +69,6 @@ public final class IntacctDialect implements HttpDialect {
     private static final Pattern DIGITS_18 = Pattern.compile("[0-9]{1,18}");
     private static final Pattern DIGITS_10 = Pattern.compile("[0-9]{1,10}");
     private static final List<String> OWNED = List.of("/objects", "/services", "/ia/api/v1");
-    /** The columns of an export of types (and of an import, whose {@code key} is read and ignored). */
-    public static final List<ExportStream.Column<CustomerTypeExportRow>> EXPORT_COLUMNS = List.of(
-            new ExportStream.Column<>("key", row -> row.key().toString()),
-            new ExportStream.Column<>("id", row -> row.name().value()),
-            new ExportStream.Column<>("status", row -> row.status().name().toLowerCase(Locale.ROOT)),
-            new ExportStream.Column<>("parentId", row -> row.parentName() == null ? null : row.parentName().value()));
-
     /**
      * The in-ports this dialect drives. {@code getCompany} reads the name of a company for the {@code entity} field,
      * once a customer type use case has checked the company.
@@ -128,13 +103,15 @@ public final class IntacctDialect implements HttpDialect {
 
     private final UseCases useCases;
     private final BearerAuthentication authentication;
-    private final Clock clock;
     private final IntacctErrors errors = new IntacctErrors();
+    private final IntacctDataTransfer dataTransfer;
+    private final IntacctQueryService queryService;
 
     public IntacctDialect(UseCases useCases, BearerAuthentication authentication, Clock clock) {
         this.useCases = useCases;
         this.authentication = authentication;
-        this.clock = clock;
+        this.queryService = new IntacctQueryService(useCases, authentication, clock);
+        this.dataTransfer = new IntacctDataTransfer(useCases.export(), useCases.importRows(), authentication);
     }
 
     @Override
@@ -157,14 +134,14 @@ public final class IntacctDialect implements HttpDialect {
             routes.get(collection, this::list);
             routes.post(collection, this::create);
             // Before the item route, whose path it would otherwise match as key "export".
-            routes.get(export, this::export);
-            routes.post(importPath, this::importRows);
+            routes.get(export, dataTransfer::export);
+            routes.post(importPath, dataTransfer::importRows);
             routes.get(item, this::get);
             routes.patch(item, this::update);
             routes.delete(item, this::delete);
             routes.get(descendants, this::descendants);
             routes.get(ancestors, this::ancestors);
-            routes.post(query, this::query);
+            routes.post(query, queryService::query);
         }
     }
 
@@ -237,77 +214,6 @@ public final class IntacctDialect implements HttpDialect {
         List<CustomerTypeAncestor> ancestors = useCases.ancestors().listCustomerTypeAncestors(
                 new ListCustomerTypeAncestorsQuery(caller, companyId(ctx, caller), key(ctx)));
         writeList(ctx, new Page<>(ancestors, ancestors.size()), 1, ancestors.size(), IntacctJson::writeAncestor);
-    }
-
-    /**
-     * Extension (CONTRACT §3.3): every type of the entity, parents before children, as JSON or CSV by
-     * {@code Accept}, streamed. An {@code Accept} naming neither is 406 before the entity is looked up.
-     */
-    private void export(Context ctx) {
-        Caller caller = authentication.caller(ctx);
-        CompanyId company = companyId(ctx, caller);
-        String accept = ctx.header("Accept");
-        ExportStream.Format format = ExportStream.Format.accepted(accept)
-                .orElseThrow(() -> new IntacctException(IntacctCodes.notAcceptable(accept)));
-        ExportStream<CustomerTypeExportRow> out = new ExportStream<>(ctx, format, EXPORT_COLUMNS, IntacctJson.MAPPER);
-        out.run(rows -> useCases.export().exportCustomerTypes(new ExportCustomerTypesQuery(caller, company), rows));
-    }
-
-    /**
-     * Extension (CONTRACT §3.3): the rows of a JSON or CSV body, as the export writes them ({@code key} ignored), all
-     * or nothing; every problem of the rows in one 422.
-     */
-    private void importRows(Context ctx) {
-        Caller caller = authentication.caller(ctx);
-        CompanyId company = companyId(ctx, caller);
-        ImportMode mode = switch (queryWord(ctx, "mode", "create", List.of("create", "upsert"))) {
-            case "upsert" -> ImportMode.UPSERT;
-            default -> ImportMode.CREATE;
-        };
-        boolean dryRun = queryWord(ctx, "dryRun", "false", List.of("true", "false")).equals("true");
-        String contentType = ctx.contentType();
-        ImportBody.Format format = ImportBody.Format.of(contentType).orElseThrow(() -> new IntacctException(
-                IntacctCodes.refused(415, "Content-Type must be application/json or text/csv, was " + contentType)));
-        List<CustomerTypeImportRow> rows = importRows(JsonBody.text(ctx), format);
-        ImportResult result = useCases.importRows().importCustomerTypes(
-                new ImportCustomerTypesCommand(caller, company, rows, mode, dryRun));
-        long total = result.created() + result.updated();
-        IntacctJson.write(ctx, 200, IntacctJson.NODES.objectNode()
-                .<ObjectNode>set("ia::result", IntacctJson.NODES.objectNode()
-                        .put("created", result.created()).put("updated", result.updated()))
-                .set("ia::meta", IntacctJson.NODES.objectNode()
-                        .put("totalCount", total).put("totalSuccess", total).put("totalError", 0)));
-    }
-
-    /** The rows of an import of types, JSON or CSV, as the export writes them. */
-    public static List<CustomerTypeImportRow> importRows(String text, ImportBody.Format format) {
-        return ImportBody.rows(text, format, IntacctJson.MAPPER,
-                EXPORT_COLUMNS.stream().map(ExportStream.Column::name).toList(), "id", "key").stream()
-                .map(row -> new CustomerTypeImportRow(row.get("id"), row.get("status"), row.get("parentId")))
-                .toList();
-    }
-
-    /** The column an import problem names ({@code target} {@code /rows/{n}/<column>}). */
-    public static String importColumn(ImportField field) {
-        return switch (field) {
-            case NAME -> "id";
-            case STATUS -> "status";
-            case PARENT -> "parentId";
-            case ARCHIVED -> "Archived";
-        };
-    }
-
-    /** A query parameter that is one of {@code words}; {@code fallback} without it. */
-    private static String queryWord(Context ctx, String name, String fallback, List<String> words) {
-        String raw = ctx.queryParam(name);
-        if (raw == null) {
-            return fallback;
-        }
-        if (!words.contains(raw)) {
-            throw new IntacctException(IntacctCodes.payloadErrors(List.of(IntacctCodes.invalidValue(name,
-                    name + " must be " + String.join(" or ", words) + ", was " + raw))));
-        }
-        return raw;
     }
 
     @FunctionalInterface
@@ -417,48 +323,6 @@ public final class IntacctDialect implements HttpDialect {
         return ifMatch.isPresent() && !ifMatch.isAny() ? current.version() : null;
     }
 
-    // ---- the query service
-
-    private void query(Context ctx) {
-        Caller caller = authentication.caller(ctx);
-        CompanyId company = companyId(ctx, caller);
-        QueryRequest request = QueryRequest.parse(IntacctJson.read(body(ctx, "POST")),
-                LocalDate.ofInstant(Instant.now(clock), ZoneOffset.UTC));
-        if (!request.aggregates().isEmpty()) {
-            List<AggregateValue> values = useCases.aggregate().aggregateCustomerTypes(new AggregateCustomerTypesQuery(
-                    caller, company, request.filter(),
-                    request.aggregates().stream().map(QueryRequest.Labelled::aggregation).toList()));
-            ObjectNode row = IntacctJson.NODES.objectNode();
-            for (int i = 0; i < values.size(); i++) {
-                QueryRequest.Labelled aggregate = request.aggregates().get(i);
-                row.set(aggregate.label(), QueryRows.aggregate(aggregate.field(), values.get(i)));
-            }
-            ArrayNode result = IntacctJson.NODES.arrayNode().add(row);
-            IntacctJson.writePage(ctx, IntacctJson.tree(result), 1, 1, request.size());
-            return;
-        }
-        Page<CustomerTypeView> page = useCases.query().queryCustomerTypes(new QueryCustomerTypesQuery(caller, company,
-                new Criteria(request.filter(), request.sort(), request.paging(),
-                        request.fields().stream().filter(f -> f.field() != null)
-                                .<io.customerclassification.application.query.QueryField>map(IntacctField::field)
-                                .toList())));
-        Company entity = entity(caller, company);
-        ArrayNode result = IntacctJson.NODES.arrayNode();
-        for (CustomerTypeView view : page.items()) {
-            ObjectNode row = QueryRows.row(view, entity, request.fields());
-            if (request.includeHierarchy()) {
-                List<CustomerTypeKey> lineage = useCases.lineage().getCustomerTypeLineage(
-                        new GetCustomerTypeQuery(caller, company, view.type().key()));
-                ObjectNode hierarchy = row.putObject("ia::hierarchy");
-                hierarchy.put("depth", lineage.size());
-                ArrayNode path = hierarchy.putArray("path");
-                lineage.forEach(k -> path.add(k.toString()));
-            }
-            result.add(row);
-        }
-        IntacctJson.writePage(ctx, IntacctJson.tree(result), page.total(), request.start(), request.size());
-    }
-
     // ---- helpers
 
     /**
@@ -466,7 +330,7 @@ public final class IntacctDialect implements HttpDialect {
      * (CONTRACT §2). Whether the caller may use it, and whether it exists, are the use case's to check; a header that
      * is no company id at all is refused here.
      */
-    private static CompanyId companyId(Context ctx, Caller caller) {
+    static CompanyId companyId(Context ctx, Caller caller) {
         String entity = ctx.header(ENTITY_HEADER);
         if (entity == null) {
             return caller.limitedToCompany().orElse(CompanyId.DEFAULT);
@@ -503,7 +367,7 @@ public final class IntacctDialect implements HttpDialect {
         throw QueryRequest.badPaging(name, max, raw);
     }
 
-    private static String body(Context ctx, String operation) {
+    static String body(Context ctx, String operation) {
         String contentType = ctx.contentType();
         if (contentType != null && !contentType.isBlank()) {
             String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);

@@ -115,7 +115,7 @@ final class IntacctErrors {
         if (exception instanceof ImportRejectedException rejected) {
             return IntacctCodes.importRejected(rejected.problems().stream()
                     .map(problem -> IntacctCodes.importRow("/rows/" + problem.row() + "/"
-                            + IntacctDialect.importColumn(problem.field()), problem.message()))
+                            + IntacctDataTransfer.importColumn(problem.field()), problem.message()))
                     .toList());
         }
         if (exception instanceof DomainException domain) {

@@ -11,9 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.customerclassification.adapter.http.AllowedMethods;
 import io.customerclassification.adapter.http.BearerAuthentication;
 import io.customerclassification.adapter.http.EntityTags;
-import io.customerclassification.adapter.http.ExportStream;
 import io.customerclassification.adapter.http.HttpDialect;
-import io.customerclassification.adapter.http.ImportBody;
 import io.customerclassification.adapter.http.IdempotencyKeys;
 import io.customerclassification.adapter.http.JsonBody;
 import io.customerclassification.application.model.RecordedAnswer;
@@ -25,14 +23,8 @@ import io.customerclassification.application.port.in.customerprofile.CreateCusto
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileUseCase;
 import io.customerclassification.application.port.in.customerprofile.DeleteCustomerProfileCommand;
 import io.customerclassification.application.port.in.customerprofile.DeleteCustomerProfileUseCase;
-import io.customerclassification.application.port.in.customerprofile.ExportCustomerProfilesQuery;
 import io.customerclassification.application.port.in.customerprofile.ExportCustomerProfilesUseCase;
-import io.customerclassification.application.port.in.customerprofile.CustomerProfileImportRow;
-import io.customerclassification.application.port.in.customerprofile.ImportCustomerProfilesCommand;
 import io.customerclassification.application.port.in.customerprofile.ImportCustomerProfilesUseCase;
-import io.customerclassification.application.port.in.dataimport.ImportField;
-import io.customerclassification.application.port.in.dataimport.ImportMode;
-import io.customerclassification.application.port.in.dataimport.ImportResult;
 import io.customerclassification.application.port.in.customerprofile.GetCustomerProfileQuery;
 import io.customerclassification.application.port.in.customerprofile.GetCustomerProfileUseCase;
 import io.customerclassification.application.port.in.customerprofile.ListCustomerProfilesQuery;
@@ -74,11 +66,6 @@ public final class SimproDialect implements HttpDialect {
     private static final String PROFILE = PROFILES + "/{customerProfileID}";
     private static final String EXPORT = PROFILES + "/export";
     private static final String IMPORT = PROFILES + "/import";
-    /** The columns of an export of profiles (and of an import, whose {@code ID} is read and ignored). */
-    public static final List<ExportStream.Column<CustomerProfile>> EXPORT_COLUMNS = List.of(
-            new ExportStream.Column<>("ID", profile -> profile.id().value()),
-            new ExportStream.Column<>("Name", profile -> profile.name().value()),
-            new ExportStream.Column<>("Archived", CustomerProfile::archived));
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** The in-ports this dialect drives. */
@@ -107,16 +94,18 @@ public final class SimproDialect implements HttpDialect {
 
     private final UseCases useCases;
     private final BearerAuthentication authentication;
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private final SimproErrors errors = new SimproErrors(MAPPER);
+    private final SimproDataTransfer dataTransfer;
 
     public SimproDialect(UseCases useCases, BearerAuthentication authentication) {
         this.useCases = useCases;
         this.authentication = authentication;
+        this.dataTransfer = new SimproDataTransfer(useCases.export(), useCases.importRows(), authentication);
     }
 
     @Override
@@ -132,8 +121,8 @@ public final class SimproDialect implements HttpDialect {
         routes.get(PROFILES, this::listProfiles);
         routes.post(PROFILES, this::createProfile);
         // Before the item route, whose path it would otherwise match as profile "export".
-        routes.get(EXPORT, this::exportProfiles);
-        routes.post(IMPORT, this::importProfiles);
+        routes.get(EXPORT, dataTransfer::exportProfiles);
+        routes.post(IMPORT, dataTransfer::importProfiles);
         routes.get(PROFILE, this::getProfile);
         routes.patch(PROFILE, this::updateProfile);
         routes.delete(PROFILE, this::deleteProfile);
@@ -304,81 +293,6 @@ public final class SimproDialect implements HttpDialect {
         ctx.status(204);
     }
 
-    /**
-     * Extension (CONTRACT §3.3): every profile of the company by id, as JSON or CSV by {@code Accept}, streamed. An
-     * {@code Accept} naming neither is 406 before the company is looked up.
-     */
-    private void exportProfiles(Context ctx) {
-        Caller caller = authentication.caller(ctx);
-        CompanyId companyId = companyId(ctx);
-        String accept = ctx.header("Accept");
-        ExportStream.Format format = ExportStream.Format.accepted(accept).orElseThrow(() -> SimproException.of(406,
-                null, "Accept must allow application/json or text/csv.", accept == null ? null : NODES.textNode(accept)));
-        ExportStream<CustomerProfile> out = new ExportStream<>(ctx, format, EXPORT_COLUMNS, MAPPER);
-        out.run(rows -> useCases.export().exportCustomerProfiles(
-                new ExportCustomerProfilesQuery(caller, companyId), rows));
-    }
-
-    /**
-     * Extension (CONTRACT §3.3): the rows of a JSON or CSV body, as the export writes them ({@code ID} ignored), all
-     * or nothing; every problem of the rows in one 422.
-     */
-    private void importProfiles(Context ctx) {
-        Caller caller = authentication.caller(ctx);
-        CompanyId companyId = companyId(ctx);
-        List<SimproProblem> problems = new ArrayList<>();
-        ImportMode mode = importMode(ctx.queryParam("mode"), problems);
-        boolean dryRun = dryRun(ctx.queryParam("dryRun"), problems);
-        if (!problems.isEmpty()) {
-            throw new SimproException(422, problems);
-        }
-        String contentType = ctx.contentType();
-        ImportBody.Format format = ImportBody.Format.of(contentType).orElseThrow(() -> SimproException.of(415, null,
-                "Content-Type must be application/json or text/csv.", NODES.textNode(contentType)));
-        List<CustomerProfileImportRow> rows = importRows(JsonBody.text(ctx), format);
-        ImportResult result = useCases.importRows().importCustomerProfiles(
-                new ImportCustomerProfilesCommand(caller, companyId, rows, mode, dryRun));
-        ObjectNode body = NODES.objectNode();
-        body.put("created", result.created());
-        body.put("updated", result.updated());
-        json(ctx, 200, body);
-    }
-
-    /** The rows of an import of profiles, JSON or CSV, as the export writes them. */
-    public static List<CustomerProfileImportRow> importRows(String text, ImportBody.Format format) {
-        return ImportBody.rows(text, format, MAPPER, EXPORT_COLUMNS.stream().map(ExportStream.Column::name).toList(),
-                "Name", "ID").stream().map(row -> new CustomerProfileImportRow(row.get("Name"), row.get("Archived")))
-                .toList();
-    }
-
-    /** The column an import problem names ({@code path} {@code /rows/{n}/<column>}). */
-    public static String importColumn(ImportField field) {
-        return field == ImportField.ARCHIVED ? "Archived" : "Name";
-    }
-
-    private static ImportMode importMode(String raw, List<SimproProblem> problems) {
-        if (raw == null || raw.equals("create")) {
-            return ImportMode.CREATE;
-        }
-        if (raw.equals("upsert")) {
-            return ImportMode.UPSERT;
-        }
-        problems.add(new SimproProblem("/mode", "mode must be create or upsert.", NODES.textNode(raw)));
-        return ImportMode.CREATE;
-    }
-
-    private static boolean dryRun(String raw, List<SimproProblem> problems) {
-        if (raw == null || raw.equals("false")) {
-            return false;
-        }
-        if (raw.equals("true")) {
-            return true;
-        }
-        problems.add(new SimproProblem("/dryRun", "dryRun must be true or false.", NODES.textNode(raw)));
-        return false;
-    }
-
-    /** The item's full representation has no variant; any other names its columns in order ({@code Name-ID}). */
     private static String variant(List<SimproColumn> columns) {
         return columns.equals(List.of(SimproColumn.values())) ? ""
                 : String.join("-", columns.stream().map(SimproColumn::label).toList());
@@ -445,7 +359,7 @@ public final class SimproDialect implements HttpDialect {
         return "<" + ctx.path() + "?" + String.join("&", parameters) + ">; rel=\"" + rel + "\"";
     }
 
-    private static CompanyId companyId(Context ctx) {
+    static CompanyId companyId(Context ctx) {
         long id = positiveNumber(ctx.pathParam("companyID"), 0, "Company not found.");
         return CompanyId.of(id);
     }

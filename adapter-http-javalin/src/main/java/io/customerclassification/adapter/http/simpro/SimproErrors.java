@@ -96,7 +96,7 @@ final class SimproErrors {
         } else if (exception instanceof ImportRejectedException rejected) {
             return new SimproException(422, rejected.problems().stream()
                     .map(problem -> new SimproProblem("/rows/" + problem.row() + "/"
-                            + SimproDialect.importColumn(problem.field()), problem.message() + ".", null))
+                            + SimproDataTransfer.importColumn(problem.field()), problem.message() + ".", null))
                     .toList());
         } else if (exception instanceof DuplicateCustomerProfileNameException duplicate) {
             return SimproException.of(422, "/Name", "Name already exists.", NODES.textNode(duplicate.name().value()));
