@@ -31,7 +31,7 @@ import java.util.Map;
 /**
  * Export and import of many customer types, one phase per JVM so that each reports its own peak RSS (VmHWM):
  * {@code ExportImportBench <database> seed <types>} writes a 10-ary tree of active types for company 0 by plain JDBC
- * (fast; stored heights stay 1, which no export reads); {@code export} runs the product's export into CSV (Jackson,
+ * (fast), with the subtree heights the product keeps (the export reads them to skip the leaves); {@code export} runs the product's export into CSV (Jackson,
  * to a counting sink); {@code baseline} writes the same rows from one bare JDBC SELECT with the same CSV writer;
  * {@code import <batch>} writes the product's export of company 0 to a CSV file and imports the file into a new
  * company in batches of {@code batch} rows (parents first, as the export orders them) through the embedded API.
@@ -68,8 +68,9 @@ public final class ExportImportBench {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database)) {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO customer_type (key, company_id,"
-                    + " name, name_fold, status, parent_key, created_at, modified_at) VALUES (?, 0, ?, ?, 'active', ?,"
-                    + " 0, 0)")) {
+                    + " name, name_fold, status, parent_key, created_at, modified_at, height) VALUES (?, 0, ?, ?,"
+                    + " 'active', ?, 0, 0, ?)")) {
+                int[] heights = heights(types);
                 for (int key = 1; key <= types; key++) {
                     String name = String.format(Locale.ROOT, "Type %07d", key);
                     insert.setInt(1, key);
@@ -80,6 +81,7 @@ public final class ExportImportBench {
                     } else {
                         insert.setInt(4, (key - 2) / 10 + 1);
                     }
+                    insert.setInt(5, heights[key]);
                     insert.addBatch();
                     if (key % 10_000 == 0) {
                         insert.executeBatch();
@@ -90,6 +92,19 @@ public final class ExportImportBench {
             connection.commit();
         }
         return types;
+    }
+
+    /** The subtree height of each key of the 10-ary tree (the parent of key k is (k - 2) / 10 + 1), 1 for a leaf. */
+    private static int[] heights(int types) {
+        int[] heights = new int[types + 1];
+        for (int key = types; key >= 1; key--) {
+            heights[key] = Math.max(heights[key], 1);
+            if (key > 1) {
+                int parent = (key - 2) / 10 + 1;
+                heights[parent] = Math.max(heights[parent], heights[key] + 1);
+            }
+        }
+        return heights;
     }
 
     private static long export(Path database) throws IOException {

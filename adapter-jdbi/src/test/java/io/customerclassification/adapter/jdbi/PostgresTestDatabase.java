@@ -9,7 +9,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -33,6 +35,8 @@ public final class PostgresTestDatabase
             + " .ci/run starts a server and sets it.";
 
     private static final AtomicBoolean TOLD = new AtomicBoolean();
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+    private static final int DROP_SECONDS = 30;
 
     private String name;
     private String url;
@@ -133,11 +137,31 @@ public final class PostgresTestDatabase
         }
     }
 
+    /**
+     * Drops the database. {@code WITH (FORCE)} ends the test's own sessions, but not an autovacuum worker the
+     * server started on it after many writes (ending one takes {@code pg_signal_backend}, which a test role lacks):
+     * the drop is tried again while such a worker holds on, for at most {@link #DROP_SECONDS} seconds.
+     */
     @Override
     public void close() {
-        if (name != null) {
-            execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            name = null;
+        if (name == null) {
+            return;
+        }
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(DROP_SECONDS);
+        String drop = "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)";
+        while (true) {
+            try (Connection connection = connect(System.getenv(ENVIRONMENT).strip());
+                    var statement = connection.createStatement()) {
+                statement.execute(drop);
+                name = null;
+                return;
+            } catch (SQLException e) {
+                if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState()) || System.nanoTime() > until) {
+                    throw new IllegalStateException("the PostgreSQL server of " + ENVIRONMENT + " (" + server
+                            + ") refused " + drop + ": " + e.getMessage(), e);
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
         }
     }
 

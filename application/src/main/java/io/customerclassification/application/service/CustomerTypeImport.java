@@ -1,10 +1,10 @@
 package io.customerclassification.application.service;
 
-import io.customerclassification.application.model.CustomerTypeExportRow;
 import io.customerclassification.application.port.in.customertype.CustomerTypeImportRow;
 import io.customerclassification.application.port.in.dataimport.ImportField;
 import io.customerclassification.application.port.in.dataimport.ImportMode;
 import io.customerclassification.application.port.in.dataimport.ImportProblem;
+import io.customerclassification.domain.customertype.CustomerType;
 import io.customerclassification.domain.customertype.CustomerTypeHierarchyPolicy;
 import io.customerclassification.domain.customertype.CustomerTypeKey;
 import io.customerclassification.domain.customertype.CustomerTypeStatus;
@@ -16,25 +16,41 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The plan of one customer-type import: every row checked, and the company's types as they would be after it
  * checked as a whole (CONTRACT §3.3), before anything is written. Types are matched by {@link Name#key()}; a node is
- * a type of the company, a row of the import, or both (a row that updates a type).
+ * a row of the import, a stored type a row matches or names as parent, or a stored type on the chain above one of
+ * them. Only those are read, through the {@link Store}, so the plan holds the rows and the chains they touch, never
+ * the whole company.
  */
 final class CustomerTypeImport {
+
+    /** What the plan reads of the company's stored types, in the import's transaction. */
+    interface Store {
+
+        Optional<CustomerType> byName(Name name);
+
+        /** The type's ancestors, its parent first. */
+        List<CustomerType> ancestors(CustomerTypeKey key);
+
+        List<CustomerType> children(CustomerTypeKey key);
+
+        /** The levels of the type's subtree, itself counted. */
+        int height(CustomerTypeKey key);
+    }
 
     /** A type of the result: as stored, as a row makes it, or both. */
     static final class Node {
         final String nameKey;
         Name name;
         CustomerTypeStatus status;
-        String parentKey;
         CustomerTypeKey storedKey;
         CustomerTypeStatus storedStatus;
-        String storedParentKey;
+        CustomerTypeKey storedParent;
         int row;
+        /** 0 not yet known, -2 on the chain being walked, -1 in a cycle or beyond the limit, else the depth. */
         int depth;
 
         Node(String nameKey) {
@@ -44,48 +60,40 @@ final class CustomerTypeImport {
         boolean fromRow() {
             return row > 0;
         }
-
-        boolean changed() {
-            return storedKey == null || status != storedStatus || !Objects.equals(parentKey, storedParentKey);
-        }
     }
 
+    private final Store store;
     private final Map<String, Node> nodes = new HashMap<>();
+    private final Map<CustomerTypeKey, Node> stored = new HashMap<>();
+    private final Map<Node, Node> parents = new HashMap<>();
     private final List<Node> rows = new ArrayList<>();
     private final List<ImportProblem> problems = new ArrayList<>();
 
-    /** Takes one stored type of the company (from its export, parents first). */
-    void stored(CustomerTypeExportRow type) {
-        Node node = new Node(type.name().key());
-        node.name = type.name();
-        node.status = type.status();
-        node.storedStatus = type.status();
-        node.parentKey = type.parentName() == null ? null : type.parentName().key();
-        node.storedParentKey = node.parentKey;
-        node.storedKey = type.key();
-        nodes.put(node.nameKey, node);
+    CustomerTypeImport(Store store) {
+        this.store = store;
     }
 
     /** Checks the rows against each other and the stored types, then the result as a whole. */
     List<ImportProblem> check(List<CustomerTypeImportRow> given, ImportMode mode) {
-        Map<Integer, String> parents = new HashMap<>();
+        Map<Node, Name> parentNames = new HashMap<>();
         for (int i = 0; i < given.size(); i++) {
-            read(i + 1, given.get(i), mode, parents);
+            read(i + 1, given.get(i), mode, parentNames);
         }
         for (Node node : rows) {
-            String parent = parents.get(node.row);
-            if (parent == null) {
+            Name parentName = parentNames.get(node);
+            if (parentName == null) {
                 continue;
             }
-            Node target = nodes.get(parent);
+            Node target = nodes.get(parentName.key());
+            if (target == null) {
+                target = store.byName(parentName).map(this::storedNode).orElse(null);
+            }
             if (target == null) {
                 problem(node.row, ImportField.PARENT, "parentId names no row of the import and no type of the company");
-                node.parentKey = null;
             } else if (target == node) {
                 problem(node.row, ImportField.PARENT, "A customer type cannot be its own parent");
-                node.parentKey = null;
             } else {
-                node.parentKey = target.nameKey;
+                parents.put(node, target);
             }
         }
         checkTree();
@@ -93,13 +101,12 @@ final class CustomerTypeImport {
         return List.copyOf(problems);
     }
 
-    private void read(int row, CustomerTypeImportRow given, ImportMode mode, Map<Integer, String> parents) {
+    private void read(int row, CustomerTypeImportRow given, ImportMode mode, Map<Node, Name> parentNames) {
         Name name = name(row, ImportField.NAME, given.id(), "id");
         CustomerTypeStatus status = status(row, given.status());
-        String parent = null;
+        Name parentName = null;
         if (given.parentId() != null && !given.parentId().isEmpty()) {
-            Name parentName = name(row, ImportField.PARENT, given.parentId(), "parentId");
-            parent = parentName == null ? null : parentName.key();
+            parentName = name(row, ImportField.PARENT, given.parentId(), "parentId");
         }
         if (name == null) {
             return;
@@ -108,6 +115,9 @@ final class CustomerTypeImport {
         if (node != null && node.fromRow()) {
             problem(row, ImportField.NAME, "id " + name.value() + " is also the id of row " + node.row);
             return;
+        }
+        if (node == null) {
+            node = store.byName(name).map(this::storedNode).orElse(null);
         }
         if (node != null && mode == ImportMode.CREATE) {
             problem(row, ImportField.NAME, "A customer type with id " + node.name.value() + " already exists");
@@ -120,49 +130,88 @@ final class CustomerTypeImport {
         }
         node.row = row;
         node.status = status == null ? CustomerTypeStatus.ACTIVE : status;
-        node.parentKey = null;
-        if (parent != null) {
-            parents.put(row, parent);
+        if (parentName != null) {
+            parentNames.put(node, parentName);
         }
         rows.add(node);
     }
 
+    private Node storedNode(CustomerType type) {
+        Node known = stored.get(type.key());
+        if (known != null) {
+            return known;
+        }
+        Node node = new Node(type.name().key());
+        node.name = type.name();
+        node.status = type.status();
+        node.storedStatus = type.status();
+        node.storedKey = type.key();
+        node.storedParent = type.parentKey();
+        nodes.put(node.nameKey, node);
+        stored.put(node.storedKey, node);
+        return node;
+    }
+
     /**
-     * Depth, cycles and status down every chain of the result. A problem is the row's that causes it: the row that
-     * closes a cycle or goes too deep, an active row under an inactive parent, an inactive row above an active type
-     * that stays where it is.
+     * Depth, cycles and status along every chain a row is on. A problem is the row's that causes it: the row that
+     * closes a cycle or goes too deep (itself or the stored subtree it moves), an active row under an inactive
+     * parent, an inactive row above a stored active type that stays where it is.
      */
     private void checkTree() {
-        for (Node node : nodes.values()) {
+        for (Node node : rows) {
             depth(node);
         }
-        for (Node node : nodes.values()) {
-            Node parent = node.parentKey == null ? null : nodes.get(node.parentKey);
-            if (parent == null || node.depth < 0 || parent.depth < 0
-                    || node.status != CustomerTypeStatus.ACTIVE || parent.status != CustomerTypeStatus.INACTIVE) {
+        for (Node node : rows) {
+            if (node.depth < 0) {
                 continue;
             }
-            if (node.fromRow()) {
-                problem(node.row, ImportField.PARENT, "Active customer type " + node.name.value() + " cannot be under inactive parent "
-                                + parent.name.value());
-            } else if (parent.fromRow()) {
-                problem(parent.row, ImportField.STATUS, "Customer type " + parent.name.value()
-                        + " cannot be inactive: its child " + node.name.value() + " is active");
+            Node parent = parents.get(node);
+            if (node.storedKey != null && moves(node)) {
+                int height = store.height(node.storedKey);
+                if (node.depth + height - 1 > CustomerTypeHierarchyPolicy.MAX_DEPTH) {
+                    problem(node.row, ImportField.PARENT, "Customer type " + node.name.value() + " would be at depth "
+                            + node.depth + " with " + (height - 1) + " levels below it; the hierarchy is at most "
+                            + CustomerTypeHierarchyPolicy.MAX_DEPTH + " deep");
+                }
+            }
+            if (parent != null && parent.depth > 0 && node.status == CustomerTypeStatus.ACTIVE
+                    && parent.status == CustomerTypeStatus.INACTIVE) {
+                problem(node.row, ImportField.PARENT, "Active customer type " + node.name.value()
+                        + " cannot be under inactive parent " + parent.name.value());
+            }
+            if (node.status == CustomerTypeStatus.INACTIVE && node.storedStatus == CustomerTypeStatus.ACTIVE) {
+                for (CustomerType child : store.children(node.storedKey)) {
+                    Node row = stored.get(child.key());
+                    if ((row == null || !row.fromRow()) && child.status() == CustomerTypeStatus.ACTIVE) {
+                        problem(node.row, ImportField.STATUS, "Customer type " + node.name.value()
+                                + " cannot be inactive: its child " + child.name().value() + " is active");
+                    }
+                }
             }
         }
     }
 
-    /** The node's depth (a root is 1), -1 on a cycle or beyond the limit; each problem once, on a row of it. */
-    private int depth(Node start) {
-        if (start.depth != 0) {
-            return start.depth;
+    /** Whether a row that matches a stored type gives it another parent (read before anything is written). */
+    private boolean moves(Node node) {
+        Node parent = parents.get(node);
+        if (parent == null) {
+            return node.storedParent != null;
         }
+        return parent.storedKey == null || !parent.storedKey.equals(node.storedParent);
+    }
+
+    /**
+     * The node's depth (a root is 1), -1 on a cycle or beyond the limit; each problem once, on a row of it. Above a
+     * row the chain goes on at the row's parent; above a stored type no row changes, at its stored ancestors up to the
+     * first one a row changes.
+     */
+    private int depth(Node start) {
         List<Node> chain = new ArrayList<>();
         Node node = start;
         while (node != null && node.depth == 0) {
-            node.depth = -2; // on the chain being walked
+            node.depth = -2;
             chain.add(node);
-            node = node.parentKey == null ? null : nodes.get(node.parentKey);
+            node = node.fromRow() ? parents.get(node) : storedAbove(node, chain);
         }
         int base;
         if (node == null) {
@@ -192,6 +241,25 @@ final class CustomerTypeImport {
             link.depth = base;
         }
         return start.depth;
+    }
+
+    /**
+     * Walks the stored ancestors of a stored type no row changes onto the chain, up to the first that a row changes
+     * or whose depth is known, and answers that one (null at a root).
+     */
+    private Node storedAbove(Node node, List<Node> chain) {
+        if (node.storedParent == null) {
+            return null;
+        }
+        for (CustomerType ancestor : store.ancestors(node.storedKey)) {
+            Node next = storedNode(ancestor);
+            if (next.fromRow() || next.depth != 0) {
+                return next;
+            }
+            next.depth = -2;
+            chain.add(next);
+        }
+        return null;
     }
 
     private void reportCycle(List<Node> chain, int from) {
@@ -242,11 +310,14 @@ final class CustomerTypeImport {
     /** The rows that create or change a type, each after its parent when that is a row too. */
     List<Node> changesParentsFirst() {
         List<Node> ordered = new ArrayList<>();
-        rows.stream().filter(Node::changed).sorted(Comparator.comparingInt(node -> node.depth)).forEach(ordered::add);
+        rows.stream().filter(node -> node.storedKey == null || node.status != node.storedStatus
+                        || moves(node))
+                .sorted(Comparator.comparingInt(node -> node.depth)).forEach(ordered::add);
         return ordered;
     }
 
-    Node node(String nameKey) {
-        return nodes.get(nameKey);
+    /** The row's parent in the result, or null for a root. */
+    Node parent(Node node) {
+        return parents.get(node);
     }
 }

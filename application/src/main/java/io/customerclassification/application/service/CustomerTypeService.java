@@ -61,6 +61,7 @@ import io.customerclassification.domain.customertype.ParentReferenceMismatchExce
 import io.customerclassification.domain.customertype.Placement;
 import io.customerclassification.domain.customertype.UnknownParentException;
 import io.customerclassification.domain.shared.CompanyId;
+import io.customerclassification.domain.shared.Name;
 import io.customerclassification.domain.identity.Permission;
 import io.customerclassification.domain.identity.Resource;
 import java.time.Clock;
@@ -68,6 +69,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -282,9 +284,10 @@ public final class CustomerTypeService
     }
 
     /**
-     * Reads the company's types (through the export, in the write transaction), checks the rows and the result,
-     * then writes the rows that create or change a type, each after its parent. A row that matches a type and
-     * changes nothing is counted in neither total.
+     * Checks the rows and the result against the stored types they touch (read in the write transaction: the types
+     * they name, the chains above those, the children of a type they deactivate), then writes the rows that create
+     * or change a type, each after its parent. A row that matches a type and changes nothing is counted in neither
+     * total.
      */
     @Override
     public ImportResult importCustomerTypes(ImportCustomerTypesCommand command) {
@@ -293,8 +296,7 @@ public final class CustomerTypeService
         String user = command.caller().auditUser();
         return ports.transaction().inTransaction(() -> {
             companies.requireCompany(companyId);
-            CustomerTypeImport plan = new CustomerTypeImport();
-            ports.export().exportCustomerTypes(companyId, plan::stored);
+            CustomerTypeImport plan = new CustomerTypeImport(importStore(companyId));
             List<ImportProblem> problems = plan.check(command.rows(), command.mode());
             if (!problems.isEmpty()) {
                 throw new ImportRejectedException(problems);
@@ -307,7 +309,8 @@ public final class CustomerTypeService
             }
             Instant at = now();
             for (CustomerTypeImport.Node node : changes) {
-                CustomerTypeKey parentKey = node.parentKey == null ? null : plan.node(node.parentKey).storedKey;
+                CustomerTypeImport.Node parent = plan.parent(node);
+                CustomerTypeKey parentKey = parent == null ? null : parent.storedKey;
                 if (node.storedKey == null) {
                     node.storedKey = ports.save().insertCustomerType(new CustomerTypeDraft(companyId, node.name,
                             node.status, parentKey, Audit.created(at, user))).key();
@@ -318,6 +321,30 @@ public final class CustomerTypeService
             }
             return result;
         });
+    }
+
+    private CustomerTypeImport.Store importStore(CompanyId companyId) {
+        return new CustomerTypeImport.Store() {
+            @Override
+            public Optional<CustomerType> byName(Name name) {
+                return ports.load().loadCustomerTypeByName(companyId, name);
+            }
+
+            @Override
+            public List<CustomerType> ancestors(CustomerTypeKey key) {
+                return ports.ancestors().loadAncestors(companyId, key);
+            }
+
+            @Override
+            public List<CustomerType> children(CustomerTypeKey key) {
+                return ports.children().loadChildren(companyId, key);
+            }
+
+            @Override
+            public int height(CustomerTypeKey key) {
+                return ports.subtree().measureSubtreeHeight(companyId, key);
+            }
+        };
     }
 
     private CustomerType load(CompanyId companyId, CustomerTypeKey key) {

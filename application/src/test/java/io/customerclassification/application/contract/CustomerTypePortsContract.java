@@ -268,6 +268,23 @@ public abstract class CustomerTypePortsContract extends PortContract {
     }
 
     @Test
+    void theExportFindsEveryTypeAfterMovesAndDeletesChangeWhichTypesHaveChildren() {
+        CustomerType a = active("A", null);
+        CustomerType b = active("B", a);
+        CustomerType c = active("C", null);
+        CustomerType d = active("D", c);
+        ports.saveType().updateCustomerType(d.moveTo(b.key(), T0, null));
+        assertEquals(List.of("A<:A:1", "B<A:A:2", "D<B:A:4", "C<:A:3"), exported(C0),
+                "a leaf that gains a child is walked into; one that loses its last child is not");
+        CustomerType e = active("E", c);
+        CustomerType f = active("F", e);
+        assertTrue(ports.deleteType().deleteCustomerType(C0, f.key()));
+        ports.saveType().updateCustomerType(b.moveTo(e.key(), T0, null));
+        assertEquals(List.of("A<:A:1", "C<:A:3", "E<C:A:5", "B<E:A:2", "D<B:A:4"), exported(C0),
+                "a type whose only child was deleted and then gains another is walked into again");
+    }
+
+    @Test
     void theExportReadsWideLevelsAndTheDeepestChainWhole() {
         CustomerType top = active("Top", null);
         for (int i = 0; i < 600; i++) {

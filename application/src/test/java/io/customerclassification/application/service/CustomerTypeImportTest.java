@@ -146,6 +146,54 @@ class CustomerTypeImportTest {
     }
 
     @Test
+    void aStoredTypeMovedByARowTakesItsSubtreeAlongAndTheDepthLimitHoldsForItsDeepestNode() {
+        List<CustomerTypeImportRow> chain = new ArrayList<>();
+        for (int depth = 1; depth <= 60; depth++) {
+            chain.add(row("Level " + depth, null, depth == 1 ? null : "Level " + (depth - 1)));
+        }
+        chain.add(row("Other", null, null));
+        chain.add(row("Other 2", null, "Other"));
+        chain.add(row("Other 3", null, "Other 2"));
+        chain.add(row("Other 4", null, "Other 3"));
+        chain.add(row("Other 5", null, "Other 4"));
+        load(C0, ImportMode.CREATE, false, chain.toArray(CustomerTypeImportRow[]::new));
+        assertEquals(List.of(new ImportProblem(1, ImportField.PARENT, "Customer type Other would be at depth 61 with 4"
+                        + " levels below it; the hierarchy is at most 64 deep")),
+                refused(C0, ImportMode.UPSERT, row("other", null, "Level 60")));
+        assertEquals(new ImportResult(0, 1), load(C0, ImportMode.UPSERT, false, row("other 2", null, "Level 60")),
+                "a subtree that still fits moves");
+        assertEquals(List.of(new ImportProblem(2, ImportField.PARENT, "Customer type Level 1 would be at depth 2 with"
+                        + " 63 levels below it; the hierarchy is at most 64 deep")),
+                refused(C0, ImportMode.UPSERT, row("Fine", null, null), row("Level 1", null, "Other")),
+                "Other 5 now sits at depth 64, 63 levels below Level 1");
+    }
+
+    @Test
+    void aChainThroughStoredTypesThatRowsMoveIsFollowedToFindACycle() {
+        load(C0, ImportMode.CREATE, false, row("Top", null, null), row("Mid", null, "Top"), row("Leaf", null, "Mid"),
+                row("Elsewhere", null, null));
+        List<ImportProblem> problems = refused(C0, ImportMode.UPSERT, row("New", null, "Leaf"), row("top", null, "New"));
+        assertEquals(List.of("1 PARENT", "2 PARENT"), problems.stream().map(p -> p.row() + " " + p.field()).toList(),
+                problems.toString());
+        assertTrue(problems.get(0).message().contains("New → Leaf → Mid → Top → New"), problems.get(0).message());
+        assertEquals(new ImportResult(1, 1), load(C0, ImportMode.UPSERT, false, row("New", null, "Leaf"),
+                row("mid", null, "Elsewhere")));
+        assertEquals(List.of("Top<:A", "Elsewhere<:A", "Mid<Elsewhere:A", "Leaf<Mid:A", "New<Leaf:A"), exported(C0));
+    }
+
+    @Test
+    void deactivatingAStoredTypeIsRefusedForEachActiveChildThatStaysAndAllowedWhenTheRowsMoveThemAway() {
+        load(C0, ImportMode.CREATE, false, row("Parent", null, null), row("One", null, "Parent"),
+                row("Two", null, "Parent"), row("Three", "inactive", "Parent"), row("Shelter", null, null));
+        assertEquals(List.of(
+                        new ImportProblem(1, ImportField.STATUS, "Customer type Parent cannot be inactive: its child One is active"),
+                        new ImportProblem(1, ImportField.STATUS, "Customer type Parent cannot be inactive: its child Two is active")),
+                refused(C0, ImportMode.UPSERT, row("parent", "inactive", null)));
+        assertEquals(new ImportResult(0, 3), load(C0, ImportMode.UPSERT, false, row("parent", "inactive", null),
+                row("one", null, "Shelter"), row("two", "inactive", "Parent")));
+    }
+
+    @Test
     void aDryRunChecksEverythingAndWritesNothing() {
         assertEquals(new ImportResult(2, 0), load(C0, ImportMode.CREATE, true, row("A", null, null),
                 row("B", null, "A")));

@@ -20,6 +20,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,9 +58,13 @@ final class ImportCommand extends StoreCommand implements Callable<Integer> {
             description = "the rows, as the export writes them; - (default) for standard input")
     String file;
 
+    /** How often the import says on standard error that it is still checking and writing. */
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        long started = System.nanoTime();
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -71,11 +79,13 @@ final class ImportCommand extends StoreCommand implements Callable<Integer> {
         ImportResult result;
         try (CustomerClassification app = open(store)) {
             if (data.resource == Resource.CUSTOMER_TYPE) {
-                result = app.importCustomerTypes(new ImportCustomerTypesCommand(OPERATOR, data.company,
-                        IntacctDataTransfer.importRows(text, format), mode, dryRun));
+                result = run(err, started, dryRun, IntacctDataTransfer.importRows(text, format),
+                        rows -> app.importCustomerTypes(
+                                new ImportCustomerTypesCommand(OPERATOR, data.company, rows, mode, dryRun)));
             } else {
-                result = app.importCustomerProfiles(new ImportCustomerProfilesCommand(OPERATOR, data.company,
-                        SimproDataTransfer.importRows(text, format), mode, dryRun));
+                result = run(err, started, dryRun, SimproDataTransfer.importRows(text, format),
+                        rows -> app.importCustomerProfiles(
+                                new ImportCustomerProfilesCommand(OPERATOR, data.company, rows, mode, dryRun)));
             }
         } catch (InvalidBodyException e) {
             err.println("error: " + e.describe(source()) + " (nothing was imported)");
@@ -91,6 +101,29 @@ final class ImportCommand extends StoreCommand implements Callable<Integer> {
                 + (dryRun ? "update " : "updated ") + result.updated() + " " + data.resource.wireName() + " rows of"
                 + " company " + data.company);
         return 0;
+    }
+
+    /**
+     * Imports the rows read, saying on standard error how many were read, every {@link #PROGRESS_EVERY} that they are
+     * still being checked and written (in one transaction, which reports nothing as it goes), and how long it took.
+     */
+    private static <R> ImportResult run(PrintWriter err, long started, boolean dryRun, List<R> rows,
+            Function<List<R>, ImportResult> importer) {
+        err.println("… " + rows.size() + " rows read in " + seconds(started) + "; checking them");
+        err.flush();
+        ImportResult result;
+        try (Heartbeat beat = new Heartbeat(err, PROGRESS_EVERY, () -> "… " + rows.size() + " rows: checking"
+                + (dryRun ? "" : " and writing") + ", " + seconds(started) + " so far")) {
+            result = importer.apply(rows);
+        }
+        err.println(rows.size() + " rows read and checked" + (dryRun ? "" : " and written") + " in "
+                + seconds(started));
+        err.flush();
+        return result;
+    }
+
+    private static String seconds(long started) {
+        return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9);
     }
 
     private String column(ImportProblem problem) {

@@ -55,11 +55,11 @@ public final class CustomerTypeSql {
     public static final String DELETE = "DELETE FROM customer_type WHERE company_id = ? AND key = ?"
             + " AND NOT EXISTS (SELECT 1 FROM customer_type c WHERE c.company_id = ? AND c.parent_key = ?)";
 
-    /** Company, after key, how many: the next roots of the export, by key. */
-    public static final String EXPORT_ROOTS = "SELECT key, name, status FROM customer_type"
+    /** Company, after key, how many: the next roots of the export, by key, each with its subtree height. */
+    public static final String EXPORT_ROOTS = "SELECT key, name, status, height FROM customer_type"
             + " WHERE company_id = ? AND parent_key IS NULL AND key > ? ORDER BY key LIMIT ?";
-    /** Company, parent key, after key, how many: the next children of the export, by key. */
-    public static final String EXPORT_CHILDREN = "SELECT key, name, status FROM customer_type"
+    /** Company, parent key, after key, how many: the next children of the export, by key, with their heights. */
+    public static final String EXPORT_CHILDREN = "SELECT key, name, status, height FROM customer_type"
             + " WHERE company_id = ? AND parent_key = ? AND key > ? ORDER BY key LIMIT ?";
 
     /** Company, key: the stored subtree height (migration V3) and the parent. */

@@ -18,15 +18,17 @@ import java.util.function.Consumer;
 /**
  * A company's types in tree order (a type, then its subtree; children by key), read on one connection in batches
  * down the parent index: one frame per level of the path walked, each holding at most {@link #BATCH} children, so a
- * million types take no more memory than a few thousand. Every type is asked for its children (a leaf answers none)
- * rather than trusting its stored height: an export must not lose a row.
+ * million types take no more memory than a few thousand. Only a type whose stored subtree height (migration V3) says
+ * it has children is asked for them: most types of a tree are leaves, and a statement per leaf would cost several
+ * times the reading of the rows. The writes that change a type's children keep its height in the same transaction
+ * (docs/persistence.md, "Hierarchy"), as the descendants walk relies on too.
  */
 final class TreeExport {
 
     /** Children read per statement. */
     static final int BATCH = 256;
 
-    private record Row(long key, Name name, CustomerTypeStatus status) {}
+    private record Row(long key, Name name, CustomerTypeStatus status, int height) {}
 
     /** The children of one type (or the roots) still to hand over, and where to read on. */
     private static final class Frame {
@@ -61,7 +63,7 @@ final class TreeExport {
             rows.accept(new CustomerTypeExportRow(CustomerTypeKey.of(row.key()), row.name(), row.status(),
                     frame.parentName));
             handed++;
-            if (path.size() <= CustomerTypeHierarchyPolicy.MAX_DEPTH) {
+            if (row.height() > 1 && path.size() <= CustomerTypeHierarchyPolicy.MAX_DEPTH) {
                 path.push(new Frame(row.key(), row.name()));
             }
         }
@@ -84,7 +86,7 @@ final class TreeExport {
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 Row row = new Row(rs.getLong(1), Name.of(rs.getString(2)),
-                        CustomerTypeStatus.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)));
+                        CustomerTypeStatus.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)), rs.getInt(4));
                 frame.pending.add(row);
                 frame.after = row.key();
                 read++;

@@ -1,10 +1,9 @@
-package io.customerclassification.adapter.jdbi.sqlite;
+package io.customerclassification.adapter.jdbi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.customerclassification.adapter.jdbi.StorePorts;
 import io.customerclassification.application.contract.PortSet;
 import io.customerclassification.application.model.RecordedAnswer;
 import io.customerclassification.application.port.in.Caller;
@@ -36,14 +35,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Retries that arrive while their request is still running, through the real service over SQLite: the running one
- * holds the store's write lock for its work, and the retry is answered 409 at once (it reads the key without waiting
- * for the writers); however many retries race, the work is done once.
+ * Retries that arrive while their request is still running, through the real service over each store (SQLite and
+ * PostgreSQL): the running one holds its write transaction open for its work, and the retry is answered 409 at once
+ * (it reads the key without waiting for that transaction); however many retries race, the work is done once.
  */
 class IdempotencyRaceTest {
 
@@ -54,15 +53,14 @@ class IdempotencyRaceTest {
     @TempDir
     Path folder;
 
-    private SqliteDatabase database;
+    private SqlStore database;
     private IdempotencyService idempotency;
     private CustomerProfileService profiles;
     private final ExecutorService threads = Executors.newFixedThreadPool(8);
     private final AtomicInteger runs = new AtomicInteger();
 
-    @BeforeEach
-    void open() {
-        database = SqliteDatabase.open(folder.resolve("keys.db"));
+    private void open(StoreKind store) {
+        database = store.open(folder);
         PortSet ports = StorePorts.of(database.stores());
         idempotency = ports.idempotencyService(Clock.systemUTC());
         profiles = ports.profileService();
@@ -72,7 +70,9 @@ class IdempotencyRaceTest {
     void close() throws InterruptedException {
         threads.shutdownNow();
         assertTrue(threads.awaitTermination(10, TimeUnit.SECONDS));
-        database.close();
+        if (database != null) {
+            database.close();
+        }
     }
 
     private static RunIdempotentRequestCommand command(String key) {
@@ -99,8 +99,10 @@ class IdempotencyRaceTest {
         return profiles.listCustomerProfiles(new ListCustomerProfilesQuery(SYSTEM, C0, Criteria.all(Paging.of(0, 10)))).total();
     }
 
-    @Test
-    void aRetryWhileTheRequestRunsIs409AtOnceAndALaterOneGetsTheAnswer() throws Exception {
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aRetryWhileTheRequestRunsIs409AtOnceAndALaterOneGetsTheAnswer(StoreKind store) throws Exception {
+        open(store);
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Future<IdempotentOutcome> first = threads.submit(() -> idempotency.runIdempotentRequest(command("k"),
@@ -113,7 +115,7 @@ class IdempotencyRaceTest {
         Exception refused = assertThrows(Exception.class, () -> retry.get(5, TimeUnit.SECONDS));
         assertTrue(refused.getCause() instanceof RequestInProgressException, String.valueOf(refused));
         assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked) < 5_000,
-                "the retry did not wait for the write lock the first run holds");
+                "the retry did not wait for the transaction the first run holds open");
 
         release.countDown();
         assertEquals(201, first.get(20, TimeUnit.SECONDS).answer().status());
@@ -124,8 +126,10 @@ class IdempotencyRaceTest {
         assertEquals(1, stored());
     }
 
-    @Test
-    void manyRetriesAtOnceDoTheWorkOnce() throws Exception {
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void manyRetriesAtOnceDoTheWorkOnce(StoreKind store) throws Exception {
+        open(store);
         for (int round = 0; round < 10; round++) {
             String key = "k" + round;
             CyclicBarrier start = new CyclicBarrier(6);

@@ -1,11 +1,10 @@
-package io.customerclassification.adapter.jdbi.sqlite;
+package io.customerclassification.adapter.jdbi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.customerclassification.application.port.in.Caller;
-import io.customerclassification.adapter.jdbi.StorePorts;
 import io.customerclassification.application.contract.PortSet;
 import io.customerclassification.application.port.in.customerprofile.CreateCustomerProfileCommand;
 import io.customerclassification.application.port.in.customerprofile.DeleteCustomerProfileCommand;
@@ -37,14 +36,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two writers that read the same version race a change each, based on that version (an HTTP {@code If-Match}),
- * through the real services over SQLite: exactly one wins and the other is refused as stale, round after round,
- * because the version is checked and the change written in one transaction.
+ * through the real services over each store (SQLite and PostgreSQL): exactly one wins and the other is refused as
+ * stale, round after round, because the version is checked and the change written in one transaction.
  */
 class VersionRaceTest {
 
@@ -56,25 +55,25 @@ class VersionRaceTest {
     @TempDir
     Path folder;
 
-    private SqliteDatabase database;
+    private SqlStore database;
     private CustomerProfileService profiles;
     private CustomerTypeService types;
-    private ExecutorService threads;
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
-    @BeforeEach
-    void open() {
-        database = SqliteDatabase.open(folder.resolve("race.db"));
+    private void open(StoreKind store) {
+        database = store.open(folder);
         PortSet ports = StorePorts.of(database.stores());
         profiles = ports.profileService();
         types = ports.typeService(Clock.systemUTC());
-        threads = Executors.newFixedThreadPool(2);
     }
 
     @AfterEach
     void close() throws InterruptedException {
         threads.shutdownNow();
         assertTrue(threads.awaitTermination(10, TimeUnit.SECONDS));
-        database.close();
+        if (database != null) {
+            database.close();
+        }
     }
 
     /** Runs both changes at once; @return how many of them were refused as stale (the others won). */
@@ -99,8 +98,10 @@ class VersionRaceTest {
         return stale;
     }
 
-    @Test
-    void ofTwoRenamesBasedOnOneVersionExactlyOneWins() throws Exception {
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void ofTwoRenamesBasedOnOneVersionExactlyOneWins(StoreKind store) throws Exception {
+        open(store);
         CustomerProfile profile = profiles.createCustomerProfile(
                 new CreateCustomerProfileCommand(SYSTEM, C0, Name.of("Start"), false));
         for (int round = 0; round < ROUNDS; round++) {
@@ -119,8 +120,10 @@ class VersionRaceTest {
         }
     }
 
-    @Test
-    void ofADeleteAndAnArchiveBasedOnOneVersionExactlyOneWins() throws Exception {
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void ofADeleteAndAnArchiveBasedOnOneVersionExactlyOneWins(StoreKind store) throws Exception {
+        open(store);
         for (int round = 0; round < ROUNDS; round++) {
             CustomerProfile profile = profiles.createCustomerProfile(
                     new CreateCustomerProfileCommand(SYSTEM, C0, Name.of("Doomed " + round), false));
@@ -145,8 +148,10 @@ class VersionRaceTest {
         }
     }
 
-    @Test
-    void ofAMoveAndADeactivationBasedOnOneVersionExactlyOneWins() throws Exception {
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void ofAMoveAndADeactivationBasedOnOneVersionExactlyOneWins(StoreKind store) throws Exception {
+        open(store);
         CustomerType left = types.createCustomerType(
                 new CreateCustomerTypeCommand(SYSTEM, C0, Name.of("Left"), CustomerTypeStatus.ACTIVE, null)).type();
         CustomerType right = types.createCustomerType(
