@@ -77,8 +77,10 @@ final class JettyHandlers {
     }
 
     /**
-     * The plain reads of a GET or HEAD request share one pooled connection ({@link Session#sharingReads}): an
-     * authenticated item read takes one connection from the pool for the identity version and its row, not two.
+     * The plain reads of a GET or HEAD request with credentials share one pooled connection
+     * ({@link Session#sharingReads}): an authenticated item read takes one connection from the pool for the identity
+     * version and its row, not two. Requests without an {@code Authorization} header have no version to read, and
+     * keep a connection per read, held only while it runs (shared, it would be held until the answer is written).
      * Inside {@link Overload}, so a request suspended there and resumed on another thread shares on that one. Other
      * methods write, and keep a connection per unit of work, so that none is held while a write waits its turn.
      */
@@ -87,7 +89,8 @@ final class JettyHandlers {
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
             String method = request.getMethod();
-            if (!HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method)) {
+            if (!HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method)
+                    || !request.getHeaders().contains(HttpHeader.AUTHORIZATION)) {
                 return super.handle(request, response, callback);
             }
             try (Session.ReadScope scope = Session.sharingReads()) {
