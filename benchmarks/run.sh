@@ -106,10 +106,13 @@ stop_server() {
 stop_all() { for n in "${!pids[@]}"; do stop_server "$n"; done; }
 trap stop_all EXIT
 
-# fresh_copy NAME: a fresh copy of the seed for server NAME: $data/NAME.db, or the PostgreSQL database cc_bench_NAME
+# pg_copy NAME: the PostgreSQL database of server NAME, named after the run's --port so that runs on other ports (other
+# engineers' benchmarks on one PostgreSQL server) never drop each other's
+pg_copy() { echo "cc_bench_${port}_$1"; }
+# fresh_copy NAME: a fresh copy of the seed for server NAME: $data/NAME.db, or the PostgreSQL database pg_copy NAME
 fresh_copy() {
   if [ "$store" = postgresql ]; then
-    pg_admin -c "DROP DATABASE IF EXISTS cc_bench_$1 WITH (FORCE)" -c "CREATE DATABASE cc_bench_$1 TEMPLATE $pg_seed"
+    pg_admin -c "DROP DATABASE IF EXISTS $(pg_copy "$1") WITH (FORCE)" -c "CREATE DATABASE $(pg_copy "$1") TEMPLATE $pg_seed"
   else
     rm -f "$data/$1.db" "$data/$1.db"-*
     cp "$seed" "$data/$1.db"
@@ -196,9 +199,9 @@ export MALLOC_ARENA_MAX=2
 # The product without credentials (loopback only), as the baseline has none; the bearer section below puts the
 # same build with credentials beside it.
 if [ "$store" = postgresql ]; then
-  bare=(-cp "$bench_jar" io.customerclassification.benchmark.BareServer "$(pg_jdbc cc_bench_bare)" "$bare_port")
-  product=(-jar "$server_jar" --port "$port" --db "$(pg_url cc_bench_product)" --auth none)
-  second=(-jar "$server_jar" --port "$second_port" --db "$(pg_url cc_bench_product)" --auth none)
+  bare=(-cp "$bench_jar" io.customerclassification.benchmark.BareServer "$(pg_jdbc "$(pg_copy bare)")" "$bare_port")
+  product=(-jar "$server_jar" --port "$port" --db "$(pg_url "$(pg_copy product)")" --auth none)
+  second=(-jar "$server_jar" --port "$second_port" --db "$(pg_url "$(pg_copy product)")" --auth none)
 else
   bare=(-cp "$bench_jar" io.customerclassification.benchmark.BareServer "$data/bare.db" "$bare_port")
   product=(-jar "$server_jar" --port "$port" --db "$data/product.db" --auth none)

@@ -55,8 +55,8 @@ final class CopyStoreCommand implements Callable<Integer> {
         DatabaseLocation source;
         DatabaseLocation target;
         try {
-            source = DatabaseLocation.parse(from, "--from");
-            target = DatabaseLocation.parse(to, "--to");
+            source = DatabaseLocation.parse(from, "--from").withPasswordFrom(System.getenv());
+            target = DatabaseLocation.parse(to, "--to").withPasswordFrom(System.getenv());
         } catch (ConfigurationException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

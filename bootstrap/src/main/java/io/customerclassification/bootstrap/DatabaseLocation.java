@@ -6,6 +6,7 @@ import io.customerclassification.adapter.jdbi.postgres.PostgresLocation;
 import io.customerclassification.adapter.jdbi.sqlite.SqliteDatabase;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,8 +16,15 @@ import java.util.Objects;
  *
  * @param file the SQLite file, or null for PostgreSQL
  * @param postgresUrl the PostgreSQL URL, or null for SQLite
+ * @param password the PostgreSQL password used when the URL carries none ({@value #ENV_PASSWORD}), or null
  */
-public record DatabaseLocation(Path file, String postgresUrl) {
+public record DatabaseLocation(Path file, String postgresUrl, String password) {
+
+    /**
+     * The environment variable of the PostgreSQL password, used when the URL carries none: a password in the URL of
+     * {@code --db} is visible to every user of the machine in its process list.
+     */
+    public static final String ENV_PASSWORD = "CLASSIFICATION_DB_PASSWORD";
 
     public DatabaseLocation {
         if ((file == null) == (postgresUrl == null)) {
@@ -25,7 +33,16 @@ public record DatabaseLocation(Path file, String postgresUrl) {
     }
 
     public static DatabaseLocation file(Path file) {
-        return new DatabaseLocation(Objects.requireNonNull(file, "file"), null);
+        return new DatabaseLocation(Objects.requireNonNull(file, "file"), null, null);
+    }
+
+    /** This location with the password of {@value #ENV_PASSWORD} in {@code env}, if set (PostgreSQL only). */
+    public DatabaseLocation withPasswordFrom(Map<String, String> env) {
+        String fromEnv = env.get(ENV_PASSWORD);
+        if (!isPostgres() || fromEnv == null || fromEnv.isEmpty()) {
+            return this;
+        }
+        return new DatabaseLocation(null, postgresUrl, fromEnv);
     }
 
     /**
@@ -43,7 +60,7 @@ public record DatabaseLocation(Path file, String postgresUrl) {
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException(source + ": " + e.getMessage());
             }
-            return new DatabaseLocation(null, text);
+            return new DatabaseLocation(null, text, null);
         }
         try {
             return file(Path.of(text));
@@ -61,9 +78,10 @@ public record DatabaseLocation(Path file, String postgresUrl) {
      * pool of {@code poolSize} connections; migrated either way.
      */
     SqlStore open(int poolSize) {
-        return isPostgres() ? PostgresDatabase.open(postgresUrl, poolSize) : SqliteDatabase.open(file);
+        return isPostgres() ? PostgresDatabase.open(postgresUrl, password, poolSize) : SqliteDatabase.open(file);
     }
 
+    /** Where the database is, never with a password. */
     @Override
     public String toString() {
         return isPostgres() ? PostgresLocation.parse(postgresUrl).toString() : file.toAbsolutePath().toString();

@@ -87,7 +87,7 @@ public final class Main {
         String database = Optional.ofNullable(env.get(ServerConfig.ENV_DB)).filter(value -> !value.isBlank())
                 .orElse(ServerConfig.DEFAULT_DATABASE.toString());
         return OperatorCommands.run(args, database,
-                location -> CustomerClassification.open(location, COMMAND_POOL, null),
+                location -> CustomerClassification.open(location.withPasswordFrom(env), COMMAND_POOL, null),
                 utf8(System.out), utf8(System.err));
     }
 

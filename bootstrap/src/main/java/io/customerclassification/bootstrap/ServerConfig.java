@@ -59,6 +59,8 @@ public record ServerConfig(String host, int port, DatabaseLocation database, Lis
             "  --db FILE|URL      SQLite database file, or a PostgreSQL database shared by several instances",
             "                     (postgresql://user:password@host:port/database)",
             "                                              env " + ENV_DB + "     default " + DEFAULT_DATABASE,
+            "                     the PostgreSQL password, when the URL has none: env "
+                    + DatabaseLocation.ENV_PASSWORD,
             "  --db-pool N        connections to PostgreSQL, 1-" + MAX_DB_POOL,
             "                                              env " + ENV_DB_POOL + "   default " + DEFAULT_DB_POOL,
             "  --company ID=Name  register a company (repeatable)",
@@ -237,7 +239,8 @@ public record ServerConfig(String host, int port, DatabaseLocation database, Lis
         return new ServerConfig(
                 host,
                 port == null ? DEFAULT_PORT : parsePort(port, portSource),
-                database == null ? DatabaseLocation.file(DEFAULT_DATABASE) : DatabaseLocation.parse(database, databaseSource),
+                database == null ? DatabaseLocation.file(DEFAULT_DATABASE) : DatabaseLocation.parse(database, databaseSource)
+                        .withPasswordFrom(env),
                 new ArrayList<>(companies.values()),
                 perAddress == null ? DEFAULT_CONNECTIONS_PER_ADDRESS
                         : parseConnections(perAddress, perAddressSource, CONNECTIONS),

@@ -67,6 +67,19 @@ class ServerConfigTest {
         assertFalse(parse(Map.of(), "--db", "postgresql.db").database().isPostgres());
     }
 
+    @Test
+    void thePostgresqlPasswordMayComeFromTheEnvironmentInsteadOfTheUrl() {
+        ServerConfig config = parse(Map.of("CLASSIFICATION_DB_PASSWORD", "s3cret"), "--db", "postgresql://cc@db:5433/c");
+        assertEquals("s3cret", config.database().password());
+        assertEquals("postgresql://cc@db:5433/c", config.database().postgresUrl(), "the URL is kept as given");
+        assertFalse(config.database().toString().contains("s3cret"), config.database().toString());
+        assertNull(parse(Map.of(), "--db", "postgresql://cc@db/c").database().password());
+        assertNull(parse(Map.of("CLASSIFICATION_DB_PASSWORD", ""), "--db", "postgresql://cc@db/c").database()
+                .password(), "an empty variable is no password");
+        assertNull(parse(Map.of("CLASSIFICATION_DB_PASSWORD", "s3cret"), "--db", "file.db").database().password(),
+                "an SQLite file has no password");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"postgresql://", "postgresql://u:p@/db", "postgresql://u:p@host", "postgresql://u:p@host/",
         "postgres://u:p@ho st/db"})

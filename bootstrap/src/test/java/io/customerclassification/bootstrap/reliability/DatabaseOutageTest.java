@@ -153,11 +153,15 @@ class DatabaseOutageTest {
         return count == null ? 0 : count.get();
     }
 
-    /** Terminates every backend connected to the test database but this one; @return how many. */
+    /**
+     * Terminates every backend of this role connected to the test database but this one (not an autovacuum worker,
+     * which only a superuser may end); @return how many.
+     */
     private static int terminateTheServersConnections() throws Exception {
         try (Connection connection = PostgresTestDatabase.connect(DATABASE.url());
                 var statement = connection.prepareStatement("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))"
-                        + " FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+                        + " FROM pg_stat_activity WHERE datname = ? AND usename = current_user"
+                        + " AND pid <> pg_backend_pid()")) {
             statement.setString(1, DATABASE.name());
             try (var rows = statement.executeQuery()) {
                 rows.next();

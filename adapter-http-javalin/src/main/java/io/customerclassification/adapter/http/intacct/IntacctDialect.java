@@ -148,8 +148,8 @@ public final class IntacctDialect implements HttpDialect {
     /** Refuses other methods on {@code path}, then who calls is known before anything else is looked at. */
     private void allowOnly(RoutesConfig routes, String path, List<HandlerType> allowed) {
         AllowedMethods.guard(routes, path, allowed,
-                (method, allow) -> new IntacctException(IntacctCodes.methodNotAllowed(method, allow)));
-        routes.before(path, authentication::caller);
+                (method, allow) -> new IntacctException(IntacctCodes.methodNotAllowed(method, allow)),
+                authentication::caller);
     }
 
     @Override

@@ -131,8 +131,7 @@ public final class SimproDialect implements HttpDialect {
     /** Refuses other methods on {@code path}, then who calls is known before anything else is looked at. */
     private void allowOnly(RoutesConfig routes, String path, List<HandlerType> allowed) {
         AllowedMethods.guard(routes, path, allowed, (method, allow) -> SimproException.of(405, null,
-                "Method " + method + " is not allowed here; allowed: " + allow + ".", null));
-        routes.before(path, authentication::caller);
+                "Method " + method + " is not allowed here; allowed: " + allow + ".", null), authentication::caller);
     }
 
     @Override

@@ -73,14 +73,30 @@ public final class PostgresDatabase implements SqlStore {
         return open(url, poolSize, PageIndex.standard(), CustomerTypeHierarchyAdapter.standardSubtreeGate());
     }
 
+    /**
+     * As {@link #open(String, int)}, with {@code password} when the URL carries none (so that it need not appear in
+     * a command line); {@code password} may be null.
+     */
+    public static PostgresDatabase open(String url, String password, int poolSize) {
+        return open(location(url).withPasswordIfNone(password), poolSize, PageIndex.standard(),
+                CustomerTypeHierarchyAdapter.standardSubtreeGate());
+    }
+
     /** As {@link #open(String, int)}, with the page index and the gate of subtree reads of the caller's. */
     public static PostgresDatabase open(String url, int poolSize, PageIndex pageIndex, WorkGate subtreeReads) {
-        PostgresLocation location;
+        return open(location(url), poolSize, pageIndex, subtreeReads);
+    }
+
+    private static PostgresLocation location(String url) {
         try {
-            location = PostgresLocation.parse(url);
+            return PostgresLocation.parse(url);
         } catch (IllegalArgumentException e) {
             throw new DatabaseUnavailableException(e.getMessage(), e);
         }
+    }
+
+    private static PostgresDatabase open(PostgresLocation location, int poolSize, PageIndex pageIndex,
+            WorkGate subtreeReads) {
         PGSimpleDataSource direct = new PGSimpleDataSource();
         direct.setURL(location.jdbcUrl());
         if (location.user() != null) {

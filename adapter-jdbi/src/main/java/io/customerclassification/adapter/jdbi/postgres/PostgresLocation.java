@@ -57,6 +57,30 @@ public record PostgresLocation(String jdbcUrl, String user, String password) {
         return new PostgresLocation(jdbc, user, password);
     }
 
+    /**
+     * This location with {@code password} when the URL carries none (neither in {@code user:password@} nor as a
+     * {@code password} parameter); itself when it does, or when {@code password} is null or empty.
+     */
+    public PostgresLocation withPasswordIfNone(String password) {
+        if (password == null || password.isEmpty() || this.password != null || hasPasswordParameter()) {
+            return this;
+        }
+        return new PostgresLocation(jdbcUrl, user, password);
+    }
+
+    private boolean hasPasswordParameter() {
+        int query = jdbcUrl.indexOf('?');
+        if (query < 0) {
+            return false;
+        }
+        for (String parameter : jdbcUrl.substring(query + 1).split("&")) {
+            if (parameter.startsWith("password=")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String decode(String text) {
         return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }

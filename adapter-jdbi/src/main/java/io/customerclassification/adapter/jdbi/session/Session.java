@@ -24,7 +24,8 @@ import javax.sql.DataSource;
  *
  * <p>Work outside {@link #inTransaction} runs on a pooled connection in autocommit; work inside it joins the
  * thread's write transaction, on that transaction's connection, and nested calls join the outer transaction. The
- * writers of this process take turns at a fair lock before they take a connection.
+ * writers of this process take turns at a fair lock before they take a connection. Inside {@link #sharingReads},
+ * the plain reads of a thread share one pooled connection.
  */
 public final class Session implements TransactionPort {
 
@@ -36,6 +37,20 @@ public final class Session implements TransactionPort {
     private static final String CHANGE_VERSION = "SELECT version FROM cc_change WHERE table_name = ? AND company_id = ?";
 
     private record WriteTransaction(Connection connection, Jdbc jdbc, Changes changes) {}
+
+    /** The connection a thread's plain reads share inside {@link #sharingReads}, and the session it is from. */
+    private static final class SharedConnection {
+        private Session session;
+        private Connection connection;
+    }
+
+    /** A scope of {@link #sharingReads}: closing it gives the shared connection back. */
+    public interface ReadScope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static final ThreadLocal<SharedConnection> SHARED = new ThreadLocal<>();
 
     @FunctionalInterface
     private interface SqlAction {
@@ -148,11 +163,28 @@ public final class Session implements TransactionPort {
         }
     }
 
-    /** Work on one connection: the thread's write transaction's, else a pooled one in autocommit. */
+    /**
+     * Work on one connection: the thread's write transaction's, else the connection the thread's reads share inside
+     * {@link #sharingReads}, else a pooled one; in autocommit outside a transaction.
+     */
     public <T> T read(Function<Jdbc, T> work) {
         WriteTransaction transaction = current.get();
         if (transaction != null) {
             return work.apply(transaction.jdbc());
+        }
+        SharedConnection shared = SHARED.get();
+        if (shared != null) {
+            if (shared.session != this) {
+                giveBackSharedConnection();
+                shared.connection = take();
+                shared.session = this;
+            }
+            Jdbc jdbc = jdbc(shared.connection);
+            try {
+                return work.apply(jdbc);
+            } finally {
+                jdbc.release();
+            }
         }
         try (Connection connection = open()) {
             Jdbc jdbc = jdbc(connection);
@@ -236,10 +268,54 @@ public final class Session implements TransactionPort {
     }
 
     /**
-     * A pooled connection. When the pool has none to give within its timeout (every connection held by long work),
-     * the caller is told the store is busy rather than that it failed.
+     * Until the scope is closed, the plain reads ({@link #read}) of this thread, of any session, share one pooled
+     * connection, taken at the first: a request that reads the identity version and then its row takes one connection
+     * from the pool, not two. The thread gives it back before it takes another connection (a snapshot, a write
+     * transaction) and before it waits at a {@link WorkGate}, so it never holds two, nor one while it waits its turn.
+     * Each read still runs in autocommit, in a snapshot of its own. A scope opened inside another joins it.
+     */
+    public static ReadScope sharingReads() {
+        if (SHARED.get() != null) {
+            return () -> { };
+        }
+        SHARED.set(new SharedConnection());
+        return () -> {
+            try {
+                giveBackSharedConnection();
+            } finally {
+                SHARED.remove();
+            }
+        };
+    }
+
+    /** Gives the connection this thread's reads share back to its pool, if it holds one ({@link #sharingReads}). */
+    static void giveBackSharedConnection() {
+        SharedConnection shared = SHARED.get();
+        if (shared == null || shared.connection == null) {
+            return;
+        }
+        Session session = shared.session;
+        Connection connection = shared.connection;
+        shared.session = null;
+        shared.connection = null;
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw translate(session.database.errors(), "closing a connection", e);
+        }
+    }
+
+    /**
+     * A pooled connection, after giving back the one this thread's reads share, if any. When the pool has none to
+     * give within its timeout (every connection held by long work), the caller is told the store is busy rather than
+     * that it failed.
      */
     private Connection open() {
+        giveBackSharedConnection();
+        return take();
+    }
+
+    private Connection take() {
         try {
             return connections.getConnection();
         } catch (SQLException e) {

@@ -11,6 +11,9 @@ import io.customerclassification.domain.customerprofile.CustomerProfileDraft;
 import io.customerclassification.domain.shared.CompanyId;
 import io.customerclassification.domain.shared.Name;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,6 +41,48 @@ class PostgresDatabaseTest {
         }
         assertEquals(newest, PostgresDatabase.SCHEMA_VERSION,
                 "a new migration must raise PostgresDatabase.SCHEMA_VERSION, or opening would skip it");
+    }
+
+    @Test
+    void aPasswordGivenApartFromTheUrlIsUsedWhenTheUrlHasNone() {
+        try (PostgresTestDatabase server = PostgresTestDatabase.create()) {
+            URI url = URI.create(server.url());
+            String userInfo = url.getRawUserInfo();
+            String user = userInfo.substring(0, userInfo.indexOf(':'));
+            String password = URLDecoder.decode(userInfo.substring(userInfo.indexOf(':') + 1), StandardCharsets.UTF_8);
+            String withoutPassword = url.getScheme() + "://" + user + "@" + url.getRawAuthority()
+                    .substring(userInfo.length() + 1) + url.getRawPath();
+
+            assertThrows(DatabaseUnavailableException.class,
+                    () -> PostgresDatabase.open(withoutPassword, null, 1).close(), "no password anywhere");
+            try (PostgresDatabase open = PostgresDatabase.open(withoutPassword, password, 1)) {
+                assertTrue(open.isReachable());
+            }
+            // the URL's own password wins over the one given apart
+            try (PostgresDatabase open = PostgresDatabase.open(server.url(), "not-" + password, 1)) {
+                assertTrue(open.isReachable());
+            }
+            String wrong = password + "-not-it";
+            DatabaseUnavailableException refused = assertThrows(DatabaseUnavailableException.class,
+                    () -> PostgresDatabase.open(withoutPassword, wrong, 1).close(), "a wrong password");
+            assertFalse(refused.getMessage().contains(wrong), "the refusal never shows the password: "
+                    + refused.getMessage());
+        }
+    }
+
+    @Test
+    void aPasswordGivenApartNeverReplacesOneInTheUrl() {
+        PostgresLocation inUserInfo = PostgresLocation.parse("postgresql://u:url-pw@h/d");
+        assertEquals("url-pw", inUserInfo.withPasswordIfNone("env-pw").password());
+        PostgresLocation inQuery = PostgresLocation.parse("jdbc:postgresql://h/d?user=u&password=url-pw");
+        assertEquals(null, inQuery.withPasswordIfNone("env-pw").password(), "the driver reads the URL's own");
+        assertEquals("env-pw", PostgresLocation.parse("postgresql://u@h/d").withPasswordIfNone("env-pw").password());
+        assertEquals("env-pw", PostgresLocation.parse("jdbc:postgresql://h/d?user=u&passwordless=1")
+                .withPasswordIfNone("env-pw").password());
+        assertEquals(null, PostgresLocation.parse("postgresql://u@h/d").withPasswordIfNone("").password());
+        assertEquals(null, PostgresLocation.parse("postgresql://u@h/d").withPasswordIfNone(null).password());
+        assertFalse(PostgresLocation.parse("postgresql://u@h/d").withPasswordIfNone("env-pw").toString()
+                .contains("env-pw"));
     }
 
     @Test
