@@ -49,7 +49,8 @@ final class Workload implements Runnable {
      * Writes answered 2xx; requests that reached the server and got no answer (their outcome is unknown); and
      * requests refused at connect, which wrote nothing.
      */
-    int acknowledgedWrites;
+    /** Written by the workload's own thread only; volatile so that a test can watch it while the load runs. */
+    volatile int acknowledgedWrites;
     int unanswered;
     int refused;
     int staleReads;
