@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -133,11 +134,53 @@ public final class PostgresTestDatabase
         }
     }
 
+    /**
+     * Drops the database. {@code WITH (FORCE)} ends the connections to it, but a role without
+     * {@code pg_signal_backend} may not end an autovacuum worker that is analysing the new database (SQLState 42501):
+     * then the drop waits for the workers there to finish, up to {@link #AUTOVACUUM_WAIT_MILLIS}, and tries again.
+     */
     @Override
     public void close() {
         if (name != null) {
-            execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            String drop = "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)";
+            long deadline = System.currentTimeMillis() + AUTOVACUUM_WAIT_MILLIS;
+            try (Connection connection = connect(System.getenv(ENVIRONMENT).strip());
+                    var statement = connection.createStatement()) {
+                while (true) {
+                    try {
+                        statement.execute(drop);
+                        break;
+                    } catch (SQLException e) {
+                        if (!"42501".equals(e.getSQLState()) || System.currentTimeMillis() > deadline) {
+                            throw e;
+                        }
+                        awaitNoAutovacuum(connection, deadline);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("the PostgreSQL server of " + ENVIRONMENT + " (" + server + ") refused "
+                        + drop + ": " + e.getMessage(), e);
+            }
             name = null;
+        }
+    }
+
+    private static final long AUTOVACUUM_WAIT_MILLIS = 30_000;
+
+    /** Returns once no autovacuum worker runs in this database, or at the deadline. */
+    private void awaitNoAutovacuum(Connection connection, long deadline) throws SQLException {
+        try (var query = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                + " WHERE datname = ? AND backend_type = 'autovacuum worker'")) {
+            query.setString(1, name);
+            while (System.currentTimeMillis() < deadline) {
+                try (var rows = query.executeQuery()) {
+                    rows.next();
+                    if (rows.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                LockSupport.parkNanos(10_000_000L);
+            }
         }
     }
 
