@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Product against product: two builds of the server side by side (A on port 18181, B on 18182), each on its own
-# copy of the benchmark seed, with the same JVM options, their rounds alternating A B B A …, so that the drift of a
-# shared machine reaches both alike. Prints, per scenario, each side's requests/s per round and B/A per round.
+# Product against product: two builds of the server side by side (A on --port, 18181 by default, B on the next
+# port), each on its own copy of the benchmark seed, with the same JVM options, their rounds alternating A B B A …,
+# so that the drift of a shared machine reaches both alike. Both run with --auth none, as run.sh's product does.
+# Prints, per scenario, each side's requests/s and p99 latency (ms) per round, B/A of the requests/s per round,
+# and the non-2xx responses and socket errors of both sides' rounds.
 #
-#   benchmarks/ab.sh A_JAR B_JAR [--rounds N] [--seconds S] [--scenarios "intacct-list simpro-list …"]
+#   benchmarks/ab.sh A_JAR B_JAR [--rounds N] [--seconds S] [--scenarios "intacct-list simpro-list …"] [--port N]
 #
 # Needs the seed benchmarks/run.sh writes (benchmarks/data/seed-100000-100000.db), wrk and curl. Loopback only.
 set -euo pipefail
@@ -12,13 +14,14 @@ root=$(pwd)
 
 [ $# -ge 2 ] || { echo "usage: benchmarks/ab.sh A_JAR B_JAR [--rounds N] [--seconds S] [--scenarios LIST]" >&2; exit 2; }
 jar_a=$(realpath "$1") jar_b=$(realpath "$2"); shift 2
-rounds=6 seconds=10
+rounds=6 seconds=10 port_a=18181
 scenarios="intacct-list simpro-list simpro-get-item intacct-get-item simpro-post intacct-post"
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --scenarios) scenarios=$2; shift 2 ;;
+    --port) port_a=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -36,32 +39,37 @@ for side in a b; do
   rm -f "$data/ab-$side.db" "$data/ab-$side.db"-*
   cp "$seed" "$data/ab-$side.db"
 done
-java -Xmx128m -XX:+UseSerialGC -jar "$jar_a" --port 18181 --db "$data/ab-a.db" >"$data/ab-a.log" 2>&1 &
+port_b=$((port_a + 1))
+java -Xmx128m -XX:+UseSerialGC -jar "$jar_a" --port "$port_a" --db "$data/ab-a.db" --auth none >"$data/ab-a.log" 2>&1 &
 pids+=($!)
-java -Xmx128m -XX:+UseSerialGC -jar "$jar_b" --port 18182 --db "$data/ab-b.db" >"$data/ab-b.log" 2>&1 &
+java -Xmx128m -XX:+UseSerialGC -jar "$jar_b" --port "$port_b" --db "$data/ab-b.db" --auth none >"$data/ab-b.log" 2>&1 &
 pids+=($!)
-for port in 18181 18182; do
+for port in "$port_a" "$port_b"; do
   until curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$port/health"; do sleep 0.1; done
 done
 
 load() { wrk -t2 -c32 -d"${3}s" --timeout 10s -s "$BENCH_LUA/$2.lua" "http://127.0.0.1:$1" | grep '^RESULT' || true; }
-rps() { sed -n 's/.* rps=\([^ ]*\).*/\1/p'; }
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
 
 # a cold JVM needs some load before its figures mean anything
-load 18181 mixed 20 >/dev/null
-load 18182 mixed 20 >/dev/null
+load "$port_a" mixed 20 >/dev/null
+load "$port_b" mixed 20 >/dev/null
 for s in $scenarios; do
-  load 18181 "$s" 5 >/dev/null
-  load 18182 "$s" 5 >/dev/null
-  a=() b=() ratios=()
+  load "$port_a" "$s" 5 >/dev/null
+  load "$port_b" "$s" 5 >/dev/null
+  a=() b=() a99=() b99=() ratios=() failed=0
   for i in $(seq 1 "$rounds"); do
     if [ $((i % 2)) = 1 ]; then
-      x=$(load 18181 "$s" "$seconds" | rps); y=$(load 18182 "$s" "$seconds" | rps)
+      ra=$(load "$port_a" "$s" "$seconds"); rb=$(load "$port_b" "$s" "$seconds")
     else
-      y=$(load 18182 "$s" "$seconds" | rps); x=$(load 18181 "$s" "$seconds" | rps)
+      rb=$(load "$port_b" "$s" "$seconds"); ra=$(load "$port_a" "$s" "$seconds")
     fi
-    a+=("$x") b+=("$y")
+    x=$(field rps <<<"$ra") y=$(field rps <<<"$rb")
+    a+=("$x") b+=("$y") a99+=("$(field p99ms <<<"$ra")") b99+=("$(field p99ms <<<"$rb")")
+    for r in "$ra" "$rb"; do
+      failed=$((failed + $(field non2xx <<<"$r") + $(field socketErrors <<<"$r")))
+    done
     ratios+=("$(awk -v x="$x" -v y="$y" 'BEGIN{printf "%.2f", (x > 0 ? y / x : 0)}')")
   done
-  echo "$s A=${a[*]} B=${b[*]} B/A=${ratios[*]} load=$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "$s A=${a[*]} B=${b[*]} B/A=${ratios[*]} p99ms A=${a99[*]} B=${b99[*]} failures=$failed load=$(cut -d' ' -f1-3 /proc/loadavg)"
 done

@@ -264,7 +264,7 @@ if [[ "simpro-get-item-bearer token-client-credentials" =~ $only ]]; then
 fi
 
 echo "== product"
-if [[ "simpro-list-filtered intacct-query-selective intacct-query-expression intacct-query-deep-start simpro-patch intacct-post intacct-patch-move" =~ $only ]] \
+if [[ "simpro-list-filtered intacct-query-selective intacct-query-expression intacct-query-deep-start simpro-patch intacct-post intacct-patch-move intacct-deactivate" =~ $only ]] \
     && [ -z "${pids[product]:-}" ]; then
   start_server product "$port" /health java "${java_opts[@]}" "${product[@]}"
   warm_up "$port" mixed
@@ -275,7 +275,7 @@ done
 # The latency of the selective query below saturation too: 32 connections keep both cores busy, so their p99 is
 # mostly time spent queued behind the other 31 requests.
 scenario intacct-query-selective 4
-for s in simpro-patch intacct-post intacct-patch-move; do scenario "$s"; done
+for s in simpro-patch intacct-post intacct-patch-move intacct-deactivate; do scenario "$s"; done
 # Peak RSS of a fresh server through its warm-up and the mixed rounds.
 if [[ "mixed" =~ $only ]]; then
   start_server product "$port" /health java "${java_opts[@]}" "${product[@]}"
@@ -283,6 +283,12 @@ if [[ "mixed" =~ $only ]]; then
   scenario mixed
   rss=$(awk '/VmHWM/ {print $2}' "/proc/${pids[product]}/status")
   echo "peakRss product-under-mixed kB=$rss" | tee -a "$results"
+fi
+# The same reads and writes with three writes in ten, on a fresh server.
+if [[ "mixed-30" =~ $only ]]; then
+  start_server product "$port" /health java "${java_opts[@]}" "${product[@]}"
+  warm_up "$port" mixed
+  scenario mixed-30
 fi
 # Two instances over one PostgreSQL database, the mixed load split between them (half the connections each), on a
 # fresh copy; the sum of both instances' requests per second, round by round.

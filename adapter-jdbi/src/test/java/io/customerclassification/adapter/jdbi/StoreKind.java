@@ -5,6 +5,7 @@ import io.customerclassification.adapter.jdbi.page.PageIndex;
 import io.customerclassification.adapter.jdbi.postgres.PostgresDatabase;
 import io.customerclassification.adapter.jdbi.session.BulkLoad;
 import io.customerclassification.adapter.jdbi.session.KeyCounters;
+import io.customerclassification.adapter.jdbi.session.Session;
 import io.customerclassification.adapter.jdbi.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,9 +21,9 @@ import java.util.Optional;
 public enum StoreKind {
     SQLITE {
         @Override
-        public SqlStore open(Path folder, PageIndex pageIndex) {
+        public SqlStore open(Path folder, PageIndex pageIndex, int groupLimit) {
             return SqliteDatabase.open(folder.resolve("store.db"), pageIndex,
-                    CustomerTypeHierarchyAdapter.standardSubtreeGate());
+                    CustomerTypeHierarchyAdapter.standardSubtreeGate(), groupLimit);
         }
 
         @Override
@@ -36,11 +37,11 @@ public enum StoreKind {
     },
     POSTGRESQL {
         @Override
-        public SqlStore open(Path folder, PageIndex pageIndex) {
+        public SqlStore open(Path folder, PageIndex pageIndex, int groupLimit) {
             PostgresTestDatabase database = PostgresTestDatabase.create();
             try {
                 return new Dropping(PostgresDatabase.open(database.url(), 8, pageIndex,
-                        CustomerTypeHierarchyAdapter.standardSubtreeGate()), database);
+                        CustomerTypeHierarchyAdapter.standardSubtreeGate(), groupLimit), database);
             } catch (RuntimeException e) {
                 database.close();
                 throw e;
@@ -58,8 +59,16 @@ public enum StoreKind {
         return this == POSTGRESQL;
     }
 
+    /**
+     * A new, empty store (company 0 registered) whose write transactions take at most {@code groupLimit} writers
+     * ({@link Session}).
+     */
+    public abstract SqlStore open(Path folder, PageIndex pageIndex, int groupLimit);
+
     /** A new, empty store (company 0 registered). */
-    public abstract SqlStore open(Path folder, PageIndex pageIndex);
+    public SqlStore open(Path folder, PageIndex pageIndex) {
+        return open(folder, pageIndex, Session.DEFAULT_GROUP_LIMIT);
+    }
 
     /**
      * A connection to the database of {@code store} (opened by {@link #open} over {@code folder}) that is none of

@@ -52,11 +52,11 @@ public final class PostgresDatabase implements SqlStore {
     private final Stores stores;
 
     private PostgresDatabase(PostgresLocation location, HikariDataSource pool, PageIndex pageIndex,
-            WorkGate subtreeReads) {
+            WorkGate subtreeReads, int groupLimit) {
         this.location = location;
         this.pool = pool;
         Session session = new Session(pool, new Session.Database(new PostgresTransactions(), new PostgresErrors(),
-                PreparedStatements.EACH_TIME, connection -> { }), pageIndex);
+                PreparedStatements.EACH_TIME, connection -> { }), pageIndex, groupLimit);
         PageReader pages = new PageReader(session, pageIndex, new PostgresSeekPlans(), new PostgresQueryDialect());
         this.stores = Stores.over(session, pages, CustomerTypeSql.POSTGRES_SUBTREE, subtreeReads,
                 CustomerTypeHierarchyAdapter.standardExportGate());
@@ -79,12 +79,21 @@ public final class PostgresDatabase implements SqlStore {
      */
     public static PostgresDatabase open(String url, String password, int poolSize) {
         return open(location(url).withPasswordIfNone(password), poolSize, PageIndex.standard(),
-                CustomerTypeHierarchyAdapter.standardSubtreeGate());
+                CustomerTypeHierarchyAdapter.standardSubtreeGate(), Session.DEFAULT_GROUP_LIMIT);
     }
 
     /** As {@link #open(String, int)}, with the page index and the gate of subtree reads of the caller's. */
     public static PostgresDatabase open(String url, int poolSize, PageIndex pageIndex, WorkGate subtreeReads) {
-        return open(location(url), poolSize, pageIndex, subtreeReads);
+        return open(url, poolSize, pageIndex, subtreeReads, Session.DEFAULT_GROUP_LIMIT);
+    }
+
+    /**
+     * As {@link #open(String, int, PageIndex, WorkGate)}, with the most writers that share one write transaction
+     * ({@link Session}); a test's small limit puts its racing writes across many batches.
+     */
+    public static PostgresDatabase open(String url, int poolSize, PageIndex pageIndex, WorkGate subtreeReads,
+            int groupLimit) {
+        return open(location(url), poolSize, pageIndex, subtreeReads, groupLimit);
     }
 
     private static PostgresLocation location(String url) {
@@ -96,7 +105,7 @@ public final class PostgresDatabase implements SqlStore {
     }
 
     private static PostgresDatabase open(PostgresLocation location, int poolSize, PageIndex pageIndex,
-            WorkGate subtreeReads) {
+            WorkGate subtreeReads, int groupLimit) {
         PGSimpleDataSource direct = new PGSimpleDataSource();
         direct.setURL(location.jdbcUrl());
         if (location.user() != null) {
@@ -118,7 +127,7 @@ public final class PostgresDatabase implements SqlStore {
         config.setAutoCommit(true);
         // the pool starts even when the server is briefly away; requests then wait for it, up to the timeout
         config.setInitializationFailTimeout(-1);
-        return new PostgresDatabase(location, new HikariDataSource(config), pageIndex, subtreeReads);
+        return new PostgresDatabase(location, new HikariDataSource(config), pageIndex, subtreeReads, groupLimit);
     }
 
     /** Refuses a server this build cannot run on, saying why, before anything is written. */

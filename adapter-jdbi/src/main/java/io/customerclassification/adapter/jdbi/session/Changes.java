@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What one write transaction did to each company's rows of a tracked table, as far as a page can tell: how many rows
- * it inserted, how many it deleted, and which
- * fields its updates may have changed; with the table's change version before the first of them. After the commit
- * the session hands them to its {@link ChangeListener}, which carries forward what the changes cannot have
- * falsified. Used by one thread, inside its write transaction, where no other writer, of this process or another,
- * can move the versions.
+ * What a write transaction, or one writer's part of it, did to each company's rows of a tracked table, as far as a
+ * page can tell: how many rows it inserted, how many it deleted, and which fields its updates may have changed; with
+ * the table's change version before the transaction's first change to it. Each writer of a shared transaction
+ * counts its own; the transaction's sum takes a writer's counts only once its work succeeded, so that a writer
+ * rolled back to its savepoint leaves nothing behind. After the commit the session hands the sum to its
+ * {@link ChangeListener}, which carries forward what the changes cannot have falsified. Used in turn, inside the
+ * write transaction, where no other writer, of this process or another, can move the versions.
  */
 final class Changes {
 
@@ -53,6 +54,16 @@ final class Changes {
         Counts counts = new Counts(versionBefore);
         tables.put(table, counts);
         return counts;
+    }
+
+    /** Adds what a member of the batch changed, once its work succeeded; its tables were started here before. */
+    void addAll(Changes member) {
+        member.tables.forEach((table, counts) -> {
+            Counts sum = tables.get(table);
+            sum.inserted += counts.inserted;
+            sum.deleted += counts.deleted;
+            sum.updated.addAll(counts.updated);
+        });
     }
 
     Map<Table, Counts> tables() {

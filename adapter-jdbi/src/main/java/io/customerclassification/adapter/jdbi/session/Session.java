@@ -26,6 +26,10 @@ import javax.sql.DataSource;
  * thread's write transaction, on that transaction's connection, and nested calls join the outer transaction. The
  * writers of this process take turns at a fair lock before they take a connection. Inside {@link #sharingReads},
  * the plain reads of a thread share one pooled connection.
+ *
+ * <p>Writers that queue while a write transaction is open share it (group commit): each runs its work on its own
+ * thread, in turn, under a savepoint of its own, so that a refusal undoes only its own writes; the last one commits
+ * for all, and every one is answered only after that commit (docs/persistence.md, "Group commit").
  */
 public final class Session implements TransactionPort {
 
@@ -36,7 +40,13 @@ public final class Session implements TransactionPort {
     /** The change version of a company's table, which triggers move with every insert, update and delete. */
     private static final String CHANGE_VERSION = "SELECT version FROM cc_change WHERE table_name = ? AND company_id = ?";
 
-    private record WriteTransaction(Connection connection, Jdbc jdbc, Changes changes) {}
+    /** A member's part of a batch: the batch's connection, and what the member's own work changes. */
+    private record WriteTransaction(Batch batch, Changes changes) {
+
+        Jdbc jdbc() {
+            return batch.jdbc;
+        }
+    }
 
     /** The connection a thread's plain reads share inside {@link #sharingReads}, and the session it is from. */
     private static final class SharedConnection {
@@ -66,14 +76,32 @@ public final class Session implements TransactionPort {
      * waiting for the database's write lock would hold a connection that readers could use.
      */
     private final ReentrantLock writers = new ReentrantLock(true);
+    /** The batch of writers whose transaction is open; read and written in turn at {@link #writers}. */
+    private Batch open;
+    /** The most writers one batch takes before it commits, even with more waiting. */
+    private final int groupLimit;
     private final LentConnectionJdbi jdbi = new LentConnectionJdbi();
     /** When a write found the store full, until a write commits again; null while writes fit. */
     private volatile Instant fullSince;
 
+    /** The most writers one batch takes by default (docs/performance.md measures the choice). */
+    public static final int DEFAULT_GROUP_LIMIT = 64;
+
     public Session(DataSource connections, Database database, ChangeListener listener) {
+        this(connections, database, listener, DEFAULT_GROUP_LIMIT);
+    }
+
+    /**
+     * @param groupLimit the most writers one write transaction takes (1: a transaction of its own for each)
+     */
+    public Session(DataSource connections, Database database, ChangeListener listener, int groupLimit) {
+        if (groupLimit < 1) {
+            throw new IllegalArgumentException("a batch takes one writer at least");
+        }
         this.connections = connections;
         this.database = database;
         this.listener = listener;
+        this.groupLimit = groupLimit;
     }
 
     @Override
@@ -81,41 +109,217 @@ public final class Session implements TransactionPort {
         if (current.get() != null) {
             return work.get();
         }
-        Transactions transactions = database.transactions();
+        // a writer that joins an open batch takes no connection of its own: it gives back its shared one here, so
+        // that it never holds one while it waits its turn
+        giveBackSharedConnection();
         writers.lock();
-        try (Connection connection = open()) {
-            attempt("starting a write transaction", () -> transactions.beginWrite(connection));
-            WriteTransaction transaction = new WriteTransaction(connection, jdbc(connection), new Changes());
-            current.set(transaction);
-            boolean committed = false;
-            try {
-                T result = work.get();
-                Map<Changes.Table, Long> versionsAfter = versionsAfter(transaction);
-                attempt("committing a write transaction", () -> transactions.commit(connection));
-                committed = true;
-                fullSince = null;
-                versionsAfter.forEach((table, version) -> listener.carryForward(table.name(), table.companyId(),
-                        transaction.changes().of(table).summary(transactions.keysFollowCommitOrder()), version,
-                        table.identity()));
-                attempt("the upkeep after a commit", () -> database.maintenance().afterCommit(connection));
-                return result;
-            } catch (StoreFullException e) {
-                if (!committed && fullSince == null) {
-                    fullSince = Instant.now();
-                }
-                throw e;
-            } finally {
-                transaction.jdbc().release();
-                if (!committed) {
-                    rollbackQuietly(connection);
-                }
+        Batch batch;
+        try {
+            batch = open != null ? open : begin();
+        } catch (RuntimeException e) {
+            writers.unlock();
+            throw e;
+        }
+        Member<T> member = batch.run(work);
+        if (!batch.ended && batch.members < groupLimit && writers.hasQueuedThreads()) {
+            writers.unlock();
+            return member.answer(batch.awaitEnd());
+        }
+        try {
+            if (!batch.ended) {
+                end(batch);
             }
-        } catch (SQLException e) {
-            throw translate(database.errors(), "closing a connection", e);
+            return member.answer(batch.failure);
         } finally {
-            current.remove();
             writers.unlock();
         }
+    }
+
+    /** Takes a connection and starts the write transaction a batch of writers shares; called in turn. */
+    private Batch begin() {
+        Connection connection = open();
+        try {
+            attempt("starting a write transaction", () -> database.transactions().beginWrite(connection));
+        } catch (RuntimeException e) {
+            rollbackQuietly(connection);
+            closeQuietly(connection);
+            throw e;
+        }
+        open = new Batch(connection, jdbc(connection));
+        return open;
+    }
+
+    /**
+     * Commits the batch, then tells the listener what its members changed; or rolls it back whole when the commit
+     * fails. Either way the connection goes back to the pool and every member waiting is woken with the outcome.
+     * Called in turn, by the member that closes the batch. A failure of the upkeep after a commit reaches that
+     * member only: the others' writes are committed.
+     */
+    private void end(Batch batch) {
+        Transactions transactions = database.transactions();
+        Map<Changes.Table, Long> versionsAfter;
+        try {
+            versionsAfter = versionsAfter(batch);
+            attempt("committing a write transaction", () -> transactions.commit(batch.connection));
+        } catch (RuntimeException | Error e) {
+            abandon(batch, e);
+            return;
+        }
+        fullSince = null;
+        try {
+            versionsAfter.forEach((table, version) -> listener.carryForward(table.name(), table.companyId(),
+                    batch.changes.of(table).summary(transactions.keysFollowCommitOrder()), version, table.identity()));
+            attempt("the upkeep after a commit", () -> database.maintenance().afterCommit(batch.connection));
+        } finally {
+            batch.jdbc.release();
+            closeQuietly(batch.connection);
+            finish(batch, null);
+        }
+    }
+
+    /** Rolls back a batch whose transaction a member's failure left unusable, and wakes its members. */
+    private void abandon(Batch batch, Throwable failure) {
+        rollbackQuietly(batch.connection);
+        batch.jdbc.release();
+        closeQuietly(batch.connection);
+        finish(batch, failure);
+    }
+
+    private void finish(Batch batch, Throwable failure) {
+        if (failure instanceof StoreFullException && fullSince == null) {
+            fullSince = Instant.now();
+        }
+        open = null;
+        batch.end(failure);
+    }
+
+    /**
+     * One write transaction and the writers that share it, each of whose work runs under a savepoint of its own
+     * (the first one's under the transaction itself: while it is alone, a failure of its work rolls back the
+     * transaction and ends the batch). Its members run one at a time, in turn at {@link #writers}; it ends with one
+     * commit, or with a rollback when a failure leaves the transaction unusable, and only then do its members
+     * answer.
+     */
+    private final class Batch {
+
+        final Connection connection;
+        final Jdbc jdbc;
+        /** What the members whose work succeeded changed, and the versions before the batch's first changes. */
+        final Changes changes = new Changes();
+        int members;
+        /** Set in turn; read by the member that holds the turn, or after {@link #awaitEnd}. */
+        boolean ended;
+        Throwable failure;
+
+        Batch(Connection connection, Jdbc jdbc) {
+            this.connection = connection;
+            this.jdbc = jdbc;
+        }
+
+        /** Runs one member's work in the batch, on the caller's thread, in turn. */
+        <T> Member<T> run(Supplier<T> work) {
+            String savepoint = members == 0 ? null : "cc_member_" + members;
+            members++;
+            if (savepoint != null) {
+                try {
+                    attempt("starting a member of a write transaction", () -> execute("SAVEPOINT " + savepoint));
+                } catch (RuntimeException e) {
+                    abandon(this, e);
+                    return new Member<>(null, e);
+                }
+            }
+            Changes own = new Changes();
+            current.set(new WriteTransaction(this, own));
+            try {
+                T result = work.get();
+                if (savepoint != null) {
+                    attempt("ending a member of a write transaction", () -> execute("RELEASE SAVEPOINT " + savepoint));
+                }
+                changes.addAll(own);
+                return new Member<>(result, null);
+            } catch (RuntimeException | Error e) {
+                if (savepoint == null) {
+                    abandon(this, e);
+                    return new Member<>(null, e);
+                }
+                try {
+                    attempt("undoing a member of a write transaction", () -> {
+                        execute("ROLLBACK TO SAVEPOINT " + savepoint);
+                        execute("RELEASE SAVEPOINT " + savepoint);
+                    });
+                } catch (RuntimeException undoFailed) {
+                    abandon(this, e instanceof StoreFullException || e instanceof StoreBusyException ? e : undoFailed);
+                }
+                return new Member<>(null, e);
+            } finally {
+                current.remove();
+            }
+        }
+
+        private void execute(String sql) throws SQLException {
+            try (var statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+
+        synchronized void end(Throwable failure) {
+            this.failure = failure;
+            this.ended = true;
+            notifyAll();
+        }
+
+        /**
+         * Waits, without a timeout and through interrupts, for the member that closes the batch: a member's answer
+         * must not go out before the commit that makes it true.
+         */
+        synchronized Throwable awaitEnd() {
+            boolean interrupted = false;
+            while (!ended) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return failure;
+        }
+    }
+
+    /** What one member's work answered, or how it failed. */
+    private record Member<T>(T result, Throwable refusal) {
+
+        /**
+         * The member's answer once its batch ended: its own, if the batch committed (or if its own failure ended
+         * the batch); else the batch's failure, also for a member whose work was refused, since the refusal may rest
+         * on another member's write that never committed.
+         */
+        T answer(Throwable batchFailure) {
+            if (batchFailure != null && batchFailure != refusal) {
+                throw relayed(batchFailure);
+            }
+            if (refusal instanceof Error error) {
+                throw error;
+            }
+            if (refusal != null) {
+                throw (RuntimeException) refusal;
+            }
+            return result;
+        }
+    }
+
+    /** The batch's failure as another member gets it: of the same kind, so it reaches its caller the same way. */
+    private static RuntimeException relayed(Throwable failure) {
+        if (failure instanceof StoreFullException) {
+            return new StoreFullException(failure.getMessage(), failure);
+        }
+        if (failure instanceof StoreBusyException) {
+            return new StoreBusyException(failure.getMessage(), failure);
+        }
+        return new IllegalStateException("the write transaction this write shared failed: " + failure.getMessage(),
+                failure);
     }
 
     /** When a write last found the store full, while no write has committed since. */
@@ -148,7 +352,7 @@ public final class Session implements TransactionPort {
     public boolean hasRoom() {
         try {
             inTransaction(() -> {
-                Connection connection = current.get().connection();
+                Connection connection = current.get().batch().connection;
                 attempt("probing for room", () -> {
                     try (var statement = connection.createStatement()) {
                         statement.execute("CREATE TABLE cc_room_probe (x INTEGER)");
@@ -244,9 +448,14 @@ public final class Session implements TransactionPort {
         Changes.Table key = new Changes.Table(table.table(), companyId, table.identity());
         Changes.Counts counts = transaction.changes().of(key);
         if (counts == null) {
-            counts = transaction.changes().start(key, listener.holdsAny(key.name(), companyId)
-                    ? changeVersion(transaction.jdbc(), key.name(), companyId)
-                    : Changes.NOTHING_TO_CARRY);
+            Changes batchChanges = transaction.batch().changes;
+            Changes.Counts batchCounts = batchChanges.of(key);
+            if (batchCounts == null) {
+                batchCounts = batchChanges.start(key, listener.holdsAny(key.name(), companyId)
+                        ? changeVersion(transaction.jdbc(), key.name(), companyId)
+                        : Changes.NOTHING_TO_CARRY);
+            }
+            counts = transaction.changes().start(key, batchCounts.versionBefore);
         }
         return new TableChanges(counts);
     }
@@ -256,12 +465,12 @@ public final class Session implements TransactionPort {
         return jdbc.first(CHANGE_VERSION, row -> row.getLong(1), table, companyId).orElse(0L);
     }
 
-    /** The versions after the transaction's changes, of the tables whose version before was read. */
-    private Map<Changes.Table, Long> versionsAfter(WriteTransaction transaction) {
+    /** The versions after the batch's changes, of the tables whose version before was read. */
+    private Map<Changes.Table, Long> versionsAfter(Batch batch) {
         Map<Changes.Table, Long> versions = new HashMap<>();
-        transaction.changes().tables().forEach((table, counts) -> {
+        batch.changes.tables().forEach((table, counts) -> {
             if (counts.versionBefore != Changes.NOTHING_TO_CARRY) {
-                versions.put(table, changeVersion(transaction.jdbc(), table.name(), table.companyId()));
+                versions.put(table, changeVersion(batch.jdbc, table.name(), table.companyId()));
             }
         });
         return versions;
@@ -332,6 +541,14 @@ public final class Session implements TransactionPort {
             action.run();
         } catch (SQLException e) {
             throw translate(database.errors(), what, e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // the connection is broken: the pool drops it
         }
     }
 

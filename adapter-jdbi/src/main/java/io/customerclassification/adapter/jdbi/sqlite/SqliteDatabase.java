@@ -53,19 +53,20 @@ public final class SqliteDatabase implements SqlStore {
     private final StatementCache statements;
     private final Stores stores;
 
-    private SqliteDatabase(DataSource connections, HikariDataSource pool, PageIndex pageIndex, WorkGate subtreeReads) {
+    private SqliteDatabase(DataSource connections, HikariDataSource pool, PageIndex pageIndex, WorkGate subtreeReads,
+            int groupLimit) {
         this.connections = connections;
         this.pool = pool;
         this.statements = pool == null ? null : new StatementCache();
         this.stores = stores(connections, statements == null ? PreparedStatements.EACH_TIME : statements, pageIndex,
-                subtreeReads);
+                subtreeReads, groupLimit);
     }
 
     /** Every adapter over the SQLite parts of the session and the page reader, on {@code connections}. */
     static Stores stores(DataSource connections, PreparedStatements statements, PageIndex pageIndex,
-            WorkGate subtreeReads) {
+            WorkGate subtreeReads, int groupLimit) {
         Session session = new Session(connections, new Session.Database(new SqliteTransactions(), new SqliteErrors(),
-                statements, new SqliteMaintenance()), pageIndex);
+                statements, new SqliteMaintenance()), pageIndex, groupLimit);
         PageReader pages = new PageReader(session, pageIndex, new SqliteSeekPlans(), new SqliteQueryDialect());
         return Stores.over(session, pages, CustomerTypeSql.SQLITE_SUBTREE, subtreeReads,
                 CustomerTypeHierarchyAdapter.standardExportGate());
@@ -85,6 +86,14 @@ public final class SqliteDatabase implements SqlStore {
      * checkpoints every few rows, say).
      */
     public static SqliteDatabase open(Path file, PageIndex pageIndex, WorkGate subtreeReads) {
+        return open(file, pageIndex, subtreeReads, Session.DEFAULT_GROUP_LIMIT);
+    }
+
+    /**
+     * As {@link #open(Path, PageIndex, WorkGate)}, with the most writers that share one write transaction
+     * ({@link Session}); a test's small limit puts its racing writes across many batches.
+     */
+    public static SqliteDatabase open(Path file, PageIndex pageIndex, WorkGate subtreeReads, int groupLimit) {
         Path absolute = file.toAbsolutePath();
         try {
             Path folder = absolute.getParent();
@@ -117,7 +126,7 @@ public final class SqliteDatabase implements SqlStore {
         MIGRATIONS.apply(dataSource);
         optimize(dataSource);
         HikariDataSource pool = pool(dataSource, absolute);
-        return new SqliteDatabase(pool, pool, pageIndex, subtreeReads);
+        return new SqliteDatabase(pool, pool, pageIndex, subtreeReads, groupLimit);
     }
 
     /**
@@ -128,7 +137,7 @@ public final class SqliteDatabase implements SqlStore {
         MIGRATIONS.apply(dataSource);
         optimize(dataSource);
         return new SqliteDatabase(new PreparingDataSource(dataSource), null, PageIndex.standard(),
-                CustomerTypeHierarchyAdapter.standardSubtreeGate());
+                CustomerTypeHierarchyAdapter.standardSubtreeGate(), Session.DEFAULT_GROUP_LIMIT);
     }
 
     /**

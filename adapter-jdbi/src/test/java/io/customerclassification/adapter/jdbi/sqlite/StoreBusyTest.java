@@ -18,6 +18,7 @@ import io.customerclassification.adapter.jdbi.StorePorts;
 import io.customerclassification.adapter.jdbi.customertype.CustomerTypeHierarchyAdapter;
 import io.customerclassification.adapter.jdbi.page.PageIndex;
 import io.customerclassification.adapter.jdbi.session.PreparedStatements;
+import io.customerclassification.adapter.jdbi.session.Session;
 import io.customerclassification.adapter.jdbi.session.WorkGate;
 import io.customerclassification.application.contract.PortSet;
 import java.io.PrintWriter;
@@ -58,7 +59,7 @@ class StoreBusyTest {
     void aPoolTimeoutIsBusyOnEveryPath() {
         DataSource pool = exhaustedPool();
         PortSet p = StorePorts.of(SqliteDatabase.stores(pool, PreparedStatements.EACH_TIME, PageIndex.standard(),
-                CustomerTypeHierarchyAdapter.standardSubtreeGate()));
+                CustomerTypeHierarchyAdapter.standardSubtreeGate(), Session.DEFAULT_GROUP_LIMIT));
         CustomerTypeKey key = CustomerTypeKey.of(1);
         assertThrows(StoreBusyException.class, () -> p.loadType().loadCustomerType(C0, key), "plain JDBC read");
         assertThrows(StoreBusyException.class, () -> p.children().loadChildren(C0, key), "several rows on one connection");
