@@ -49,7 +49,7 @@ public final class Jdbc {
         } catch (JdbiException e) {
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
                 if (cause instanceof SQLException sql) {
-                    throw Session.translate(errors, "running " + type.getSimpleName(), sql);
+                    throw StoreFailures.translate(errors, "running " + type.getSimpleName(), sql);
                 }
             }
             throw e;
@@ -97,7 +97,7 @@ public final class Jdbc {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             return all(bind(statement, parameters.toArray()), reader);
         } catch (SQLException e) {
-            throw Session.translate(errors, "running " + sql, e);
+            throw StoreFailures.translate(errors, "running " + sql, e);
         }
     }
 
@@ -117,7 +117,7 @@ public final class Jdbc {
         try {
             return statements.with(connection, sql, work);
         } catch (SQLException e) {
-            throw Session.translate(errors, "running " + sql, e);
+            throw StoreFailures.translate(errors, "running " + sql, e);
         }
     }
 

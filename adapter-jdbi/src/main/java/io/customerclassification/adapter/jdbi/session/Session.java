@@ -5,7 +5,6 @@ import io.customerclassification.application.port.out.StoreFullException;
 import io.customerclassification.application.port.out.TransactionPort;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,19 +47,11 @@ public final class Session implements TransactionPort {
         }
     }
 
-    /** The connection a thread's plain reads share inside {@link #sharingReads}, and the session it is from. */
-    private static final class SharedConnection {
-        private Session session;
-        private Connection connection;
-    }
-
     /** A scope of {@link #sharingReads}: closing it gives the shared connection back. */
     public interface ReadScope extends AutoCloseable {
         @Override
         void close();
     }
-
-    private static final ThreadLocal<SharedConnection> SHARED = new ThreadLocal<>();
 
     @FunctionalInterface
     private interface SqlAction {
@@ -111,7 +102,7 @@ public final class Session implements TransactionPort {
         }
         // a writer that joins an open batch takes no connection of its own: it gives back its shared one here, so
         // that it never holds one while it waits its turn
-        giveBackSharedConnection();
+        SharedReads.giveBack();
         writers.lock();
         Batch batch;
         try {
@@ -120,7 +111,7 @@ public final class Session implements TransactionPort {
             writers.unlock();
             throw e;
         }
-        Member<T> member = batch.run(work);
+        BatchMember<T> member = batch.run(work);
         if (!batch.ended && batch.members < groupLimit && writers.hasQueuedThreads()) {
             writers.unlock();
             return member.answer(batch.awaitEnd());
@@ -217,7 +208,7 @@ public final class Session implements TransactionPort {
         }
 
         /** Runs one member's work in the batch, on the caller's thread, in turn. */
-        <T> Member<T> run(Supplier<T> work) {
+        <T> BatchMember<T> run(Supplier<T> work) {
             String savepoint = members == 0 ? null : "cc_member_" + members;
             members++;
             if (savepoint != null) {
@@ -225,7 +216,7 @@ public final class Session implements TransactionPort {
                     attempt("starting a member of a write transaction", () -> execute("SAVEPOINT " + savepoint));
                 } catch (RuntimeException e) {
                     abandon(this, e);
-                    return new Member<>(null, e);
+                    return new BatchMember<>(null, e);
                 }
             }
             Changes own = new Changes();
@@ -236,11 +227,11 @@ public final class Session implements TransactionPort {
                     attempt("ending a member of a write transaction", () -> execute("RELEASE SAVEPOINT " + savepoint));
                 }
                 changes.addAll(own);
-                return new Member<>(result, null);
+                return new BatchMember<>(result, null);
             } catch (RuntimeException | Error e) {
                 if (savepoint == null) {
                     abandon(this, e);
-                    return new Member<>(null, e);
+                    return new BatchMember<>(null, e);
                 }
                 try {
                     attempt("undoing a member of a write transaction", () -> {
@@ -250,7 +241,7 @@ public final class Session implements TransactionPort {
                 } catch (RuntimeException undoFailed) {
                     abandon(this, e instanceof StoreFullException || e instanceof StoreBusyException ? e : undoFailed);
                 }
-                return new Member<>(null, e);
+                return new BatchMember<>(null, e);
             } finally {
                 current.remove();
             }
@@ -286,40 +277,6 @@ public final class Session implements TransactionPort {
             }
             return failure;
         }
-    }
-
-    /** What one member's work answered, or how it failed. */
-    private record Member<T>(T result, Throwable refusal) {
-
-        /**
-         * The member's answer once its batch ended: its own, if the batch committed (or if its own failure ended
-         * the batch); else the batch's failure, also for a member whose work was refused, since the refusal may rest
-         * on another member's write that never committed.
-         */
-        T answer(Throwable batchFailure) {
-            if (batchFailure != null && batchFailure != refusal) {
-                throw relayed(batchFailure);
-            }
-            if (refusal instanceof Error error) {
-                throw error;
-            }
-            if (refusal != null) {
-                throw (RuntimeException) refusal;
-            }
-            return result;
-        }
-    }
-
-    /** The batch's failure as another member gets it: of the same kind, so it reaches its caller the same way. */
-    private static RuntimeException relayed(Throwable failure) {
-        if (failure instanceof StoreFullException) {
-            return new StoreFullException(failure.getMessage(), failure);
-        }
-        if (failure instanceof StoreBusyException) {
-            return new StoreBusyException(failure.getMessage(), failure);
-        }
-        return new IllegalStateException("the write transaction this write shared failed: " + failure.getMessage(),
-                failure);
     }
 
     /** When a write last found the store full, while no write has committed since. */
@@ -376,14 +333,9 @@ public final class Session implements TransactionPort {
         if (transaction != null) {
             return work.apply(transaction.jdbc());
         }
-        SharedConnection shared = SHARED.get();
+        Connection shared = SharedReads.connection(this, database.errors(), this::take);
         if (shared != null) {
-            if (shared.session != this) {
-                giveBackSharedConnection();
-                shared.connection = take();
-                shared.session = this;
-            }
-            Jdbc jdbc = jdbc(shared.connection);
+            Jdbc jdbc = jdbc(shared);
             try {
                 return work.apply(jdbc);
             } finally {
@@ -398,7 +350,7 @@ public final class Session implements TransactionPort {
                 jdbc.release();
             }
         } catch (SQLException e) {
-            throw translate(database.errors(), "closing a connection", e);
+            throw StoreFailures.translate(database.errors(), "closing a connection", e);
         }
     }
 
@@ -421,7 +373,7 @@ public final class Session implements TransactionPort {
                 rollbackQuietly(connection);
             }
         } catch (SQLException e) {
-            throw translate(database.errors(), "closing a connection", e);
+            throw StoreFailures.translate(database.errors(), "closing a connection", e);
         }
     }
 
@@ -478,40 +430,11 @@ public final class Session implements TransactionPort {
 
     /**
      * Until the scope is closed, the plain reads ({@link #read}) of this thread, of any session, share one pooled
-     * connection, taken at the first: a request that reads the identity version and then its row takes one connection
-     * from the pool, not two. The thread gives it back before it takes another connection (a snapshot, a write
-     * transaction) and before it waits at a {@link WorkGate}, so it never holds two, nor one while it waits its turn.
-     * Each read still runs in autocommit, in a snapshot of its own. A scope opened inside another joins it.
+     * connection ({@link SharedReads}): a request that reads the identity version and then its row takes one
+     * connection from the pool, not two.
      */
     public static ReadScope sharingReads() {
-        if (SHARED.get() != null) {
-            return () -> { };
-        }
-        SHARED.set(new SharedConnection());
-        return () -> {
-            try {
-                giveBackSharedConnection();
-            } finally {
-                SHARED.remove();
-            }
-        };
-    }
-
-    /** Gives the connection this thread's reads share back to its pool, if it holds one ({@link #sharingReads}). */
-    static void giveBackSharedConnection() {
-        SharedConnection shared = SHARED.get();
-        if (shared == null || shared.connection == null) {
-            return;
-        }
-        Session session = shared.session;
-        Connection connection = shared.connection;
-        shared.session = null;
-        shared.connection = null;
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw translate(session.database.errors(), "closing a connection", e);
-        }
+        return SharedReads.open();
     }
 
     /**
@@ -520,7 +443,7 @@ public final class Session implements TransactionPort {
      * that it failed.
      */
     private Connection open() {
-        giveBackSharedConnection();
+        SharedReads.giveBack();
         return take();
     }
 
@@ -528,7 +451,7 @@ public final class Session implements TransactionPort {
         try {
             return connections.getConnection();
         } catch (SQLException e) {
-            throw translate(database.errors(), "getting a database connection", e);
+            throw StoreFailures.translate(database.errors(), "getting a database connection", e);
         }
     }
 
@@ -540,7 +463,7 @@ public final class Session implements TransactionPort {
         try {
             action.run();
         } catch (SQLException e) {
-            throw translate(database.errors(), what, e);
+            throw StoreFailures.translate(database.errors(), what, e);
         }
     }
 
@@ -559,30 +482,5 @@ public final class Session implements TransactionPort {
         } catch (SQLException | RuntimeException e) {
             // no transaction was open any more: nothing to undo
         }
-    }
-
-    /**
-     * The exception a failure of {@code what} reaches the caller as: busy when the pool had no connection to give
-     * or the database server stopped answering (a retry later may succeed), full when the store had no room to
-     * write (the write transaction is rolled back whole), a {@link ConstraintViolation} when a rule of the schema
-     * was broken, else a plain failure.
-     */
-    static RuntimeException translate(SqlErrors errors, String what, SQLException e) {
-        if (e instanceof SQLTransientConnectionException) {
-            return new StoreBusyException("no database connection became free in time: " + e.getMessage(), e);
-        }
-        if (errors.isUnavailable(e)) {
-            return new StoreBusyException("the database does not answer (" + what + "): " + e.getMessage(), e);
-        }
-        if (errors.isFull(e)) {
-            return new StoreFullException("the database has no room left for the write (" + what + "): "
-                    + e.getMessage(), e);
-        }
-        Optional<Constraint> broken = errors.brokenConstraint(e);
-        if (broken.isPresent()) {
-            return new ConstraintViolation(broken.get(), what + " broke a " + broken.get() + " constraint: "
-                    + e.getMessage(), e);
-        }
-        return new IllegalStateException(what + " failed: " + e.getMessage(), e);
     }
 }

@@ -25,7 +25,7 @@ public final class WorkGate {
     }
 
     public <T> T run(Supplier<T> task) {
-        Session.giveBackSharedConnection();
+        SharedReads.giveBack();
         boolean acquired;
         try {
             acquired = permits.tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS);
