@@ -82,7 +82,9 @@ final class JettyHandlers {
      * version and its row, not two. Requests without an {@code Authorization} header have no version to read, and
      * keep a connection per read, held only while it runs (shared, it would be held until the answer is written).
      * Inside {@link Overload}, so a request suspended there and resumed on another thread shares on that one. Other
-     * methods write, and keep a connection per unit of work, so that none is held while a write waits its turn.
+     * methods write, and keep a connection per unit of work, so that none is held while a write waits its turn. The
+     * connection goes back when the answer starts to be written, so a client that reads its answer slowly (or not at
+     * all) holds a request slot, never a database connection.
      */
     static final class SharedReads extends Handler.Wrapper {
 
@@ -94,7 +96,13 @@ final class JettyHandlers {
                 return super.handle(request, response, callback);
             }
             try (Session.ReadScope scope = Session.sharingReads()) {
-                return super.handle(request, response, callback);
+                return super.handle(request, new Response.Wrapper(request, response) {
+                    @Override
+                    public void write(boolean last, ByteBuffer content, Callback written) {
+                        scope.close();
+                        super.write(last, content, written);
+                    }
+                }, callback);
             }
         }
     }
