@@ -4,8 +4,7 @@ import io.customerclassification.application.port.in.Caller;
 import io.customerclassification.application.port.in.identity.AuthenticateBearerUseCase;
 import io.customerclassification.domain.identity.InvalidTokenException;
 import io.javalin.http.Context;
-import java.util.Collections;
-import java.util.List;
+import java.util.Enumeration;
 
 /**
  * Who calls, from a request's {@code Authorization: Bearer …} header (RFC 6750 §2.1): the credential goes to the
@@ -58,14 +57,14 @@ public final class BearerAuthentication {
 
     /** What follows {@code Bearer } in the request's one {@code Authorization} header; null when none was sent. */
     private static String credential(Context ctx) {
-        List<String> headers = Collections.list(ctx.req().getHeaders("Authorization"));
-        if (headers.isEmpty()) {
+        Enumeration<String> headers = ctx.req().getHeaders("Authorization");
+        if (headers == null || !headers.hasMoreElements()) {
             return null;
         }
-        if (headers.size() > 1) {
+        String header = headers.nextElement().strip();
+        if (headers.hasMoreElements()) {
             throw new InvalidTokenException(InvalidTokenException.Reason.MALFORMED);
         }
-        String header = headers.get(0).strip();
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null; // another scheme is no bearer token
         }
@@ -76,8 +75,24 @@ public final class BearerAuthentication {
         return token;
     }
 
+    /** The characters of RFC 6750's {@code b64token} before its trailing {@code =}s, by their code. */
+    private static final boolean[] B64TOKEN = new boolean[128];
+
+    static {
+        for (char c = 'A'; c <= 'Z'; c++) {
+            B64TOKEN[c] = true;
+            B64TOKEN[Character.toLowerCase(c)] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            B64TOKEN[c] = true;
+        }
+        for (char c : "._~+/-".toCharArray()) {
+            B64TOKEN[c] = true;
+        }
+    }
+
     /**
-     * Whether {@code token} has RFC 6750's {@code b64token} syntax: {@code [A-Za-z0-9._~+/-]+=*}. A loop rather than
+     * Whether {@code token} has RFC 6750's {@code b64token} syntax: {@code [A-Za-z0-9._~+/-]+=*}. A table rather than
      * a regular expression, since every request's token (a JWT of several hundred characters) passes here.
      */
     static boolean isToken68(String token) {
@@ -90,9 +105,7 @@ public final class BearerAuthentication {
         }
         for (int i = 0; i < end; i++) {
             char c = token.charAt(i);
-            boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == '~' || c == '+' || c == '/' || c == '-';
-            if (!allowed) {
+            if (c >= B64TOKEN.length || !B64TOKEN[c]) {
                 return false;
             }
         }

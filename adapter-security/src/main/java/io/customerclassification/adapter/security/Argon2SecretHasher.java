@@ -45,6 +45,7 @@ public final class Argon2SecretHasher implements HashSecretPort {
     private static final int MAX_PARALLELISM = 16;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
+    private static final MessageDigest SHA_256 = digest("SHA-256");
     private static final Pattern PHC = Pattern.compile(
             "\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,2}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{16,64})\\$([A-Za-z0-9+/]{16,128})");
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
@@ -99,11 +100,15 @@ public final class Argon2SecretHasher implements HashSecretPort {
 
     @Override
     public String fingerprint(String token) {
+        return B64_URL.encodeToString(sha256().digest(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A SHA-256 digest of its own, copied from one made once: every request's credential is fingerprinted. */
+    private static MessageDigest sha256() {
         try {
-            return B64_URL.encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 cannot be copied", e);
         }
     }
 
@@ -125,5 +130,13 @@ public final class Argon2SecretHasher implements HashSecretPort {
             running.release();
         }
         return out;
+    }
+
+    private static MessageDigest digest(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no " + algorithm, e);
+        }
     }
 }

@@ -32,8 +32,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Checking a signature or a slow hash on every request would cost more than the request itself, so a
  * credential, once verified, is remembered under its fingerprint until it expires. What can change under a
  * verified credential — its client's grants, its client, key or token family deleted or revoked, the token
- * itself revoked — is checked against the store again whenever the store's identity version has moved since;
- * reading that version is the one store read a request pays for while nothing changes.
+ * itself revoked — is checked against the store again whenever the store's identity version has moved since.
+ * That version is read at most once per {@link IdentityVersion#BOUND} on a busy instance, so while nothing changes
+ * a request pays for no store read at all.
  */
 public final class AuthenticationService implements AuthenticateBearerUseCase {
 
@@ -97,12 +98,14 @@ public final class AuthenticationService implements AuthenticateBearerUseCase {
     private final Ports ports;
     private final Clock clock;
     private final SigningKeys signingKeys;
+    private final IdentityVersion versions;
     private final ConcurrentHashMap<String, Remembered> remembered = new ConcurrentHashMap<>();
 
     public AuthenticationService(Ports ports, TokenLifetimes lifetimes, Clock clock) {
         this.ports = ports;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.signingKeys = new SigningKeys(ports.signingKeys(), lifetimes.access());
+        this.versions = new IdentityVersion(ports.changes());
     }
 
     @Override
@@ -114,7 +117,7 @@ public final class AuthenticationService implements AuthenticateBearerUseCase {
             throw new InvalidTokenException(Reason.MALFORMED);
         }
         Instant now = clock.instant();
-        long version = ports.changes().currentIdentityVersion();
+        long version = versions.current();
         String fingerprint = ports.hasher().fingerprint(credential);
         Remembered known = remembered.get(fingerprint);
         Verified verified;

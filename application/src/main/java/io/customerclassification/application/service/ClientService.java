@@ -53,7 +53,8 @@ import java.util.Optional;
 /**
  * The administration of clients, their secrets and API keys (CONTRACT §4), for admin callers. Secrets and keys are
  * 256-bit random values, returned once and stored only as slow hashes. Every change that can take access away is
- * recorded as an identity change in its transaction, so that it applies at once on every instance.
+ * recorded as an identity change in its transaction, and answered only once the change has settled
+ * ({@link IdentityVersion#settle()}), so that it applies at once on every instance.
  */
 public final class ClientService
         implements CreateClientUseCase,
@@ -131,16 +132,21 @@ public final class ClientService
     @Override
     public Client updateClient(UpdateClientCommand command) {
         authorization.requireAdmin(command.caller());
-        return ports.transaction().inTransaction(() -> {
+        ClientUpdate update = ports.transaction().inTransaction(() -> {
             Client current = load(command.clientId()).client();
-            Client updated = current.withAdmin(command.newAdmin().orElse(current.admin()))
+            Client next = current.withAdmin(command.newAdmin().orElse(current.admin()))
                     .withGrants(command.newGrants().orElse(current.grants()));
-            if (!updated.equals(current)) {
-                ports.saveClients().updateClient(updated);
+            boolean changed = !next.equals(current);
+            if (changed) {
+                ports.saveClients().updateClient(next);
                 ports.changes().recordIdentityChange();
             }
-            return updated;
+            return new ClientUpdate(next, changed);
         });
+        if (update.changed()) {
+            IdentityVersion.settle();
+        }
+        return update.client();
     }
 
     @Override
@@ -152,6 +158,7 @@ public final class ClientService
             }
             ports.changes().recordIdentityChange();
         });
+        IdentityVersion.settle();
     }
 
     @Override
@@ -167,6 +174,7 @@ public final class ClientService
             ports.changes().recordIdentityChange();
             return current;
         });
+        IdentityVersion.settle();
         return new ClientWithSecret(client, secret);
     }
 
@@ -204,6 +212,7 @@ public final class ClientService
             }
             ports.changes().recordIdentityChange();
         });
+        IdentityVersion.settle();
     }
 
     @Override
@@ -232,11 +241,11 @@ public final class ClientService
                 && ports.hasher().secretMatches(command.secret(), before.get().secretHash());
         String hash = sameSecret ? before.get().secretHash() : ports.hasher().hashSecret(command.secret());
         Instant now = clock.instant();
-        ports.transaction().inTransaction(() -> {
+        boolean changedIdentity = ports.transaction().inTransaction(() -> {
             Optional<StoredClient> current = ports.loadClients().loadClient(command.clientId());
             if (current.isEmpty()) {
                 ports.saveClients().insertClient(new StoredClient(admin, hash));
-                return;
+                return false;
             }
             boolean changed = false;
             if (!current.get().client().equals(admin)) {
@@ -251,9 +260,16 @@ public final class ClientService
             if (changed) {
                 ports.changes().recordIdentityChange();
             }
+            return changed;
         });
+        if (changedIdentity) {
+            IdentityVersion.settle();
+        }
         return admin;
     }
+
+    /** A client as an update left it, and whether the update changed it. */
+    private record ClientUpdate(Client client, boolean changed) {}
 
     private StoredClient load(ClientId id) {
         return ports.loadClients().loadClient(id).orElseThrow(() -> new ClientNotFoundException(id));

@@ -42,7 +42,8 @@ import java.util.Objects;
  *
  * <p>Each grant costs one slow hash (the client's secret); refresh tokens are 256-bit random values kept as
  * SHA-256 fingerprints, found by them, and rotated on every use: a refresh token presented twice revokes its
- * whole family (RFC 9700 §4.14.2).
+ * whole family (RFC 9700 §4.14.2). A revocation or key rotation is answered only once it has settled
+ * ({@link IdentityVersion#settle()}), so that from its answer on every instance holds to it.
  */
 public final class TokenService
         implements IssueTokenUseCase,
@@ -149,6 +150,9 @@ public final class TokenService
                     new StoredRefreshToken(ports.hasher().fingerprint(next), family.familyId(), now, null));
             return new Redemption(family, null);
         });
+        if (redemption.refusal() == InvalidGrantException.Reason.REUSED) {
+            IdentityVersion.settle(); // the family's revocation is committed: every instance refuses it from now on
+        }
         if (redemption.refusal() != null) {
             throw new InvalidGrantException(redemption.refusal());
         }
@@ -171,19 +175,26 @@ public final class TokenService
     }
 
     private void revokeRefreshToken(ClientId clientId, String fingerprint, Instant now) {
-        ports.transaction().inTransaction(() -> {
-            ports.loadFamilies().loadRefreshToken(fingerprint)
+        boolean revoked = ports.transaction().inTransaction(() -> {
+            TokenFamily family = ports.loadFamilies().loadRefreshToken(fingerprint)
                     .flatMap(token -> ports.loadFamilies().loadTokenFamily(token.familyId()))
-                    .ifPresent(family -> {
-                        if (!family.clientId().equals(clientId)) {
-                            throw new InvalidGrantException(InvalidGrantException.Reason.OTHER_CLIENT);
-                        }
-                        if (!family.isRevoked()) {
-                            ports.saveFamilies().revokeTokenFamily(family.familyId(), now);
-                            ports.changes().recordIdentityChange();
-                        }
-                    });
+                    .orElse(null);
+            if (family == null) {
+                return false;
+            }
+            if (!family.clientId().equals(clientId)) {
+                throw new InvalidGrantException(InvalidGrantException.Reason.OTHER_CLIENT);
+            }
+            if (family.isRevoked()) {
+                return false;
+            }
+            ports.saveFamilies().revokeTokenFamily(family.familyId(), now);
+            ports.changes().recordIdentityChange();
+            return true;
         });
+        if (revoked) {
+            IdentityVersion.settle();
+        }
     }
 
     private void revokeAccessToken(ClientId clientId, String token, Instant now) {
@@ -202,6 +213,7 @@ public final class TokenService
             ports.revokedAccessTokens().forgetAccessTokenRevocationsExpiredBefore(now);
             ports.changes().recordIdentityChange();
         });
+        IdentityVersion.settle();
     }
 
     @Override
@@ -221,6 +233,7 @@ public final class TokenService
             ports.saveSigningKeys().deleteSigningKeysRetiredBefore(now.minus(lifetimes.access()));
             ports.changes().recordIdentityChange();
         });
+        IdentityVersion.settle();
         return key.keyId();
     }
 
@@ -231,12 +244,17 @@ public final class TokenService
         }
         Instant now = clock.instant();
         SigningKey key = ports.codec().generateSigningKey(ports.generator().newIdentifier(), now);
-        ports.transaction().inTransaction(() -> {
-            if (ports.loadSigningKeys().loadSigningKeys().stream().noneMatch(stored -> !stored.isRetired())) {
-                ports.saveSigningKeys().insertSigningKey(key);
-                ports.changes().recordIdentityChange();
+        boolean inserted = ports.transaction().inTransaction(() -> {
+            if (ports.loadSigningKeys().loadSigningKeys().stream().anyMatch(stored -> !stored.isRetired())) {
+                return false; // another instance was first
             }
+            ports.saveSigningKeys().insertSigningKey(key);
+            ports.changes().recordIdentityChange();
+            return true;
         });
+        if (inserted) {
+            IdentityVersion.settle();
+        }
     }
 
     private String accessToken(TokenFamily family, Instant now) {

@@ -2,9 +2,9 @@ package io.customerclassification.application.port.out.identity;
 
 /**
  * One counter that every change able to take access away (a grant or client changed or deleted, a token, family
- * or key revoked, a signing key rotated) moves forward in the same transaction. Reading it is cheap, so each
- * request can tell whether what an instance remembers about credentials still holds, on every instance over one
- * store.
+ * or key revoked, a signing key rotated) moves forward in the same transaction. Reading it is cheap, so an
+ * instance can tell, request after request, whether what it remembers about credentials still holds, on every
+ * instance over one store.
  */
 public interface IdentityChangePort {
 
