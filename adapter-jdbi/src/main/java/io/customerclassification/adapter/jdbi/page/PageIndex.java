@@ -7,9 +7,10 @@ import io.customerclassification.application.query.Comparison;
 import io.customerclassification.application.query.Filter;
 import io.customerclassification.application.query.QueryField;
 import io.customerclassification.application.query.SortKey;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,14 +31,33 @@ import java.util.Map;
  * same transaction as every change), so it is exact for every reader that sees that version and is never
  * used by one that does not. Least recently used entries are dropped beyond {@code maxEntries}. The session tells it
  * about the write transactions of this process ({@link ChangeListener}), so that it can carry entries past them.
+ *
+ * <p>Entries are carried when they are used, not when the write commits: the index keeps the last
+ * {@link #TRANSITIONS_KEPT} commits of each table (the versions before and after, and what changed), and brings an
+ * entry of an older version forward through them. So a reader that counted at a version and finishes after the
+ * next commit still leaves an entry the following readers can use, however often the table is written; a commit
+ * of another process leaves a gap in the chain, and the entries before it are not used again.
  */
 public final class PageIndex implements ChangeListener {
 
     /** Rows between checkpoints: a page skips fewer than this many rows after its seek. */
     static final int DEFAULT_INTERVAL = 256;
     static final int DEFAULT_MAX_ENTRIES = 256;
+    /**
+     * Commits remembered per table: enough for a reader that builds checkpoints over a large table while hundreds
+     * of writes a second commit to carry them past those writes.
+     */
+    static final int TRANSITIONS_KEPT = 512;
+    /** Tables whose commits are remembered, the least recently written dropped first. */
+    static final int TABLES_KEPT = 32;
 
     record Key(String table, long companyId, Filter filter, List<SortKey> sort) {}
+
+    /** A company's rows of a table. */
+    private record Table(String name, long companyId) {}
+
+    /** A commit of this process: the table's versions before and after it, and what it changed. */
+    private record Transition(long before, long after, ChangeSummary changes, QueryField identity) {}
 
     /**
      * @param checkpoints the sort values of the records at positions 0, interval, 2·interval, …; empty until
@@ -55,6 +75,7 @@ public final class PageIndex implements ChangeListener {
     private final int minimumTotal;
     private final double buildAfter;
     private final Map<Key, Entry> entries;
+    private final Map<Table, ArrayDeque<Transition>> transitions;
     private final Set<Key> building = ConcurrentHashMap.newKeySet();
 
     /**
@@ -75,6 +96,12 @@ public final class PageIndex implements ChangeListener {
                 return size() > maxEntries;
             }
         };
+        this.transitions = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Table, ArrayDeque<Transition>> eldest) {
+                return size() > TABLES_KEPT;
+            }
+        };
     }
 
     public static PageIndex standard() {
@@ -85,10 +112,24 @@ public final class PageIndex implements ChangeListener {
         return interval;
     }
 
-    /** The entry for the key, if one was remembered for exactly this version. */
+    /**
+     * The entry for the key at exactly this version: the one remembered for it, or one remembered for another
+     * version and carried forward (or, for a reader whose snapshot is older, back) through this process's commits
+     * in between.
+     */
     synchronized Entry lookup(Key key, long version) {
         Entry entry = entries.get(key);
-        return entry != null && entry.version() == version ? entry : null;
+        if (entry == null || entry.version() == version) {
+            return entry;
+        }
+        if (entry.version() > version) {
+            return carriedBack(key, entry, version); // for this reader only: the newer entry stays
+        }
+        Entry carried = carried(key, entry, version);
+        if (carried != null) {
+            entries.put(key, carried);
+        }
+        return carried;
     }
 
     /**
@@ -111,8 +152,8 @@ public final class PageIndex implements ChangeListener {
 
     /**
      * After a write transaction committed {@code changes} to one company's table, taking its version from
-     * {@code changes.versionBefore()} to {@code versionAfter}: every entry of that version which the changes cannot
-     * have falsified is remembered again for the new version, so the next pages need not count. An entry whose
+     * {@code changes.versionBefore()} to {@code versionAfter}: remembers the commit, so that every entry of the
+     * version before which the changes cannot have falsified can be used again at the version after. An entry whose
      * filter reads a field the updates may have changed is left behind; so is a filtered one when rows came or
      * went (whether they match is not known here). A filter that matches everything moves its total by the rows
      * inserted and deleted. Its checkpoints stay only where no position can have moved: nothing deleted, no
@@ -124,20 +165,47 @@ public final class PageIndex implements ChangeListener {
     @Override
     public synchronized void carryForward(String table, long companyId, ChangeSummary changes, long versionAfter,
             QueryField identity) {
-        List<Map.Entry<Key, Entry>> carried = new ArrayList<>();
-        for (Map.Entry<Key, Entry> remembered : entries.entrySet()) {
-            Key key = remembered.getKey();
-            Entry entry = remembered.getValue();
-            if (key.table().equals(table) && key.companyId() == companyId && entry.version() == changes.versionBefore()) {
-                Entry next = carried(key, entry, changes, versionAfter, identity);
-                if (next != null) {
-                    carried.add(Map.entry(key, next));
-                }
+        ArrayDeque<Transition> log = transitions.computeIfAbsent(new Table(table, companyId), t -> new ArrayDeque<>());
+        log.addLast(new Transition(changes.versionBefore(), versionAfter, changes, identity));
+        if (log.size() > TRANSITIONS_KEPT) {
+            log.removeFirst();
+        }
+    }
+
+    /**
+     * The entry brought forward to {@code version} through the table's remembered commits, in commit order; null
+     * when a commit on the way is not remembered (another process's, or one too old) or falsified the entry.
+     */
+    private Entry carried(Key key, Entry entry, long version) {
+        ArrayDeque<Transition> log = transitions.get(new Table(key.table(), key.companyId()));
+        if (log == null) {
+            return null;
+        }
+        // from the newest back to the commit that starts at the entry's version, then forward through them
+        ArrayDeque<Transition> path = new ArrayDeque<>();
+        for (Iterator<Transition> newestFirst = log.descendingIterator(); newestFirst.hasNext(); ) {
+            Transition transition = newestFirst.next();
+            if (transition.after() <= entry.version()) {
+                return null;
+            }
+            if (transition.after() <= version) {
+                path.push(transition);
+            }
+            if (transition.before() == entry.version()) {
+                break;
             }
         }
-        for (Map.Entry<Key, Entry> next : carried) {
-            remember(next.getKey(), next.getValue());
+        Entry at = entry;
+        for (Transition transition : path) {
+            if (transition.before() != at.version()) {
+                return null; // a commit of another process lies between
+            }
+            at = carried(key, at, transition.changes(), transition.after(), transition.identity());
+            if (at == null) {
+                return null;
+            }
         }
+        return at.version() == version ? at : null;
     }
 
     /** Whether any entry of this company's table is remembered, of whatever version. */
@@ -153,6 +221,21 @@ public final class PageIndex implements ChangeListener {
 
     private static Entry carried(Key key, Entry entry, ChangeSummary changes, long versionAfter,
             QueryField identity) {
+        Step step = step(key, changes, identity);
+        if (step == null) {
+            return null;
+        }
+        long total = entry.total() + step.moved();
+        return step.positionsKept()
+                ? new Entry(versionAfter, total, entry.checkpoints(), entry.skipped())
+                : new Entry(versionAfter, total, List.of(), new AtomicLong());
+    }
+
+    /**
+     * What one commit does to an entry of the key: null when it may have falsified it, else how far its total
+     * moves and whether every position it knows is kept.
+     */
+    private static Step step(Key key, ChangeSummary changes, QueryField identity) {
         if (!Collections.disjoint(fields(key.filter(), new HashSet<>()), changes.updated())) {
             return null;
         }
@@ -160,15 +243,51 @@ public final class PageIndex implements ChangeListener {
         if (!matchesAll && (changes.inserted() > 0 || changes.deleted() > 0)) {
             return null;
         }
-        long total = entry.total() + changes.inserted() - changes.deleted();
         boolean sortedFieldsUntouched = key.sort().stream().noneMatch(sort -> changes.updated().contains(sort.field()));
         boolean keyOrder = key.sort().stream()
                 .allMatch(sort -> sort.field().equals(identity) && sort.direction() == SortKey.Direction.ASC);
         boolean positionsKept = changes.deleted() == 0 && sortedFieldsUntouched
                 && (changes.inserted() == 0 || keyOrder && changes.insertedLast());
-        return positionsKept
-                ? new Entry(versionAfter, total, entry.checkpoints(), entry.skipped())
-                : new Entry(versionAfter, total, List.of(), new AtomicLong());
+        return new Step(changes.inserted() - changes.deleted(), positionsKept);
+    }
+
+    private record Step(long moved, boolean positionsKept) {}
+
+    /**
+     * The entry as it was at an older {@code version}, for a reader whose snapshot began before the commits that
+     * brought the entry to its own: it holds when none of those commits falsified it. Its total is taken back by
+     * the rows they inserted and deleted. Its checkpoints hold when no commit moved a position: rows inserted in key
+     * order come after every row of the older version, so a checkpoint before the older total is the same row in
+     * both. Null when a commit on the way is not remembered or falsified it.
+     */
+    private Entry carriedBack(Key key, Entry entry, long version) {
+        ArrayDeque<Transition> log = transitions.get(new Table(key.table(), key.companyId()));
+        if (log == null) {
+            return null;
+        }
+        long expectedAfter = entry.version();
+        long total = entry.total();
+        boolean positionsKept = true;
+        for (Iterator<Transition> newestFirst = log.descendingIterator(); newestFirst.hasNext(); ) {
+            Transition transition = newestFirst.next();
+            if (transition.before() >= expectedAfter) {
+                continue; // newer than the entry
+            }
+            if (transition.after() != expectedAfter || transition.before() < version) {
+                return null; // a commit of another process lies between, or the version is not one of this chain
+            }
+            Step step = step(key, transition.changes(), transition.identity());
+            if (step == null) {
+                return null;
+            }
+            total -= step.moved();
+            positionsKept &= step.positionsKept();
+            expectedAfter = transition.before();
+            if (expectedAfter == version) {
+                return new Entry(version, total, positionsKept ? entry.checkpoints() : List.of(), new AtomicLong());
+            }
+        }
+        return null;
     }
 
     private static Set<QueryField> fields(Filter filter, Set<QueryField> into) {
@@ -185,19 +304,33 @@ public final class PageIndex implements ChangeListener {
     }
 
     /**
-     * Remembers the entry, unless one of the same version with checkpoints is already there and this one has
-     * none: a reader that counted at a version may finish after the writer carried that version's checkpoints
-     * forward, or after another reader built them.
+     * Remembers the entry, unless the one already there is as new and as complete: a reader that counted or built
+     * checkpoints at a version may finish after another reader built them, or after the table moved on to a newer
+     * version. An entry older than the one there is carried forward to it first, and kept only if that gives the
+     * newer version checkpoints it lacked.
      */
     synchronized void remember(Key key, Entry entry) {
-        if (worthRemembering(entry.total())) {
-            Entry present = entries.get(key);
-            if (present != null && present.version() == entry.version() && !present.checkpoints().isEmpty()
-                    && entry.checkpoints().isEmpty()) {
+        if (!worthRemembering(entry.total())) {
+            return;
+        }
+        Entry present = entries.get(key);
+        if (present != null && present.version() > entry.version()) {
+            entry = carried(key, entry, present.version());
+            if (entry == null) {
                 return;
             }
-            entries.put(key, entry);
+        } else if (present != null && present.version() < entry.version() && entry.checkpoints().isEmpty()) {
+            // a reader that counted before the commit it saw was remembered: the older entry may carry checkpoints
+            Entry carried = carried(key, present, entry.version());
+            if (carried != null && !carried.checkpoints().isEmpty()) {
+                entry = carried;
+            }
         }
+        if (present != null && present.version() == entry.version() && !present.checkpoints().isEmpty()
+                && entry.checkpoints().isEmpty()) {
+            return;
+        }
+        entries.put(key, entry);
     }
 
     /**

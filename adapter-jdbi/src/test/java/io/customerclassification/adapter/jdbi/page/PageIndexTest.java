@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.customerclassification.adapter.jdbi.session.ChangeSummary;
+import io.customerclassification.application.query.Comparison;
 import io.customerclassification.application.query.CustomerProfileField;
 import io.customerclassification.application.query.Filter;
+import io.customerclassification.application.query.Operator;
 import java.util.Set;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -82,6 +84,89 @@ class PageIndexTest {
             assertEquals(insertedLast ? checkpoints : List.of(), carried.checkpoints(),
                     insertedLast ? "new keys come after every checkpoint" : "a smaller key may have committed later");
         }
+    }
+
+    @Test
+    void aReaderThatFinishesAfterTheNextCommitLeavesAnEntryTheNewVersionCanUse() {
+        PageIndex index = PageIndex.standard();
+        List<List<Object>> checkpoints = List.of(List.of(1L), List.of(300L));
+        index.carryForward("customer_profile", 0, new ChangeSummary(7, 1, 0, Set.of(), true), 8,
+                CustomerProfileField.ID);
+        index.carryForward("customer_profile", 0,
+                new ChangeSummary(8, 0, 0, Set.of(CustomerProfileField.ARCHIVED), true), 9, CustomerProfileField.ID);
+        index.remember(key(0), entry(7, 10_000).withCheckpoints(checkpoints)); // counted at 7, done after two commits
+        PageIndex.Entry carried = index.lookup(key(0), 9);
+        assertEquals(10_001, carried.total());
+        assertEquals(checkpoints, carried.checkpoints(), "an insert in key order and an update of no sorted field");
+        assertEquals(10_000, index.lookup(key(0), 7).total(), "a reader still at 7 gets it taken back");
+        assertEquals(9, index.lookup(key(0), 9).version(), "what is kept is the newest");
+    }
+
+    @Test
+    void anOlderEntryNeverReplacesANewerOne() {
+        PageIndex index = PageIndex.standard();
+        index.remember(key(0), entry(9, 10_002));
+        index.remember(key(0), entry(7, 10_000)); // no commit of this process leads from 7 to 9
+        assertEquals(10_002, index.lookup(key(0), 9).total());
+        List<List<Object>> checkpoints = List.of(List.of(1L), List.of(300L));
+        index.carryForward("customer_profile", 0, new ChangeSummary(9, 1, 0, Set.of(), true), 10,
+                CustomerProfileField.ID);
+        index.remember(key(0), entry(10, 10_003));
+        index.remember(key(0), entry(9, 10_002).withCheckpoints(checkpoints)); // built at 9, done after 10 committed
+        assertEquals(checkpoints, index.lookup(key(0), 10).checkpoints(), "carried to 10, it adds what 10 lacked");
+    }
+
+    @Test
+    void aCommitOfAnotherProcessOrAFalsifyingOneEndsTheCarrying() {
+        PageIndex index = PageIndex.standard();
+        index.remember(key(0), entry(7, 10_000).withCheckpoints(List.of(List.of(1L))));
+        index.carryForward("customer_profile", 0, new ChangeSummary(7, 0, 1, Set.of(), true), 8,
+                CustomerProfileField.ID);
+        index.carryForward("customer_profile", 0, new ChangeSummary(10, 1, 0, Set.of(), true), 11,
+                CustomerProfileField.ID); // 8 to 10: another process's commits
+        assertNull(index.lookup(key(0), 11), "nothing is known of the commits from 8 to 10");
+        PageIndex.Entry afterDelete = index.lookup(key(0), 8);
+        assertEquals(9_999, afterDelete.total());
+        assertEquals(List.of(), afterDelete.checkpoints(), "a delete moves positions");
+        PageIndex.Key filtered = new PageIndex.Key("customer_profile", 0,
+                Filter.and(List.of(new Comparison(CustomerProfileField.ARCHIVED, Operator.EQ, List.of(true), false))),
+                List.of());
+        index.remember(filtered, entry(11, 5_000));
+        index.carryForward("customer_profile", 0, new ChangeSummary(11, 1, 0, Set.of(), true), 12,
+                CustomerProfileField.ID);
+        assertNull(index.lookup(filtered, 12), "whether the new row matches is not known here");
+    }
+
+    @Test
+    void aReaderOnAnOlderSnapshotGetsTheNewerEntryTakenBackToItsVersion() {
+        PageIndex index = PageIndex.standard();
+        List<List<Object>> checkpoints = List.of(List.of(1L), List.of(300L));
+        index.carryForward("customer_profile", 0, new ChangeSummary(7, 1, 0, Set.of(), true), 8,
+                CustomerProfileField.ID);
+        index.carryForward("customer_profile", 0,
+                new ChangeSummary(8, 0, 0, Set.of(CustomerProfileField.ARCHIVED), true), 9, CustomerProfileField.ID);
+        index.remember(key(0), entry(9, 10_001).withCheckpoints(checkpoints));
+        PageIndex.Entry older = index.lookup(key(0), 7);
+        assertEquals(10_000, older.total(), "the row inserted after 7 is taken back");
+        assertEquals(checkpoints, older.checkpoints(), "it came after every row of version 7");
+        assertEquals(9, index.lookup(key(0), 9).version(), "the newer entry stays");
+        assertNull(index.lookup(key(0), 6), "no commit of this process leads from 6");
+        index.carryForward("customer_profile", 0, new ChangeSummary(9, 0, 1, Set.of(), true), 10,
+                CustomerProfileField.ID);
+        index.lookup(key(0), 10);
+        assertEquals(List.of(), index.lookup(key(0), 9).checkpoints(), "a delete moved positions");
+    }
+
+    @Test
+    void aCountThatMissedTheLatestCommitKeepsTheCheckpointsOfTheVersionBefore() {
+        PageIndex index = PageIndex.standard();
+        List<List<Object>> checkpoints = List.of(List.of(1L), List.of(300L));
+        index.remember(key(0), entry(7, 10_000).withCheckpoints(checkpoints));
+        // a reader saw version 8 before its commit was remembered, counted, and finishes after it
+        index.carryForward("customer_profile", 0, new ChangeSummary(7, 1, 0, Set.of(), true), 8,
+                CustomerProfileField.ID);
+        index.remember(key(0), entry(8, 10_001));
+        assertEquals(checkpoints, index.lookup(key(0), 8).checkpoints());
     }
 
     @Test
