@@ -26,6 +26,7 @@ import org.eclipse.jetty.http.UriCompliance.Violation;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -181,7 +182,7 @@ final class HttpServer {
                 // bodies arrive before their request takes a turn, and requests over the limit wait in Overload
                 // without reaching Javalin.
                 server.setHandler(new GracefulHandler(new JettyHandlers.RequestIdHandler(new BodyFirst(
-                        new JettyHandlers.Overload(api, limits, metrics, new JettyHandlers.SharedReads()), (int) HttpApi.MAX_REQUEST_BYTES,
+                        new JettyHandlers.Overload(api, limits, metrics, new Handler.Wrapper()), (int) HttpApi.MAX_REQUEST_BYTES,
                         HttpApi.MAX_DISCARDED_BYTES, limits.bodyGrace(), limits.minBodyBytesPerSecond()))));
                 server.setErrorHandler(new JettyHandlers.Refusals(api));
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);

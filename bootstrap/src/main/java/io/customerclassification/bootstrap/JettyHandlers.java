@@ -3,12 +3,10 @@ package io.customerclassification.bootstrap;
 import io.customerclassification.adapter.http.HttpApi;
 import io.customerclassification.adapter.http.LogText;
 import io.customerclassification.adapter.http.RequestIds;
-import io.customerclassification.adapter.jdbi.session.Session;
 import io.javalin.http.HttpStatus;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -73,37 +71,6 @@ final class JettyHandlers {
             write(response, callback, HttpStatus.SERVICE_UNAVAILABLE.getCode(), api.refusalBody(
                     request.getHttpURI().getPath(), HttpStatus.SERVICE_UNAVAILABLE.getCode(),
                     "The server is busy; retry after " + retryAfterSeconds + " s.", requestId));
-        }
-    }
-
-    /**
-     * The plain reads of a GET or HEAD request with credentials share one pooled connection
-     * ({@link Session#sharingReads}): an authenticated item read takes one connection from the pool for the identity
-     * version and its row, not two. Requests without an {@code Authorization} header have no version to read, and
-     * keep a connection per read, held only while it runs (shared, it would be held until the answer is written).
-     * Inside {@link Overload}, so a request suspended there and resumed on another thread shares on that one. Other
-     * methods write, and keep a connection per unit of work, so that none is held while a write waits its turn. The
-     * connection goes back when the answer starts to be written, so a client that reads its answer slowly (or not at
-     * all) holds a request slot, never a database connection.
-     */
-    static final class SharedReads extends Handler.Wrapper {
-
-        @Override
-        public boolean handle(Request request, Response response, Callback callback) throws Exception {
-            String method = request.getMethod();
-            if (!HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method)
-                    || !request.getHeaders().contains(HttpHeader.AUTHORIZATION)) {
-                return super.handle(request, response, callback);
-            }
-            try (Session.ReadScope scope = Session.sharingReads()) {
-                return super.handle(request, new Response.Wrapper(request, response) {
-                    @Override
-                    public void write(boolean last, ByteBuffer content, Callback written) {
-                        scope.close();
-                        super.write(last, content, written);
-                    }
-                }, callback);
-            }
         }
     }
 
