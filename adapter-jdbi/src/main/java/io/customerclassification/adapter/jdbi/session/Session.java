@@ -1,6 +1,5 @@
 package io.customerclassification.adapter.jdbi.session;
 
-import io.customerclassification.application.port.out.StoreBusyException;
 import io.customerclassification.application.port.out.StoreFullException;
 import io.customerclassification.application.port.out.TransactionPort;
 import java.sql.Connection;
@@ -23,8 +22,7 @@ import javax.sql.DataSource;
  *
  * <p>Work outside {@link #inTransaction} runs on a pooled connection in autocommit; work inside it joins the
  * thread's write transaction, on that transaction's connection, and nested calls join the outer transaction. The
- * writers of this process take turns at a fair lock before they take a connection. Inside {@link #sharingReads},
- * the plain reads of a thread share one pooled connection.
+ * writers of this process take turns at a fair lock before they take a connection.
  *
  * <p>Writers that queue while a write transaction is open share it (group commit): each runs its work on its own
  * thread, in turn, under a savepoint of its own, so that a refusal undoes only its own writes; the last one commits
@@ -40,21 +38,15 @@ public final class Session implements TransactionPort {
     private static final String CHANGE_VERSION = "SELECT version FROM cc_change WHERE table_name = ? AND company_id = ?";
 
     /** A member's part of a batch: the batch's connection, and what the member's own work changes. */
-    private record WriteTransaction(Batch batch, Changes changes) {
+    private record WriteTransaction(WriteBatch batch, Changes changes) {
 
         Jdbc jdbc() {
             return batch.jdbc;
         }
     }
 
-    /** A scope of {@link #sharingReads}: closing it gives the shared connection back. */
-    public interface ReadScope extends AutoCloseable {
-        @Override
-        void close();
-    }
-
     @FunctionalInterface
-    private interface SqlAction {
+    interface SqlAction {
         void run() throws SQLException;
     }
 
@@ -68,7 +60,7 @@ public final class Session implements TransactionPort {
      */
     private final ReentrantLock writers = new ReentrantLock(true);
     /** The batch of writers whose transaction is open; read and written in turn at {@link #writers}. */
-    private Batch open;
+    private WriteBatch open;
     /** The most writers one batch takes before it commits, even with more waiting. */
     private final int groupLimit;
     private final LentConnectionJdbi jdbi = new LentConnectionJdbi();
@@ -100,11 +92,8 @@ public final class Session implements TransactionPort {
         if (current.get() != null) {
             return work.get();
         }
-        // a writer that joins an open batch takes no connection of its own: it gives back its shared one here, so
-        // that it never holds one while it waits its turn
-        SharedReads.giveBack();
         writers.lock();
-        Batch batch;
+        WriteBatch batch;
         try {
             batch = open != null ? open : begin();
         } catch (RuntimeException e) {
@@ -127,7 +116,7 @@ public final class Session implements TransactionPort {
     }
 
     /** Takes a connection and starts the write transaction a batch of writers shares; called in turn. */
-    private Batch begin() {
+    private WriteBatch begin() {
         Connection connection = open();
         try {
             attempt("starting a write transaction", () -> database.transactions().beginWrite(connection));
@@ -136,7 +125,7 @@ public final class Session implements TransactionPort {
             closeQuietly(connection);
             throw e;
         }
-        open = new Batch(connection, jdbc(connection));
+        open = new WriteBatch(this, connection, jdbc(connection));
         return open;
     }
 
@@ -146,7 +135,7 @@ public final class Session implements TransactionPort {
      * Called in turn, by the member that closes the batch. A failure of the upkeep after a commit reaches that
      * member only: the others' writes are committed.
      */
-    private void end(Batch batch) {
+    private void end(WriteBatch batch) {
         Transactions transactions = database.transactions();
         Map<Changes.Table, Long> versionsAfter;
         try {
@@ -168,115 +157,29 @@ public final class Session implements TransactionPort {
         }
     }
 
+    /** Makes the batch the thread's write transaction while a member's work runs; {@code own} gets its changes. */
+    void enter(WriteBatch batch, Changes own) {
+        current.set(new WriteTransaction(batch, own));
+    }
+
+    void leave() {
+        current.remove();
+    }
+
     /** Rolls back a batch whose transaction a member's failure left unusable, and wakes its members. */
-    private void abandon(Batch batch, Throwable failure) {
+    void abandon(WriteBatch batch, Throwable failure) {
         rollbackQuietly(batch.connection);
         batch.jdbc.release();
         closeQuietly(batch.connection);
         finish(batch, failure);
     }
 
-    private void finish(Batch batch, Throwable failure) {
+    private void finish(WriteBatch batch, Throwable failure) {
         if (failure instanceof StoreFullException && fullSince == null) {
             fullSince = Instant.now();
         }
         open = null;
         batch.end(failure);
-    }
-
-    /**
-     * One write transaction and the writers that share it, each of whose work runs under a savepoint of its own
-     * (the first one's under the transaction itself: while it is alone, a failure of its work rolls back the
-     * transaction and ends the batch). Its members run one at a time, in turn at {@link #writers}; it ends with one
-     * commit, or with a rollback when a failure leaves the transaction unusable, and only then do its members
-     * answer.
-     */
-    private final class Batch {
-
-        final Connection connection;
-        final Jdbc jdbc;
-        /** What the members whose work succeeded changed, and the versions before the batch's first changes. */
-        final Changes changes = new Changes();
-        int members;
-        /** Set in turn; read by the member that holds the turn, or after {@link #awaitEnd}. */
-        boolean ended;
-        Throwable failure;
-
-        Batch(Connection connection, Jdbc jdbc) {
-            this.connection = connection;
-            this.jdbc = jdbc;
-        }
-
-        /** Runs one member's work in the batch, on the caller's thread, in turn. */
-        <T> BatchMember<T> run(Supplier<T> work) {
-            String savepoint = members == 0 ? null : "cc_member_" + members;
-            members++;
-            if (savepoint != null) {
-                try {
-                    attempt("starting a member of a write transaction", () -> execute("SAVEPOINT " + savepoint));
-                } catch (RuntimeException e) {
-                    abandon(this, e);
-                    return new BatchMember<>(null, e);
-                }
-            }
-            Changes own = new Changes();
-            current.set(new WriteTransaction(this, own));
-            try {
-                T result = work.get();
-                if (savepoint != null) {
-                    attempt("ending a member of a write transaction", () -> execute("RELEASE SAVEPOINT " + savepoint));
-                }
-                changes.addAll(own);
-                return new BatchMember<>(result, null);
-            } catch (RuntimeException | Error e) {
-                if (savepoint == null) {
-                    abandon(this, e);
-                    return new BatchMember<>(null, e);
-                }
-                try {
-                    attempt("undoing a member of a write transaction", () -> {
-                        execute("ROLLBACK TO SAVEPOINT " + savepoint);
-                        execute("RELEASE SAVEPOINT " + savepoint);
-                    });
-                } catch (RuntimeException undoFailed) {
-                    abandon(this, e instanceof StoreFullException || e instanceof StoreBusyException ? e : undoFailed);
-                }
-                return new BatchMember<>(null, e);
-            } finally {
-                current.remove();
-            }
-        }
-
-        private void execute(String sql) throws SQLException {
-            try (var statement = connection.createStatement()) {
-                statement.execute(sql);
-            }
-        }
-
-        synchronized void end(Throwable failure) {
-            this.failure = failure;
-            this.ended = true;
-            notifyAll();
-        }
-
-        /**
-         * Waits, without a timeout and through interrupts, for the member that closes the batch: a member's answer
-         * must not go out before the commit that makes it true.
-         */
-        synchronized Throwable awaitEnd() {
-            boolean interrupted = false;
-            while (!ended) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            return failure;
-        }
     }
 
     /** When a write last found the store full, while no write has committed since. */
@@ -325,22 +228,12 @@ public final class Session implements TransactionPort {
     }
 
     /**
-     * Work on one connection: the thread's write transaction's, else the connection the thread's reads share inside
-     * {@link #sharingReads}, else a pooled one; in autocommit outside a transaction.
+     * Work on one connection: the thread's write transaction's, else a pooled one, in autocommit.
      */
     public <T> T read(Function<Jdbc, T> work) {
         WriteTransaction transaction = current.get();
         if (transaction != null) {
             return work.apply(transaction.jdbc());
-        }
-        Connection shared = SharedReads.connection(this, database.errors(), this::take);
-        if (shared != null) {
-            Jdbc jdbc = jdbc(shared);
-            try {
-                return work.apply(jdbc);
-            } finally {
-                jdbc.release();
-            }
         }
         try (Connection connection = open()) {
             Jdbc jdbc = jdbc(connection);
@@ -418,7 +311,7 @@ public final class Session implements TransactionPort {
     }
 
     /** The versions after the batch's changes, of the tables whose version before was read. */
-    private Map<Changes.Table, Long> versionsAfter(Batch batch) {
+    private Map<Changes.Table, Long> versionsAfter(WriteBatch batch) {
         Map<Changes.Table, Long> versions = new HashMap<>();
         batch.changes.tables().forEach((table, counts) -> {
             if (counts.versionBefore != Changes.NOTHING_TO_CARRY) {
@@ -429,25 +322,10 @@ public final class Session implements TransactionPort {
     }
 
     /**
-     * Until the scope is closed, the plain reads ({@link #read}) of this thread, of any session, share one pooled
-     * connection ({@link SharedReads}): a request that reads the identity version and then its row takes one
-     * connection from the pool, not two.
-     */
-    public static ReadScope sharingReads() {
-        return SharedReads.open();
-    }
-
-    /**
-     * A pooled connection, after giving back the one this thread's reads share, if any. When the pool has none to
-     * give within its timeout (every connection held by long work), the caller is told the store is busy rather than
-     * that it failed.
+     * A pooled connection. When the pool has none to give within its timeout (every connection held by long work),
+     * the caller is told the store is busy rather than that it failed.
      */
     private Connection open() {
-        SharedReads.giveBack();
-        return take();
-    }
-
-    private Connection take() {
         try {
             return connections.getConnection();
         } catch (SQLException e) {
@@ -459,7 +337,7 @@ public final class Session implements TransactionPort {
         return new Jdbc(connection, database.statements(), database.errors(), jdbi);
     }
 
-    private void attempt(String what, SqlAction action) {
+    void attempt(String what, SqlAction action) {
         try {
             action.run();
         } catch (SQLException e) {

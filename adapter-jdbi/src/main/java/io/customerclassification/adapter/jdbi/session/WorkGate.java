@@ -8,9 +8,8 @@ import java.util.function.Supplier;
 /**
  * At most {@code permits} units of one kind of long work at once, taken before the work asks for a pooled
  * connection: a flood of long reads (a subtree over a million types, say) then holds that many connections, not all
- * of them, and the other requests keep theirs. A caller waits holding no connection (it gives back the one its
- * reads share, {@link Session#sharingReads}). A caller that waits longer than the timeout gets
- * {@link StoreBusyException}.
+ * of them, and the other requests keep theirs. A caller waits holding no connection. A caller that waits longer
+ * than the timeout gets {@link StoreBusyException}.
  */
 public final class WorkGate {
 
@@ -25,7 +24,6 @@ public final class WorkGate {
     }
 
     public <T> T run(Supplier<T> task) {
-        SharedReads.giveBack();
         boolean acquired;
         try {
             acquired = permits.tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS);

@@ -22,6 +22,13 @@ class PageIndexTest {
         return new PageIndex.Key("customer_profile", company, Filter.all(), List.of());
     }
 
+    /** A commit of this process from {@code before} to {@code after}: rows inserted last, deleted, fields updated. */
+    private static void commit(PageIndex index, long before, long after, long inserted, long deleted,
+            CustomerProfileField... updated) {
+        index.carryForward("customer_profile", 0, new ChangeSummary(before, inserted, deleted, Set.of(updated), true),
+                after, CustomerProfileField.ID);
+    }
+
     private static PageIndex.Entry entry(long version, long total) {
         return new PageIndex.Entry(version, total, List.of(), new AtomicLong());
     }
@@ -90,10 +97,8 @@ class PageIndexTest {
     void aReaderThatFinishesAfterTheNextCommitLeavesAnEntryTheNewVersionCanUse() {
         PageIndex index = PageIndex.standard();
         List<List<Object>> checkpoints = List.of(List.of(1L), List.of(300L));
-        index.carryForward("customer_profile", 0, new ChangeSummary(7, 1, 0, Set.of(), true), 8,
-                CustomerProfileField.ID);
-        index.carryForward("customer_profile", 0,
-                new ChangeSummary(8, 0, 0, Set.of(CustomerProfileField.ARCHIVED), true), 9, CustomerProfileField.ID);
+        commit(index, 7, 8, 1, 0);
+        commit(index, 8, 9, 0, 0, CustomerProfileField.ARCHIVED);
         index.remember(key(0), entry(7, 10_000).withCheckpoints(checkpoints)); // counted at 7, done after two commits
         PageIndex.Entry carried = index.lookup(key(0), 9);
         assertEquals(10_001, carried.total());
@@ -109,8 +114,7 @@ class PageIndexTest {
         index.remember(key(0), entry(7, 10_000)); // no commit of this process leads from 7 to 9
         assertEquals(10_002, index.lookup(key(0), 9).total());
         List<List<Object>> checkpoints = List.of(List.of(1L), List.of(300L));
-        index.carryForward("customer_profile", 0, new ChangeSummary(9, 1, 0, Set.of(), true), 10,
-                CustomerProfileField.ID);
+        commit(index, 9, 10, 1, 0);
         index.remember(key(0), entry(10, 10_003));
         index.remember(key(0), entry(9, 10_002).withCheckpoints(checkpoints)); // built at 9, done after 10 committed
         assertEquals(checkpoints, index.lookup(key(0), 10).checkpoints(), "carried to 10, it adds what 10 lacked");
@@ -120,10 +124,8 @@ class PageIndexTest {
     void aCommitOfAnotherProcessOrAFalsifyingOneEndsTheCarrying() {
         PageIndex index = PageIndex.standard();
         index.remember(key(0), entry(7, 10_000).withCheckpoints(List.of(List.of(1L))));
-        index.carryForward("customer_profile", 0, new ChangeSummary(7, 0, 1, Set.of(), true), 8,
-                CustomerProfileField.ID);
-        index.carryForward("customer_profile", 0, new ChangeSummary(10, 1, 0, Set.of(), true), 11,
-                CustomerProfileField.ID); // 8 to 10: another process's commits
+        commit(index, 7, 8, 0, 1);
+        commit(index, 10, 11, 1, 0); // 8 to 10: another process's commits
         assertNull(index.lookup(key(0), 11), "nothing is known of the commits from 8 to 10");
         PageIndex.Entry afterDelete = index.lookup(key(0), 8);
         assertEquals(9_999, afterDelete.total());
@@ -132,8 +134,7 @@ class PageIndexTest {
                 Filter.and(List.of(new Comparison(CustomerProfileField.ARCHIVED, Operator.EQ, List.of(true), false))),
                 List.of());
         index.remember(filtered, entry(11, 5_000));
-        index.carryForward("customer_profile", 0, new ChangeSummary(11, 1, 0, Set.of(), true), 12,
-                CustomerProfileField.ID);
+        commit(index, 11, 12, 1, 0);
         assertNull(index.lookup(filtered, 12), "whether the new row matches is not known here");
     }
 
@@ -141,18 +142,15 @@ class PageIndexTest {
     void aReaderOnAnOlderSnapshotGetsTheNewerEntryTakenBackToItsVersion() {
         PageIndex index = PageIndex.standard();
         List<List<Object>> checkpoints = List.of(List.of(1L), List.of(300L));
-        index.carryForward("customer_profile", 0, new ChangeSummary(7, 1, 0, Set.of(), true), 8,
-                CustomerProfileField.ID);
-        index.carryForward("customer_profile", 0,
-                new ChangeSummary(8, 0, 0, Set.of(CustomerProfileField.ARCHIVED), true), 9, CustomerProfileField.ID);
+        commit(index, 7, 8, 1, 0);
+        commit(index, 8, 9, 0, 0, CustomerProfileField.ARCHIVED);
         index.remember(key(0), entry(9, 10_001).withCheckpoints(checkpoints));
         PageIndex.Entry older = index.lookup(key(0), 7);
         assertEquals(10_000, older.total(), "the row inserted after 7 is taken back");
         assertEquals(checkpoints, older.checkpoints(), "it came after every row of version 7");
         assertEquals(9, index.lookup(key(0), 9).version(), "the newer entry stays");
         assertNull(index.lookup(key(0), 6), "no commit of this process leads from 6");
-        index.carryForward("customer_profile", 0, new ChangeSummary(9, 0, 1, Set.of(), true), 10,
-                CustomerProfileField.ID);
+        commit(index, 9, 10, 0, 1);
         index.lookup(key(0), 10);
         assertEquals(List.of(), index.lookup(key(0), 9).checkpoints(), "a delete moved positions");
     }
@@ -163,8 +161,7 @@ class PageIndexTest {
         List<List<Object>> checkpoints = List.of(List.of(1L), List.of(300L));
         index.remember(key(0), entry(7, 10_000).withCheckpoints(checkpoints));
         // a reader saw version 8 before its commit was remembered, counted, and finishes after it
-        index.carryForward("customer_profile", 0, new ChangeSummary(7, 1, 0, Set.of(), true), 8,
-                CustomerProfileField.ID);
+        commit(index, 7, 8, 1, 0);
         index.remember(key(0), entry(8, 10_001));
         assertEquals(checkpoints, index.lookup(key(0), 8).checkpoints());
     }
