@@ -116,7 +116,7 @@ public final class CustomerTypeHierarchyAdapter implements LoadCustomerTypeAnces
     }
 
     private static Optional<CustomerType> byKey(Jdbc jdbc, long company, CustomerTypeKey key) {
-        return jdbc.first(CustomerTypeSql.BY_KEY, CustomerTypeSql::type, company, key.value());
+        return jdbc.first(CustomerTypeSql.TYPE_BY_KEY, CustomerTypeSql::type, company, key.value());
     }
 
     @Override

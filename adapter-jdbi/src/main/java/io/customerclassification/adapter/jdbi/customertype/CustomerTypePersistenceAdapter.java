@@ -56,23 +56,20 @@ public final class CustomerTypePersistenceAdapter implements LoadCustomerTypePor
 
     @Override
     public Optional<CustomerType> loadCustomerType(CompanyId companyId, CustomerTypeKey key) {
-        return row(companyId, key).map(CustomerTypeRow::type);
-    }
-
-    @Override
-    public Optional<CustomerTypeView> loadCustomerTypeView(CompanyId companyId, CustomerTypeKey key) {
-        return row(companyId, key).map(CustomerTypeRow::view);
-    }
-
-    private Optional<CustomerTypeRow> row(CompanyId companyId, CustomerTypeKey key) {
-        return session.read(jdbc -> jdbc.first(CustomerTypeSql.BY_KEY, CustomerTypeSql::row, companyId.value(),
+        return session.read(jdbc -> jdbc.first(CustomerTypeSql.TYPE_BY_KEY, CustomerTypeSql::type, companyId.value(),
                 key.value()));
     }
 
     @Override
+    public Optional<CustomerTypeView> loadCustomerTypeView(CompanyId companyId, CustomerTypeKey key) {
+        return session.read(jdbc -> jdbc.first(CustomerTypeSql.BY_KEY, CustomerTypeSql::row, companyId.value(),
+                key.value())).map(CustomerTypeRow::view);
+    }
+
+    @Override
     public Optional<CustomerType> loadCustomerTypeByName(CompanyId companyId, Name name) {
-        return session.read(jdbc -> jdbc.first(CustomerTypeSql.BY_NAME, CustomerTypeSql::type, companyId.value(),
-                name.key()));
+        return session.read(jdbc -> jdbc.first(CustomerTypeSql.TYPE_BY_NAME, CustomerTypeSql::type,
+                companyId.value(), name.key()));
     }
 
     @Override

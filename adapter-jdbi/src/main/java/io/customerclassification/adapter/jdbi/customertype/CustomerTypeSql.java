@@ -32,16 +32,28 @@ public final class CustomerTypeSql {
             + " AND p.key = t.parent_key";
     public static final String FROM = " FROM customer_type t" + PARENT_JOIN;
 
-    /** Company, key. */
+    /**
+     * {@link #COLUMNS} without the parent's name (null in its place), from the table alone: for the reads of a write
+     * and of the hierarchy, which name no parent. A create or a move reads one row per level of its new parent's line,
+     * inside the writers' turn, and the join costs each of those reads many times its own primary-key lookup
+     * (docs/performance.md).
+     */
+    public static final String TYPE_COLUMNS = "t.key, t.company_id, t.name, t.status, t.parent_key, t.created_at,"
+            + " t.created_by, t.modified_at, t.modified_by, NULL AS parent_name, t.version FROM customer_type t";
+
+    /** Company, key: the type and its parent's name. */
     public static final String BY_KEY = "SELECT " + COLUMNS + FROM + " WHERE t.company_id = ? AND t.key = ?";
-    /** Company, folded name. */
-    public static final String BY_NAME = "SELECT " + COLUMNS + FROM + " WHERE t.company_id = ? AND t.name_fold = ?";
+    /** Company, key: the type alone. */
+    public static final String TYPE_BY_KEY = "SELECT " + TYPE_COLUMNS + " WHERE t.company_id = ? AND t.key = ?";
+    /** Company, folded name: the type alone. */
+    public static final String TYPE_BY_NAME =
+            "SELECT " + TYPE_COLUMNS + " WHERE t.company_id = ? AND t.name_fold = ?";
     /** Company, folded name. */
     public static final String NAME_TAKEN =
             "SELECT EXISTS (SELECT 1 FROM customer_type WHERE company_id = ? AND name_fold = ?)";
-    /** Company, parent key. */
-    public static final String CHILDREN = "SELECT " + COLUMNS + FROM
-            + " WHERE t.company_id = ? AND t.parent_key = ? ORDER BY t.key";
+    /** Company, parent key: the children alone, by key. */
+    public static final String CHILDREN = "SELECT " + TYPE_COLUMNS + " WHERE t.company_id = ? AND t.parent_key = ?"
+            + " ORDER BY t.key";
     /** Company, name, folded name, status, parent key, created at, created by, modified at, modified by. */
     public static final String INSERT = "INSERT INTO customer_type (company_id, name, name_fold, status, parent_key,"
             + " created_at, created_by, modified_at, modified_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING key";
