@@ -7,6 +7,7 @@
 #
 #   benchmarks/ab.sh A_JAR B_JAR [--rounds N] [--seconds S] [--scenarios "intacct-list simpro-list …"] [--port N]
 #
+# A_OPTS and B_OPTS (environment) add JVM options to one side, e.g. B_OPTS=-Dsome.property=1 with one jar for both.
 # Needs the seed benchmarks/run.sh writes (benchmarks/data/seed-100000-100000.db), wrk and curl. Loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,9 +41,9 @@ for side in a b; do
   cp "$seed" "$data/ab-$side.db"
 done
 port_b=$((port_a + 1))
-java -Xmx128m -XX:+UseSerialGC -jar "$jar_a" --port "$port_a" --db "$data/ab-a.db" --auth none >"$data/ab-a.log" 2>&1 &
+java -Xmx128m -XX:+UseSerialGC ${A_OPTS:-} -jar "$jar_a" --port "$port_a" --db "$data/ab-a.db" --auth none >"$data/ab-a.log" 2>&1 &
 pids+=($!)
-java -Xmx128m -XX:+UseSerialGC -jar "$jar_b" --port "$port_b" --db "$data/ab-b.db" --auth none >"$data/ab-b.log" 2>&1 &
+java -Xmx128m -XX:+UseSerialGC ${B_OPTS:-} -jar "$jar_b" --port "$port_b" --db "$data/ab-b.db" --auth none >"$data/ab-b.log" 2>&1 &
 pids+=($!)
 for port in "$port_a" "$port_b"; do
   until curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$port/health"; do sleep 0.1; done

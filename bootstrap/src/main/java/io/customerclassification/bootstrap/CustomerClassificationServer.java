@@ -75,8 +75,8 @@ public final class CustomerClassificationServer implements AutoCloseable {
             }
             Services services = app.services();
             BearerAuthentication authentication = startIdentity(services, config.identity());
-            HttpServer.Limits limits = HttpServer.Limits.DEFAULT.withConnections(HttpServer.Limits.DEFAULT.connections(),
-                    config.connectionsPerAddress());
+            HttpServer.Limits limits = readLimit(HttpServer.Limits.DEFAULT.withConnections(
+                    HttpServer.Limits.DEFAULT.connections(), config.connectionsPerAddress()), config.database());
             HttpServer http = HttpServer.start(config.host(), config.port(), dialects(services, authentication),
                     () -> StoreState.of(app), limits, new ServerMetrics(app::poolState));
             http.markReady();
@@ -85,6 +85,15 @@ public final class CustomerClassificationServer implements AutoCloseable {
             app.close();
             throw e;
         }
+    }
+
+    /**
+     * Reads take turns of their own on SQLite, where they are CPU work in this process. Over PostgreSQL a read
+     * mostly waits for the database's answer, and a read limit there is not measured yet, so reads share the
+     * request slots alone, as before.
+     */
+    static HttpServer.Limits readLimit(HttpServer.Limits limits, DatabaseLocation database) {
+        return database.isPostgres() ? limits.withReads(limits.activeRequests()) : limits;
     }
 
     /**

@@ -48,6 +48,8 @@ final class HttpServer {
      *
      * @param workerThreads the worker pool (Jetty's selector and acceptor run on it too)
      * @param activeRequests requests handled at once; more wait, holding no thread
+     * @param activeReads of those, reads handled at once (GET, HEAD, the query service); more wait their turn,
+     *     holding no thread, while writes go on
      * @param waitingRequests requests allowed to wait; one more is answered 503 at once
      * @param maxWait how long a request may wait for its turn before it is answered 503
      * @param requestHeaderBytes request line and headers together; larger is answered 414 or 431
@@ -62,6 +64,7 @@ final class HttpServer {
     record Limits(
             int workerThreads,
             int activeRequests,
+            int activeReads,
             int waitingRequests,
             Duration maxWait,
             int requestHeaderBytes,
@@ -72,22 +75,38 @@ final class HttpServer {
             Duration bodyGrace,
             int minBodyBytesPerSecond) {
 
-        static final Limits DEFAULT = new Limits(48, 32, 256, Duration.ofSeconds(5), 8 * 1024,
+        static final Limits DEFAULT = new Limits(48, 32, defaultActiveReads(), 256, Duration.ofSeconds(5), 8 * 1024,
                 Duration.ofSeconds(30), 1024, 512, Duration.ofSeconds(5), Duration.ofSeconds(5), 16 * 1024);
 
+        /**
+         * Two reads per core (four at least): reads are CPU work, in process on SQLite, so two per core keep the
+         * cores busy, and every read beyond them only lengthens the queue of runnable threads that each hand-off of
+         * the single writer's turn waits in (docs/reliability.md, docs/performance.md).
+         */
+        static int defaultActiveReads() {
+            return Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        }
+
         Limits withConnections(int total, int perAddress) {
-            return new Limits(workerThreads, activeRequests, waitingRequests, maxWait, requestHeaderBytes,
-                    idleTimeout, total, perAddress, requestHeadTimeout, bodyGrace, minBodyBytesPerSecond);
+            return new Limits(workerThreads, activeRequests, activeReads, waitingRequests, maxWait,
+                    requestHeaderBytes, idleTimeout, total, perAddress, requestHeadTimeout, bodyGrace,
+                    minBodyBytesPerSecond);
         }
 
         Limits withRequests(int active, int waiting, Duration wait) {
-            return new Limits(workerThreads, active, waiting, wait, requestHeaderBytes, idleTimeout, connections,
-                    connectionsPerAddress, requestHeadTimeout, bodyGrace, minBodyBytesPerSecond);
+            return new Limits(workerThreads, active, activeReads, waiting, wait, requestHeaderBytes, idleTimeout,
+                    connections, connectionsPerAddress, requestHeadTimeout, bodyGrace, minBodyBytesPerSecond);
+        }
+
+        Limits withReads(int reads) {
+            return new Limits(workerThreads, activeRequests, reads, waitingRequests, maxWait, requestHeaderBytes,
+                    idleTimeout, connections, connectionsPerAddress, requestHeadTimeout, bodyGrace,
+                    minBodyBytesPerSecond);
         }
 
         Limits withTimeouts(Duration idle, Duration requestHead, Duration grace, int minBodyRate) {
-            return new Limits(workerThreads, activeRequests, waitingRequests, maxWait, requestHeaderBytes, idle,
-                    connections, connectionsPerAddress, requestHead, grace, minBodyRate);
+            return new Limits(workerThreads, activeRequests, activeReads, waitingRequests, maxWait,
+                    requestHeaderBytes, idle, connections, connectionsPerAddress, requestHead, grace, minBodyRate);
         }
 
         /** Seconds a client told 503 is asked to wait: the longest a request may wait for its turn. */
@@ -179,10 +198,12 @@ final class HttpServer {
             });
             config.jetty.modifyServer(server -> {
                 // Javalin nests its own handler innermost: stop() waits for the requests GracefulHandler counts,
-                // bodies arrive before their request takes a turn, and requests over the limit wait in Overload
-                // without reaching Javalin.
+                // bodies arrive before their request takes a turn, requests over the limit wait in Overload and
+                // reads over theirs in ReadTurns, without reaching Javalin.
                 server.setHandler(new GracefulHandler(new JettyHandlers.RequestIdHandler(new BodyFirst(
-                        new JettyHandlers.Overload(api, limits, metrics, new Handler.Wrapper()), (int) HttpApi.MAX_REQUEST_BYTES,
+                        new JettyHandlers.Overload(api, limits, metrics,
+                                JettyHandlers.Overload.readTurns(api, limits, metrics, new Handler.Wrapper())),
+                        (int) HttpApi.MAX_REQUEST_BYTES,
                         HttpApi.MAX_DISCARDED_BYTES, limits.bodyGrace(), limits.minBodyBytesPerSecond()))));
                 server.setErrorHandler(new JettyHandlers.Refusals(api));
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);

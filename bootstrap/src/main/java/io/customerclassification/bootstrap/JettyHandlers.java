@@ -3,6 +3,7 @@ package io.customerclassification.bootstrap;
 import io.customerclassification.adapter.http.HttpApi;
 import io.customerclassification.adapter.http.LogText;
 import io.customerclassification.adapter.http.RequestIds;
+import io.customerclassification.adapter.http.intacct.IntacctDialect;
 import io.javalin.http.HttpStatus;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -39,16 +40,37 @@ final class JettyHandlers {
         private final ServerMetrics metrics;
 
         Overload(HttpApi api, HttpServer.Limits limits, ServerMetrics metrics, Handler handler) {
+            this(api, limits, metrics, handler, limits.activeRequests(), limits.waitingRequests());
+        }
+
+        private Overload(HttpApi api, HttpServer.Limits limits, ServerMetrics metrics, Handler handler, int active,
+                int waiting) {
             super(handler);
             this.api = api;
             this.retryAfterSeconds = limits.retryAfterSeconds();
             this.metrics = metrics;
-            setMaxRequestCount(limits.activeRequests());
-            setMaxSuspendedRequestCount(limits.waitingRequests());
+            setMaxRequestCount(active);
+            setMaxSuspendedRequestCount(waiting);
             setMaxSuspend(limits.maxWait());
             excludePath("/health");
             excludePath("/health/ready");
             excludePath("/metrics");
+        }
+
+        /**
+         * Inside {@link Overload}: at most {@link HttpServer.Limits#activeReads} reads (GET, HEAD and the query
+         * service's POST, under either of its prefixes) run at once, the others wait their turn in the same way, and every other request passes
+         * straight on. A write spends most of its time parked at the single writer's turn, where it uses no core;
+         * what makes it slow is each hand-off of that turn waiting for a core behind every runnable thread, which
+         * on a small server are mostly reads. Writes keep every request slot they can fill, so group commit still
+         * gathers as many of them as come.
+         */
+        static Overload readTurns(HttpApi api, HttpServer.Limits limits, ServerMetrics metrics, Handler handler) {
+            // never more waiting than the enclosing Overload lets run
+            Overload reads = new Overload(api, limits, metrics, handler, limits.activeReads(),
+                    limits.activeRequests());
+            reads.include(JettyHandlers::isRead);
+            return reads;
         }
 
         @Override
@@ -72,6 +94,12 @@ final class JettyHandlers {
                     request.getHttpURI().getPath(), HttpStatus.SERVICE_UNAVAILABLE.getCode(),
                     "The server is busy; retry after " + retryAfterSeconds + " s.", requestId));
         }
+    }
+
+    private static boolean isRead(Request request) {
+        String method = request.getMethod();
+        return method.equals("GET") || method.equals("HEAD")
+                || method.equals("POST") && request.getHttpURI().getPath().endsWith(IntacctDialect.QUERY_PATH);
     }
 
     /**

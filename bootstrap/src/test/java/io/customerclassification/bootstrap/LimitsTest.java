@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,6 +134,40 @@ class LimitsTest {
             assertEquals(200, reply.get(20, TimeUnit.SECONDS).status());
         }
         assertEquals(2, slow.mostAtOnce.get(), "no more than activeRequests handlers ran at once");
+    }
+
+    @Test
+    void readsOverTheirLimitWaitTheirTurnWhileWritesGoOn() throws Exception {
+        Http http = start(limits(8, 10, Duration.ofSeconds(10)).withReads(1));
+        CompletableFuture<Reply> held = async(() -> http.get("/slow"));
+        assertTrue(slow.entered.await(10, TimeUnit.SECONDS), "the first read never started");
+        CompletableFuture<Reply> read = async(() -> http.get(PROFILES));
+        CompletableFuture<Reply> query = async(() -> http.post("/services/core/query",
+                "{\"object\": \"accounts-receivable/customer-type\"}"));
+        Thread.sleep(300);
+        assertFalse(read.isDone(), "a second GET waits for the read's turn");
+        assertFalse(query.isDone(), "the query service reads, so it waits too");
+
+        Reply created = http.post(PROFILES, "{\"Name\": \"Written while reads wait\"}");
+        assertEquals(201, created.status(), "a write does not wait for the reads: " + created);
+
+        slow.release();
+        assertEquals(200, held.get(10, TimeUnit.SECONDS).status());
+        assertEquals(200, read.get(10, TimeUnit.SECONDS).status());
+        assertEquals(200, query.get(10, TimeUnit.SECONDS).status());
+        assertEquals(1, slow.mostAtOnce.get());
+    }
+
+    @Test
+    void readsHaveTurnsOfTheirOwnOnSqliteOnly() {
+        HttpServer.Limits defaults = HttpServer.Limits.DEFAULT;
+        HttpServer.Limits sqlite = CustomerClassificationServer.readLimit(defaults,
+                DatabaseLocation.file(Path.of("classification.db")));
+        HttpServer.Limits postgres = CustomerClassificationServer.readLimit(defaults,
+                DatabaseLocation.parse("postgresql://cc:secret@127.0.0.1:5432/cc", "--db"));
+        assertEquals(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), sqlite.activeReads());
+        assertTrue(sqlite.activeReads() < sqlite.activeRequests(), "fewer reads than request slots: " + sqlite);
+        assertEquals(postgres.activeRequests(), postgres.activeReads(), "over PostgreSQL reads share the slots alone");
     }
 
     @Test

@@ -65,7 +65,7 @@ public final class IntacctDialect implements HttpDialect {
     static final String ENTITY_HEADER = "X-IA-API-Param-Entity";
     private static final List<String> PREFIXES = List.of("", "/ia/api/v1");
     private static final String OBJECT_PATH = "/objects/accounts-receivable/customer-type";
-    private static final String QUERY_PATH = "/services/core/query";
+    public static final String QUERY_PATH = "/services/core/query";
     private static final Pattern DIGITS_18 = Pattern.compile("[0-9]{1,18}");
     private static final Pattern DIGITS_10 = Pattern.compile("[0-9]{1,10}");
     private static final List<String> OWNED = List.of("/objects", "/services", "/ia/api/v1");
