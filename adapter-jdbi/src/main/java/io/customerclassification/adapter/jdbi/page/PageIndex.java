@@ -9,6 +9,7 @@ import io.customerclassification.application.query.QueryField;
 import io.customerclassification.application.query.SortKey;
 import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -48,6 +49,11 @@ public final class PageIndex implements ChangeListener {
      * of writes a second commit to carry them past those writes.
      */
     static final int TRANSITIONS_KEPT = 512;
+    /**
+     * The longest a reader waits by default for a commit of this process to be told ({@link #committing}): many
+     * times the hand-off, and less than a count of a large table costs.
+     */
+    static final long COMMITTING_WAIT_MILLIS = 20;
     /** Tables whose commits are remembered, the least recently written dropped first. */
     static final int TABLES_KEPT = 32;
 
@@ -72,10 +78,13 @@ public final class PageIndex implements ChangeListener {
     }
 
     private final int interval;
+    private final long committingWaitMillis;
     private final int minimumTotal;
     private final double buildAfter;
     private final Map<Key, Entry> entries;
     private final Map<Table, ArrayDeque<Transition>> transitions;
+    /** Per table, the version a commit of this process reaches that is under way and not yet told; read in turn. */
+    private final Map<Table, Long> committing = new HashMap<>();
     private final Set<Key> building = ConcurrentHashMap.newKeySet();
 
     /**
@@ -84,9 +93,15 @@ public final class PageIndex implements ChangeListener {
      *     its checkpoints are built (1: the ski-rental rule; 0: at the first deep page, as tests want)
      */
     public PageIndex(int interval, int maxEntries, int minimumTotal, double buildAfter) {
+        this(interval, maxEntries, minimumTotal, buildAfter, COMMITTING_WAIT_MILLIS);
+    }
+
+    /** @param committingWaitMillis the longest a reader waits for a commit of this process to be told */
+    PageIndex(int interval, int maxEntries, int minimumTotal, double buildAfter, long committingWaitMillis) {
         if (interval < 1) {
             throw new IllegalArgumentException("interval must be positive");
         }
+        this.committingWaitMillis = committingWaitMillis;
         this.interval = interval;
         this.minimumTotal = minimumTotal;
         this.buildAfter = buildAfter;
@@ -118,6 +133,15 @@ public final class PageIndex implements ChangeListener {
      * in between.
      */
     synchronized Entry lookup(Key key, long version) {
+        Entry found = lookupNow(key, version);
+        if (found == null && entries.containsKey(key)
+                && awaitCommitting(new Table(key.table(), key.companyId()), version)) {
+            found = lookupNow(key, version);
+        }
+        return found;
+    }
+
+    private Entry lookupNow(Key key, long version) {
         Entry entry = entries.get(key);
         if (entry == null || entry.version() == version) {
             return entry;
@@ -130,6 +154,44 @@ public final class PageIndex implements ChangeListener {
             entries.put(key, carried);
         }
         return carried;
+    }
+
+    /**
+     * Waits, up to its bound ({@link #COMMITTING_WAIT_MILLIS} by default), while a commit of this process that reaches {@code version} of
+     * the table has committed but not yet been told ({@link #committing}); true when one was waited for. The
+     * committing thread tells right after its commit, so the wait is a hand-off, and a count of a large table
+     * costs far more.
+     */
+    private boolean awaitCommitting(Table table, long version) {
+        Long pending = committing.get(table);
+        if (pending == null || pending < version) {
+            return false;
+        }
+        long deadline = System.nanoTime() + committingWaitMillis * 1_000_000L;
+        try {
+            while ((pending = committing.get(table)) != null && pending >= version) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                wait(Math.max(1, left / 1_000_000L));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized void committing(String table, long companyId, long versionAfter) {
+        committing.merge(new Table(table, companyId), versionAfter, Math::max);
+    }
+
+    @Override
+    public synchronized void abandoned(String table, long companyId, long versionAfter) {
+        committing.remove(new Table(table, companyId), versionAfter);
+        notifyAll();
     }
 
     /**
@@ -165,11 +227,14 @@ public final class PageIndex implements ChangeListener {
     @Override
     public synchronized void carryForward(String table, long companyId, ChangeSummary changes, long versionAfter,
             QueryField identity) {
-        ArrayDeque<Transition> log = transitions.computeIfAbsent(new Table(table, companyId), t -> new ArrayDeque<>());
+        Table key = new Table(table, companyId);
+        ArrayDeque<Transition> log = transitions.computeIfAbsent(key, t -> new ArrayDeque<>());
         log.addLast(new Transition(changes.versionBefore(), versionAfter, changes, identity));
         if (log.size() > TRANSITIONS_KEPT) {
             log.removeFirst();
         }
+        committing.remove(key, versionAfter);
+        notifyAll();
     }
 
     /**

@@ -18,4 +18,14 @@ public interface ChangeListener {
      * @param identity the table's key field, by which its default order sorts
      */
     void carryForward(String table, long companyId, ChangeSummary changes, long versionAfter, QueryField identity);
+
+    /**
+     * A write transaction of this process is about to commit a change of the company's table to {@code versionAfter}:
+     * a reader may see that version before {@link #carryForward} is told of it, and waits for it rather than
+     * taking the version for another process's.
+     */
+    default void committing(String table, long companyId, long versionAfter) {}
+
+    /** The commit announced by {@link #committing} failed: nothing reached {@code versionAfter}. */
+    default void abandoned(String table, long companyId, long versionAfter) {}
 }

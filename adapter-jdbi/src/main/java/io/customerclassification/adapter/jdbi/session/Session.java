@@ -140,8 +140,15 @@ public final class Session implements TransactionPort {
         Map<Changes.Table, Long> versionsAfter;
         try {
             versionsAfter = versionsAfter(batch);
+        } catch (RuntimeException | Error e) {
+            abandon(batch, e);
+            return;
+        }
+        versionsAfter.forEach((table, version) -> listener.committing(table.name(), table.companyId(), version));
+        try {
             attempt("committing a write transaction", () -> transactions.commit(batch.connection));
         } catch (RuntimeException | Error e) {
+            versionsAfter.forEach((table, version) -> listener.abandoned(table.name(), table.companyId(), version));
             abandon(batch, e);
             return;
         }

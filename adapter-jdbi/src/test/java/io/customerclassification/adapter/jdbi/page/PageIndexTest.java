@@ -45,6 +45,45 @@ class PageIndexTest {
     }
 
     @Test
+    void aReaderThatSeesACommitBeforeItIsToldWaitsForItAndKeepsTheEntry() throws Exception {
+        PageIndex index = new PageIndex(256, 256, 512, 1.0, 60_000); // a bound no scheduling pause reaches
+        index.remember(key(0), entry(7, 10_000).withCheckpoints(List.of(List.of(1L))));
+        index.committing("customer_profile", 0, 8);
+        Thread committer = new Thread(() -> {
+            try {
+                Thread.sleep(50); // descheduled between its commit and telling of it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            commit(index, 7, 8, 0, 0, CustomerProfileField.ARCHIVED);
+        });
+        committer.start();
+        PageIndex.Entry found = index.lookup(key(0), 8);
+        committer.join();
+        assertNotNull(found, "carried once the commit was told, not counted again");
+        assertEquals(8, found.version());
+        assertEquals(10_000, found.total());
+        assertEquals(1, found.checkpoints().size(), "an update of an unsorted field keeps the checkpoints");
+        assertNull(new PageIndex(256, 256, 512, 1.0, 60_000).lookup(key(0), 8), "nothing held, nothing waited for");
+    }
+
+    @Test
+    void aReaderWaitsNoLongerThanTheBoundNorForACommitThatFailed() {
+        PageIndex index = PageIndex.standard();
+        index.remember(key(0), entry(7, 10_000));
+        index.committing("customer_profile", 0, 8);
+        long started = System.nanoTime();
+        assertNull(index.lookup(key(0), 8), "never told: the reader counts");
+        long waited = (System.nanoTime() - started) / 1_000_000L;
+        assertTrue(waited >= PageIndex.COMMITTING_WAIT_MILLIS - 1, "waited " + waited + " ms");
+        index.abandoned("customer_profile", 0, 8);
+        started = System.nanoTime();
+        assertNull(index.lookup(key(0), 8));
+        assertTrue((System.nanoTime() - started) / 1_000_000L < PageIndex.COMMITTING_WAIT_MILLIS,
+                "nothing under way any more: no wait");
+    }
+
+    @Test
     void anEntryServesOnlyItsOwnVersion() {
         PageIndex index = PageIndex.standard();
         index.remember(key(0), entry(7, 10_000));
