@@ -199,7 +199,7 @@ final class HttpServer {
             config.jetty.modifyServer(server -> {
                 // Javalin nests its own handler innermost: stop() waits for the requests GracefulHandler counts,
                 // bodies arrive before their request takes a turn, requests over the limit wait in Overload and
-                // reads over theirs in ReadTurns, without reaching Javalin.
+                // reads over theirs in the read turns (Overload.readTurns), without reaching Javalin.
                 server.setHandler(new GracefulHandler(new JettyHandlers.RequestIdHandler(new BodyFirst(
                         new JettyHandlers.Overload(api, limits, metrics,
                                 JettyHandlers.Overload.readTurns(api, limits, metrics, new Handler.Wrapper())),
